@@ -1,0 +1,87 @@
+import type { AllocationRequest } from "../domain/types.js";
+import { InputError, type Issue } from "../schema/issues.js";
+import { parseAllocationInput } from "../schema/parseInput.js";
+import { convertLocks } from "./conversion.js";
+import { allocateDirect } from "./direct.js";
+import { expireLocks } from "./expiry.js";
+import { allocateFunded } from "./funded.js";
+import { placeLocks } from "./lockPass.js";
+import { buildPlan } from "./output.js";
+import type { AllocationPlan } from "./plan.js";
+import { createRunState } from "./state.js";
+
+/**
+ * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
+ * SPEC Appendix A, then expires locks, converts paid locks, serves funded
+ * franchisees, locks stock for unpaid demand, and serves direct and concession
+ * stores and regions — and returns the plan with the reason for every quantity.
+ *
+ * Pure and deterministic: the same input, in any array order, gives a
+ * deep-equal plan; `input` is never mutated.
+ *
+ * @param input - an `AllocationInput`, typically straight from `JSON.parse`
+ * @returns the plan
+ * @throws {@link InputError} listing every problem with its JSON path; nothing is returned then
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * const plan = allocate({
+ *   asOf: "2026-03-01",
+ *   products: [{ sku: "T100-RED-M", season: "SS" }],
+ *   supply: [{ sku: "T100-RED-M", quantity: 10 }],
+ *   franchisees: [{ id: "F01", priority: 1, cash: "500.00" }],
+ *   orders: [{ id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *              lines: [{ line: 1, sku: "T100-RED-M", quantity: 8, unitPrice: "99.00" }] }],
+ * });
+ * plan.franchiseeAllocations[0]?.quantity; // 5: 500.00 buys five at 99.00
+ * plan.locks[0]?.quantity; // 3: the rest is locked for 15 days
+ * ```
+ */
+export function allocate(input: unknown): AllocationPlan {
+  const parsed = parseAllocationInput(input);
+  if (!parsed.ok) throw new InputError(parsed.issues);
+  return runAllocation(parsed.value);
+}
+
+/** The result of {@link safeAllocate}. */
+export type SafeAllocateResult =
+  | { readonly ok: true; readonly plan: AllocationPlan; readonly issues?: never }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly plan?: never };
+
+/**
+ * {@link allocate} without throwing: `{ ok: true, plan }` or `{ ok: false, issues }`.
+ *
+ * @example
+ * ```ts
+ * import { safeAllocate } from "fenhuo";
+ * const result = safeAllocate({ asOf: "2026-02-30" });
+ * if (!result.ok) result.issues[0]?.message; // "must be an existing calendar date written YYYY-MM-DD"
+ * ```
+ */
+export function safeAllocate(input: unknown): SafeAllocateResult {
+  const parsed = parseAllocationInput(input);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  return { ok: true, plan: runAllocation(parsed.value) };
+}
+
+/**
+ * Runs the passes of SPEC §3.2–3.6 on an already parsed request. For callers
+ * that parse once and plan several times.
+ *
+ * @example
+ * ```ts
+ * import { parseAllocationInput, runAllocation } from "fenhuo";
+ * const parsed = parseAllocationInput({ asOf: "2026-03-01" });
+ * if (parsed.ok) runAllocation(parsed.value).remaining; // []
+ * ```
+ */
+export function runAllocation(request: AllocationRequest): AllocationPlan {
+  const { policy, asOf } = request;
+  const state = createRunState(request);
+  expireLocks(state, policy, asOf);
+  convertLocks(state, policy);
+  allocateFunded(state, policy);
+  placeLocks(state, policy, asOf);
+  const direct = allocateDirect(state, policy, asOf);
+  return buildPlan(state, direct);
+}

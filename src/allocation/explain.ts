@@ -1,0 +1,194 @@
+import type { RuleId } from "../domain/rules.js";
+import type { AllocationPlan, Decision, UnfilledReason } from "./plan.js";
+
+/** Which demand to explain: an order line, or a store's or region's need for a SKU. */
+export type ExplainRef =
+  | { readonly kind: "order-line"; readonly order: string; readonly line: number }
+  | { readonly kind: "store"; readonly store: string; readonly sku: string }
+  | { readonly kind: "region"; readonly region: string; readonly sku: string };
+
+/** Why a demand got what it got, from the plan alone. */
+export interface Explanation {
+  readonly ref: ExplainRef;
+  /** Whether any decision of the run concerned this demand. */
+  readonly found: boolean;
+  /** Units allocated to it in this run. */
+  readonly allocated: number;
+  /** Units of it under a lock after the run (an order line's carried and new locks). */
+  readonly locked: number;
+  /** Units of its locks that expired in this run. */
+  readonly released: number;
+  /** What is left unfilled, and why. */
+  readonly unfilled?: { readonly quantity: number; readonly reason: UnfilledReason };
+  /** The rules that decided it, in the order they acted. */
+  readonly rules: readonly RuleId[];
+  /** The decisions themselves, in the order they were taken. */
+  readonly decisions: readonly Decision[];
+  /** The same, in one readable sentence. */
+  readonly sentence: string;
+}
+
+/**
+ * Answers "why did this line, store or region get what it got?" from a plan
+ * alone (SPEC §3.7): the decisions of the trace that concern it, the rules
+ * behind them, and one sentence a planner can read.
+ *
+ * @param plan - a plan from `allocate`, or the same read back from JSON
+ * @param ref - the demand to explain
+ * @example
+ * ```ts
+ * import { allocate, explain } from "fenhuo";
+ * const plan = allocate({
+ *   asOf: "2026-03-01",
+ *   products: [{ sku: "T100", season: "SS" }],
+ *   supply: [{ sku: "T100", quantity: 3 }],
+ *   franchisees: [{ id: "F01", priority: 1, cash: "1000" }],
+ *   orders: [{ id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *              lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "100" }] }],
+ * });
+ * explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence;
+ * // "Order SO-1 line 1 (franchisee F01, T100): funded pass — franchisee #1 (funded), line #1, got 3 of 5: only 3 in free stock (R-ALLOC-FUNDED); lock pass — nothing left to lock for the other 2. Unfilled: 2 (stock)."
+ * ```
+ */
+export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
+  const decisions = plan.trace.filter((decision) => concerns(decision, ref));
+  const rules: RuleId[] = [];
+  for (const decision of decisions) {
+    for (const rule of decision.rules) if (!rules.includes(rule)) rules.push(rule);
+  }
+  const allocated = allocatedTo(plan, ref);
+  const locked =
+    ref.kind === "order-line"
+      ? sum(plan.locks.filter((lock) => lock.order === ref.order && lock.line === ref.line))
+      : 0;
+  const released =
+    ref.kind === "order-line"
+      ? sum(plan.releasedLocks.filter((lock) => lock.order === ref.order && lock.line === ref.line))
+      : 0;
+  const left = plan.unfilled.find((row) => sameDemand(row, ref));
+  const unfilled = left === undefined ? undefined : { quantity: left.quantity, reason: left.reason };
+  const sentence = describe(ref, decisions, unfilled);
+  return {
+    ref,
+    found: decisions.length > 0,
+    allocated,
+    locked,
+    released,
+    ...(unfilled === undefined ? {} : { unfilled }),
+    rules,
+    decisions,
+    sentence,
+  };
+}
+
+function concerns(decision: Decision, ref: ExplainRef): boolean {
+  switch (ref.kind) {
+    case "order-line":
+      return decision.kind === "order-line" && decision.order === ref.order && decision.line === ref.line;
+    case "store":
+      return decision.kind === "store" && decision.store === ref.store && decision.sku === ref.sku;
+    case "region":
+      return decision.kind === "region" && decision.region === ref.region && decision.sku === ref.sku;
+  }
+}
+
+function sameDemand(row: AllocationPlan["unfilled"][number], ref: ExplainRef): boolean {
+  if (row.kind !== ref.kind) return false;
+  if (row.kind === "order-line" && ref.kind === "order-line") return row.order === ref.order && row.line === ref.line;
+  if (row.kind === "store" && ref.kind === "store") return row.store === ref.store && row.sku === ref.sku;
+  if (row.kind === "region" && ref.kind === "region") return row.region === ref.region && row.sku === ref.sku;
+  return false;
+}
+
+function allocatedTo(plan: AllocationPlan, ref: ExplainRef): number {
+  switch (ref.kind) {
+    case "order-line":
+      return sum(plan.franchiseeAllocations.filter((row) => row.order === ref.order && row.line === ref.line));
+    case "store":
+      return sum(plan.storeAllocations.filter((row) => row.store === ref.store && row.sku === ref.sku));
+    case "region":
+      return sum(plan.regionAllocations.filter((row) => row.region === ref.region && row.sku === ref.sku));
+  }
+}
+
+function sum(rows: readonly { readonly quantity: number }[]): number {
+  return rows.reduce((total, row) => total + row.quantity, 0);
+}
+
+function describe(
+  ref: ExplainRef,
+  decisions: readonly Decision[],
+  unfilled: Explanation["unfilled"],
+): string {
+  const subject = subjectOf(ref, decisions[0]);
+  if (decisions.length === 0) {
+    return `${subject}: no decision of this run concerns it — it had nothing outstanding, or is not part of this run's input.`;
+  }
+  const clauses = decisions.map(clause);
+  const tail = unfilled === undefined ? "" : ` Unfilled: ${unfilled.quantity} (${unfilled.reason}).`;
+  return `${subject}: ${clauses.join("; ")}.${tail}`;
+}
+
+function subjectOf(ref: ExplainRef, first: Decision | undefined): string {
+  switch (ref.kind) {
+    case "order-line": {
+      const who = first?.kind === "order-line" ? ` (franchisee ${first.franchisee}, ${first.sku})` : "";
+      return `Order ${ref.order} line ${ref.line}${who}`;
+    }
+    case "store": {
+      const where = first?.kind === "store" ? ` (${first.region}, class ${first.storeClass})` : "";
+      return `Store ${ref.store}${where} for ${ref.sku}`;
+    }
+    case "region":
+      return `Region ${ref.region} stocking need for ${ref.sku}`;
+  }
+}
+
+function clause(decision: Decision): string {
+  switch (decision.pass) {
+    case "expiry":
+      return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; the line may not be locked again before ${decision.lockBlockedUntil} (R-LOCK-EXPIRE)`;
+    case "conversion": {
+      const got =
+        decision.limitedBy === "none"
+          ? `converted all ${decision.quantity}`
+          : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
+      return `lock ${decision.lock} offered first (R-LOCK-CONVERT) — ${got}`;
+    }
+    case "funded": {
+      const who = `franchisee #${decision.franchiseeRank} (${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
+      const rules = decision.limitedBy === "funds" ? "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" : "R-ALLOC-FUNDED";
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${rules})`;
+    }
+    case "lock": {
+      const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
+      if (decision.limitedBy === "lock-blocked") {
+        return `${head}: ${decision.demand} not locked, the line is blocked from locking until ${decision.blockedUntil} (R-LOCK-EXPIRE)`;
+      }
+      if (decision.quantity === 0) return `${head}: nothing left to lock for the other ${decision.demand}`;
+      const part = decision.quantity < decision.demand ? ` of ${decision.demand} (only ${decision.stock} in free stock)` : "";
+      return `${head}: locked ${decision.quantity}${part} as ${decision.lock} until ${decision.expiresOn} (R-LOCK-PLACE)`;
+    }
+    case "direct": {
+      const place =
+        decision.kind === "store"
+          ? `region #${decision.regionRank} in the ${decision.seasonInForce} order, store #${decision.storeRank} in its region, claim #${decision.rank} on this SKU`
+          : `region #${decision.regionRank} in the ${decision.seasonInForce} order, claim #${decision.rank} on this SKU`;
+      const why = decision.limitedBy === "stock" ? `: only ${decision.stock} left in free stock when its turn came` : "";
+      const rule = decision.rules.includes("R-ALLOC-SEASONAL") ? "R-ALLOC-SEASONAL" : "R-ALLOC-NONSEASONAL";
+      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why} (${rule})`;
+    }
+  }
+}
+
+function grant(quantity: number, demand: number): string {
+  return quantity === demand ? `got all ${demand}` : `got ${quantity} of ${demand}`;
+}
+
+function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
+  if (decision.limitedBy === "none") return "";
+  if (decision.stopped) return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
+  if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
+  if (decision.quantity === 0 && !/[1-9]/.test(decision.spendable)) return `: no money left (spendable ${decision.spendable})`;
+  return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
+}

@@ -1,0 +1,186 @@
+import type { Decimal } from "decimal.js";
+import { compareIds } from "../ranking/compare.js";
+import type { DirectOutcome } from "./direct.js";
+import type {
+  AllocationPlan,
+  Balance,
+  FranchiseeAllocation,
+  PaymentRequest,
+  PlannedLock,
+  RegionAllocation,
+  ReleasedLock,
+  Remaining,
+  StoreAllocation,
+  Unfilled,
+  Warning,
+} from "./plan.js";
+import { lockBlockedUntil, lockExpiresOn } from "./locks.js";
+import type { LineState, RunState } from "./state.js";
+
+/** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
+export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPlan {
+  const { request, format } = state;
+  const { asOf, policy } = request;
+  const franchiseeAllocations: FranchiseeAllocation[] = [];
+  const locks: PlannedLock[] = [];
+  const releasedLocks: ReleasedLock[] = [];
+  const unfilled: Unfilled[] = [];
+  const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
+  const requests = new Map<string, { amount: Decimal; locks: string[] }>();
+
+  const row = (line: LineState, quantity: number, cash: Decimal, credit: Decimal, source: "lock" | "funded") => {
+    franchiseeAllocations.push({
+      order: line.order,
+      line: line.line,
+      franchisee: line.franchisee.id,
+      sku: line.sku,
+      quantity,
+      unitPrice: format(line.unitPrice),
+      amount: format(cash.plus(credit)),
+      cash: format(cash),
+      credit: format(credit),
+      source,
+    });
+  };
+
+  // Orders are sorted by id and their lines by number, so every per-line list
+  // comes out in canonical order without sorting the (many) lines again.
+  for (const { lines } of state.orders) {
+    for (const line of lines) {
+      const franchisee = line.franchisee.id;
+      if (line.converted > 0) row(line, line.converted, line.convertedCash, line.convertedCredit, "lock");
+      if (line.funded > 0) row(line, line.funded, line.fundedCash, line.fundedCredit, "funded");
+
+      const lineLocks: PlannedLock[] = [];
+      for (const lock of line.locks) {
+        const { source } = lock;
+        if (lock.released) {
+          releasedLocks.push({
+            id: source.id,
+            order: source.order,
+            line: source.line,
+            franchisee,
+            sku: source.sku,
+            quantity: source.quantity,
+            expiresOn: source.expiresOn,
+            lockBlockedUntil: lockBlockedUntil(source.expiresOn, policy.relockCooldownDays),
+          });
+        } else if (source.quantity > lock.converted) {
+          lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });
+        }
+      }
+      if (line.newLock !== undefined) {
+        const { id, quantity } = line.newLock;
+        lineLocks.push({
+          id,
+          order: line.order,
+          line: line.line,
+          franchisee,
+          sku: line.sku,
+          quantity,
+          lockedOn: asOf,
+          expiresOn: newLockExpiry,
+          isNew: true,
+        });
+        const request = requests.get(franchisee) ?? { amount: line.unitPrice.times(0), locks: [] };
+        request.amount = request.amount.plus(line.unitPrice.times(quantity));
+        request.locks.push(id);
+        requests.set(franchisee, request);
+      }
+      locks.push(...lineLocks.sort((a, b) => compareIds(a.id, b.id)));
+
+      const left = line.outstanding - line.funded - (line.newLock?.quantity ?? 0);
+      if (left > 0) {
+        unfilled.push({
+          kind: "order-line",
+          order: line.order,
+          line: line.line,
+          franchisee,
+          sku: line.sku,
+          quantity: left,
+          reason: line.reason ?? "stock",
+        });
+      }
+    }
+  }
+  releasedLocks.sort((a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id));
+
+  const storeAllocations: StoreAllocation[] = [];
+  const storeUnfilled: Unfilled[] = [];
+  const storeRegion = new Map(request.stores.map((store) => [store.id, store.region]));
+  for (const [need, quantity] of direct.stores) {
+    const region = storeRegion.get(need.store) as string;
+    if (quantity > 0) storeAllocations.push({ store: need.store, region, sku: need.sku, quantity });
+    const demand = need.safetyStock - need.onHand - need.inTransit;
+    if (demand > quantity) {
+      storeUnfilled.push({ kind: "store", store: need.store, region, sku: need.sku, quantity: demand - quantity, reason: "stock" });
+    }
+  }
+  const byStoreSku = (a: { store: string; sku: string }, b: { store: string; sku: string }) =>
+    compareIds(a.store, b.store) || compareIds(a.sku, b.sku);
+  storeAllocations.sort(byStoreSku);
+  storeUnfilled.sort((a, b) => byStoreSku(a as { store: string; sku: string }, b as { store: string; sku: string }));
+
+  const regionAllocations: RegionAllocation[] = [];
+  const regionUnfilled: Unfilled[] = [];
+  for (const [need, quantity] of direct.regions) {
+    if (quantity > 0) regionAllocations.push({ region: need.region, sku: need.sku, quantity });
+    if (need.quantity > quantity) {
+      regionUnfilled.push({ kind: "region", region: need.region, sku: need.sku, quantity: need.quantity - quantity, reason: "stock" });
+    }
+  }
+  const byRegionSku = (a: { region: string; sku: string }, b: { region: string; sku: string }) =>
+    compareIds(a.region, b.region) || compareIds(a.sku, b.sku);
+  regionAllocations.sort(byRegionSku);
+  regionUnfilled.sort((a, b) => byRegionSku(a as RegionAllocation, b as RegionAllocation));
+
+  const remaining: Remaining[] = [...state.stock]
+    .filter(([, quantity]) => quantity > 0)
+    .map(([sku, quantity]) => ({ sku, quantity }))
+    .sort((a, b) => compareIds(a.sku, b.sku));
+
+  const balances: Balance[] = [...state.franchisees.values()]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((franchisee) => ({
+      franchisee: franchisee.id,
+      spendableBefore: format(franchisee.spendableBefore),
+      cashCommitted: format(franchisee.cashCommitted),
+      creditCommitted: format(franchisee.creditCommitted),
+      cashAfter: format(franchisee.cash),
+      creditAvailableAfter: format(franchisee.credit),
+    }));
+
+  const paymentRequests: PaymentRequest[] = [...requests]
+    .sort(([a], [b]) => compareIds(a, b))
+    .map(([franchisee, { amount, locks: ids }]) => ({
+      franchisee,
+      amount: format(amount),
+      payBefore: newLockExpiry,
+      locks: ids.sort(compareIds),
+    }));
+
+  const warnings: Warning[] = [...direct.unlisted]
+    .sort((a, b) => compareIds(a.region, b.region) || compareIds(a.season, b.season))
+    .map(({ region, season }) => ({
+      code: "REGION_NOT_IN_SEASON_ORDER",
+      message: `region ${JSON.stringify(region)} is not in the ${season} region order: it was served after every listed region`,
+      region,
+      season,
+    }));
+
+  return {
+    asOf,
+    currency: request.currency,
+    franchiseeAllocations,
+    locks,
+    releasedLocks,
+    storeAllocations,
+    regionAllocations,
+    unfilled: [...unfilled, ...storeUnfilled, ...regionUnfilled],
+    remaining,
+    balances,
+    paymentRequests,
+    warnings,
+    trace: state.trace,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * An ISO calendar date `YYYY-MM-DD` known to exist (R-UNIT-3). Made by
+ * {@link parseIsoDate} or by the schema; compares correctly with `<` and `>`.
+ */
+export type IsoDate = string & { readonly __isoDate: unique symbol };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** Whether `text` is an existing calendar date written `YYYY-MM-DD` (`2026-02-30` is not). */
+export function isIsoDate(text: string): text is IsoDate {
+  const match = ISO_DATE.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Reads an ISO calendar date, rejecting impossible ones.
+ *
+ * @throws RangeError when `text` is not an existing `YYYY-MM-DD` date
+ * @example
+ * ```ts
+ * import { parseIsoDate } from "fenhuo";
+ * parseIsoDate("2026-03-01"); // "2026-03-01"
+ * ```
+ */
+export function parseIsoDate(text: string): IsoDate {
+  if (!isIsoDate(text)) throw new RangeError(`not an existing YYYY-MM-DD date: ${JSON.stringify(text)}`);
+  return text;
+}
+
+/**
+ * Day D + n, calendar arithmetic in no time zone (R-UNIT-3).
+ *
+ * @example
+ * ```ts
+ * import { addDays, parseIsoDate } from "fenhuo";
+ * addDays(parseIsoDate("2026-02-20"), 15); // "2026-03-07"
+ * ```
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);
+  return shifted.toISOString().slice(0, 10) as IsoDate;
+}
+
+/** The month (1–12) of a date. */
+export function monthOf(date: IsoDate): number {
+  return Number(date.slice(5, 7));
+}

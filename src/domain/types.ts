@@ -1,0 +1,116 @@
+import type { Decimal } from "decimal.js";
+import type { IsoDate } from "./dates.js";
+import type { AllocationPolicy, Season, StoreClass } from "./policy.js";
+
+/*
+ * The trusted shapes the engine works on. Only the schema layer makes them
+ * (parse, don't validate): every reference resolves, every id is unique, every
+ * quantity is a whole number, every amount a Decimal.
+ */
+
+/** A product of the launch plan (产品上市计划). */
+export interface Product {
+  readonly sku: string;
+  readonly style?: string;
+  readonly season: Season;
+  readonly launchDate?: IsoDate;
+  readonly launchRank?: number;
+}
+
+/** Free stock of one SKU at the central warehouse (总仓). */
+export interface SupplyRow {
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+/** A franchisee (加盟商) and the balances finance reported for it (6.4.1). */
+export interface Franchisee {
+  readonly id: string;
+  readonly priority: number;
+  readonly cash: Decimal;
+  readonly creditLimit: Decimal;
+  readonly creditUsed: Decimal;
+  readonly region?: string;
+}
+
+/** One line of a franchisee sales order. */
+export interface OrderLine {
+  readonly line: number;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly unitPrice: Decimal;
+  readonly allocated: number;
+  readonly lockBlockedUntil?: IsoDate;
+}
+
+/** A franchisee sales order (销售订单). */
+export interface Order {
+  readonly id: string;
+  readonly franchisee: string;
+  readonly orderedOn: IsoDate;
+  readonly lines: readonly OrderLine[];
+}
+
+/** Stock locked for an order line by an earlier run (R-LOCK-PLACE). */
+export interface Lock {
+  readonly id: string;
+  readonly order: string;
+  readonly line: number;
+  readonly franchisee: string;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly lockedOn: IsoDate;
+  readonly expiresOn: IsoDate;
+}
+
+/** A direct/concession region (区域). */
+export interface Region {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** A direct (直营) or concession (联营) store. */
+export interface Store {
+  readonly id: string;
+  readonly region: string;
+  readonly class: StoreClass;
+  readonly operation: "direct" | "joint";
+}
+
+/** A store's safety-stock position for one SKU. */
+export interface StoreNeed {
+  readonly store: string;
+  readonly sku: string;
+  readonly safetyStock: number;
+  readonly onHand: number;
+  readonly inTransit: number;
+}
+
+/** A region warehouse's stocking need (备货) for one SKU. */
+export interface RegionNeed {
+  readonly region: string;
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+declare const trusted: unique symbol;
+
+/**
+ * A parsed, cross-checked allocation input: what `allocate` runs on. Only
+ * {@link parseAllocationInput} makes one.
+ */
+export interface AllocationRequest {
+  readonly [trusted]: true;
+  readonly asOf: IsoDate;
+  readonly currency: string;
+  readonly policy: AllocationPolicy;
+  readonly products: readonly Product[];
+  readonly supply: readonly SupplyRow[];
+  readonly franchisees: readonly Franchisee[];
+  readonly orders: readonly Order[];
+  readonly locks: readonly Lock[];
+  readonly regions: readonly Region[];
+  readonly stores: readonly Store[];
+  readonly storeNeeds: readonly StoreNeed[];
+  readonly regionNeeds: readonly RegionNeed[];
+}

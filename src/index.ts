@@ -1,0 +1,78 @@
+/**
+ * fenhuo (分货): a pure, deterministic engine for the sales-order fulfilment of
+ * a brand selling through franchisees and through direct and concession stores.
+ *
+ * @packageDocumentation
+ */
+
+// The allocation run and its explanation.
+export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
+export type { SafeAllocateResult } from "./allocation/allocate.js";
+export { explain } from "./allocation/explain.js";
+export type { ExplainRef, Explanation } from "./allocation/explain.js";
+export type {
+  AllocationPlan,
+  AllocationSource,
+  Balance,
+  ConversionDecision,
+  Decision,
+  ExpiryDecision,
+  FranchiseeAllocation,
+  FundedDecision,
+  Limit,
+  LockDecision,
+  PaymentRequest,
+  PlannedLock,
+  RegionAllocation,
+  RegionDecision,
+  ReleasedLock,
+  Remaining,
+  StoreAllocation,
+  StoreDecision,
+  Unfilled,
+  UnfilledReason,
+  Warning,
+} from "./allocation/plan.js";
+
+// The input contract.
+export { parseAllocationInput } from "./schema/parseInput.js";
+export { MAX_QUANTITY } from "./schema/wire.js";
+export type { AllocationInput } from "./schema/wire.js";
+export { InputError, formatPath } from "./schema/issues.js";
+export type { Issue, ParseResult } from "./schema/issues.js";
+export type {
+  AllocationRequest,
+  Franchisee,
+  Lock,
+  Order,
+  OrderLine,
+  Product,
+  Region,
+  RegionNeed,
+  Store,
+  StoreNeed,
+  SupplyRow,
+} from "./domain/types.js";
+
+// Policy and rules.
+export { DEFAULT_POLICY } from "./domain/policy.js";
+export type { AllocationPolicy, Season, SellingSeason, StoreClass } from "./domain/policy.js";
+export { RULE } from "./domain/rules.js";
+export type { RuleId } from "./domain/rules.js";
+
+// The building blocks.
+export { compareProducts, productPriority } from "./ranking/products.js";
+export type { ProductKey } from "./ranking/products.js";
+export { compareLines } from "./ranking/lines.js";
+export type { LineKey } from "./ranking/lines.js";
+export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
+export type { FranchiseeStanding } from "./ranking/franchisees.js";
+export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
+export type { RegionOrder } from "./ranking/regions.js";
+export { compareStores } from "./ranking/stores.js";
+export type { StoreKey } from "./ranking/stores.js";
+export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
+export { Money, affordableUnits, formatAmount, splitSpend } from "./domain/money.js";
+export type { SpendOrder, SpendSplit } from "./domain/money.js";
+export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
+export type { IsoDate } from "./domain/dates.js";

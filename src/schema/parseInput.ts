@@ -1,0 +1,385 @@
+import type { Decimal } from "decimal.js";
+import { z } from "zod";
+import type { IsoDate } from "../domain/dates.js";
+import { readAmount } from "../domain/money.js";
+import { type AllocationPolicy, DEFAULT_POLICY } from "../domain/policy.js";
+import type {
+  AllocationRequest,
+  Franchisee,
+  Lock,
+  Order,
+  OrderLine,
+  Product,
+  Region,
+  RegionNeed,
+  Store,
+  StoreNeed,
+  SupplyRow,
+} from "../domain/types.js";
+import type { Issue, ParseResult } from "./issues.js";
+import {
+  franchiseeWire,
+  inputWire,
+  lockWire,
+  orderLineWire,
+  orderWire,
+  policyWire,
+  productWire,
+  regionNeedWire,
+  regionWire,
+  storeNeedWire,
+  storeWire,
+  supplyWire,
+} from "./wire.js";
+
+type Path = (string | number)[];
+
+/** A row that passed its own schema, with where it stood in the input. */
+interface Row<T> {
+  readonly index: number;
+  readonly value: T;
+}
+
+/**
+ * Turns untrusted JSON into an {@link AllocationRequest}, or lists every problem
+ * with its JSON path (SPEC §7). Never throws, never mutates `input`.
+ *
+ * Row shapes are checked first; cross-row rules (references, uniqueness, lock
+ * sizes, dates) are then checked over every row that had a sound shape, so one
+ * malformed row does not hide the other problems.
+ *
+ * @example
+ * ```ts
+ * import { parseAllocationInput } from "fenhuo";
+ * const result = parseAllocationInput({ asOf: "2026-03-01", supply: [{ sku: "X", quantity: 1 }] });
+ * result.ok; // false: supply[0].sku names no product
+ * ```
+ */
+export function parseAllocationInput(input: unknown): ParseResult<AllocationRequest> {
+  const issues: Issue[] = [];
+  const top = inputWire.safeParse(input);
+  if (!top.success) {
+    collect(issues, [], top.error);
+    return { ok: false, issues };
+  }
+  const raw = top.data;
+  const policy = parsePolicy(raw.policy, issues);
+  const amounts = new AmountReader(issues);
+
+  const products = section("products", raw.products, productWire, issues);
+  const supply = section("supply", raw.supply, supplyWire, issues);
+  const franchiseeRows = section("franchisees", raw.franchisees, franchiseeWire, issues);
+  const orderRows = section("orders", raw.orders, orderWire, issues);
+  const locks = section("locks", raw.locks, lockWire, issues);
+  const regions = section("regions", raw.regions, regionWire, issues);
+  const stores = section("stores", raw.stores, storeWire, issues);
+  const storeNeeds = section("storeNeeds", raw.storeNeeds, storeNeedWire, issues);
+  const regionNeeds = section("regionNeeds", raw.regionNeeds, regionNeedWire, issues);
+
+  // Ids of rows whose shape failed: references to them are not reported again.
+  const broken = brokenIds(raw);
+
+  const productSkus = unique("products", products, (p) => p.sku, "sku", "product", issues);
+  unique("supply", supply, (s) => s.sku, "sku", "supply row", issues);
+  const franchiseeIds = unique("franchisees", franchiseeRows, (f) => f.id, "id", "franchisee", issues);
+  const regionIds = unique("regions", regions, (r) => r.id, "id", "region", issues);
+  const storeIds = unique("stores", stores, (s) => s.id, "id", "store", issues);
+  unique("locks", locks, (l) => l.id, "id", "lock", issues);
+  unique("storeNeeds", storeNeeds, (n) => `${n.store}\u0000${n.sku}`, "sku", "need for this (store, sku)", issues);
+  unique("regionNeeds", regionNeeds, (n) => `${n.region}\u0000${n.sku}`, "sku", "need for this (region, sku)", issues);
+
+  const refs = new References(issues, broken);
+  for (const { index, value } of supply) refs.check(productSkus, "products", value.sku, ["supply", index, "sku"]);
+  for (const { index, value } of stores) refs.check(regionIds, "regions", value.region, ["stores", index, "region"]);
+  for (const { index, value } of storeNeeds) {
+    refs.check(storeIds, "stores", value.store, ["storeNeeds", index, "store"]);
+    refs.check(productSkus, "products", value.sku, ["storeNeeds", index, "sku"]);
+  }
+  for (const { index, value } of regionNeeds) {
+    refs.check(regionIds, "regions", value.region, ["regionNeeds", index, "region"]);
+    refs.check(productSkus, "products", value.sku, ["regionNeeds", index, "sku"]);
+  }
+
+  const franchisees: Franchisee[] = franchiseeRows.map(({ index, value }) => {
+    const path: Path = ["franchisees", index];
+    return {
+      id: value.id,
+      priority: value.priority,
+      cash: amounts.read(value.cash, [...path, "cash"]),
+      creditLimit: amounts.read(value.creditLimit, [...path, "creditLimit"]),
+      creditUsed: amounts.read(value.creditUsed, [...path, "creditUsed"]),
+      ...(value.region === undefined ? {} : { region: value.region }),
+    };
+  });
+
+  // Orders and their lines.
+  const orders: Order[] = [];
+  const orderById = new Map<string, { order: Order; lines: Map<number, OrderLine>; index: number }>();
+  const lineRows = z.array(orderLineWire);
+  for (const { index, value } of orderRows) {
+    const path: Path = ["orders", index];
+    refs.check(franchiseeIds, "franchisees", value.franchisee, [...path, "franchisee"]);
+    const parsedLines = rowsOf(lineRows, orderLineWire, value.lines, [...path, "lines"], issues);
+    const lines: OrderLine[] = [];
+    const byNumber = new Map<number, OrderLine>();
+    for (const { index: lineIndex, value: line } of parsedLines) {
+      const linePath: Path = [...path, "lines", lineIndex];
+      if (byNumber.has(line.line)) {
+        issues.push({ path: [...linePath, "line"], message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}` });
+      }
+      refs.check(productSkus, "products", line.sku, [...linePath, "sku"]);
+      if (line.allocated > line.quantity) {
+        issues.push({
+          path: [...linePath, "allocated"],
+          message: `allocated (${line.allocated}) exceeds the ordered quantity (${line.quantity})`,
+        });
+      }
+      const trusted: OrderLine = {
+        line: line.line,
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPrice: amounts.read(line.unitPrice, [...linePath, "unitPrice"]),
+        allocated: line.allocated,
+        ...(line.lockBlockedUntil == null ? {} : { lockBlockedUntil: line.lockBlockedUntil as IsoDate }),
+      };
+      lines.push(trusted);
+      if (!byNumber.has(line.line)) byNumber.set(line.line, trusted);
+    }
+    const order: Order = {
+      id: value.id,
+      franchisee: value.franchisee,
+      orderedOn: value.orderedOn as IsoDate,
+      lines,
+    };
+    orders.push(order);
+    if (orderById.has(value.id)) {
+      issues.push({ path: [...path, "id"], message: `duplicate order id ${JSON.stringify(value.id)}` });
+    } else {
+      orderById.set(value.id, { order, lines: byNumber, index });
+    }
+  }
+
+  // Locks: each must match its line, and a line's locks must fit its outstanding.
+  const lockedPerLine = new Map<OrderLine, { total: number; last: Path }>();
+  for (const { index, value } of locks) {
+    const path: Path = ["locks", index];
+    if (value.expiresOn <= value.lockedOn) {
+      issues.push({ path: [...path, "expiresOn"], message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})` });
+    }
+    if (value.lockedOn > raw.asOf) {
+      issues.push({ path: [...path, "lockedOn"], message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}` });
+    }
+    const found = orderById.get(value.order);
+    if (found === undefined) {
+      refs.check(new Set(), "orders", value.order, [...path, "order"]);
+      continue;
+    }
+    const line = found.lines.get(value.line);
+    if (line === undefined) {
+      if (!broken.has(`orders\u0000${value.order}`)) {
+        issues.push({ path: [...path, "line"], message: `order ${JSON.stringify(value.order)} has no line ${value.line}` });
+      }
+      continue;
+    }
+    if (value.franchisee !== found.order.franchisee) {
+      issues.push({
+        path: [...path, "franchisee"],
+        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.order.franchisee)})`,
+      });
+    }
+    if (value.sku !== line.sku) {
+      issues.push({ path: [...path, "sku"], message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})` });
+    }
+    const seen = lockedPerLine.get(line) ?? { total: 0, last: path };
+    lockedPerLine.set(line, { total: seen.total + value.quantity, last: path });
+  }
+  for (const [line, { total, last }] of lockedPerLine) {
+    const open = line.quantity - line.allocated;
+    if (total > open) {
+      issues.push({
+        path: [...last, "quantity"],
+        message: `locks on this line hold ${total} units but only ${Math.max(0, open)} are outstanding (ordered ${line.quantity}, allocated ${line.allocated})`,
+      });
+    }
+  }
+
+  if (issues.length > 0) return { ok: false, issues };
+  const request = {
+    asOf: raw.asOf as IsoDate,
+    currency: raw.currency,
+    policy,
+    products: values<Product>(products),
+    supply: values<SupplyRow>(supply),
+    franchisees,
+    orders,
+    locks: values(locks) as Lock[],
+    regions: values<Region>(regions),
+    stores: values<Store>(stores),
+    storeNeeds: values<StoreNeed>(storeNeeds),
+    regionNeeds: values<RegionNeed>(regionNeeds),
+  };
+  return { ok: true, value: request as unknown as AllocationRequest };
+}
+
+function values<T>(rows: readonly Row<unknown>[]): T[] {
+  return rows.map((row) => row.value as T);
+}
+
+/** Parses a whole section fast; only when it fails, row by row to keep the sound rows. */
+function section<T>(
+  name: string,
+  raw: readonly unknown[] | undefined,
+  schema: z.ZodType<T>,
+  issues: Issue[],
+): Row<T>[] {
+  if (raw === undefined) return [];
+  return rowsOf(z.array(schema), schema, raw, [name], issues);
+}
+
+function rowsOf<T>(
+  arraySchema: z.ZodType<T[]>,
+  schema: z.ZodType<T>,
+  raw: readonly unknown[],
+  path: Path,
+  issues: Issue[],
+): Row<T>[] {
+  const whole = arraySchema.safeParse(raw);
+  if (whole.success) return whole.data.map((value, index) => ({ index, value }));
+  const rows: Row<T>[] = [];
+  raw.forEach((item, index) => {
+    const one = schema.safeParse(item);
+    if (one.success) rows.push({ index, value: one.data });
+    else collect(issues, [...path, index], one.error);
+  });
+  return rows;
+}
+
+function collect(issues: Issue[], prefix: Path, error: z.ZodError): void {
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
+    issues.push({ path, message: issue.message });
+  }
+}
+
+function unique<T>(
+  name: string,
+  rows: readonly Row<T>[],
+  key: (row: T) => string,
+  field: string,
+  what: string,
+  issues: Issue[],
+): Set<string> {
+  const seen = new Set<string>();
+  for (const { index, value } of rows) {
+    const k = key(value);
+    if (seen.has(k)) {
+      issues.push({ path: [name, index, field], message: `duplicate ${what} ${JSON.stringify(k.replace("\u0000", ", "))}` });
+    }
+    seen.add(k);
+  }
+  return seen;
+}
+
+class References {
+  constructor(
+    private readonly issues: Issue[],
+    private readonly broken: ReadonlySet<string>,
+  ) {}
+
+  check(known: ReadonlySet<string>, list: string, id: string, path: Path): void {
+    if (known.has(id) || this.broken.has(`${list}\u0000${id}`)) return;
+    this.issues.push({ path, message: `unknown ${singular(list)} ${JSON.stringify(id)}: not in ${list}` });
+  }
+}
+
+function singular(list: string): string {
+  return list === "franchisees" ? "franchisee" : list.replace(/s$/, "");
+}
+
+/** Reads amounts once per distinct text: a wave repeats few prices over many lines. */
+class AmountReader {
+  private readonly cache = new Map<string | number, Decimal>();
+  constructor(private readonly issues: Issue[]) {}
+
+  read(value: string | number, path: Path): Decimal {
+    const cached = this.cache.get(value);
+    if (cached !== undefined) return cached;
+    const amount = readAmount(value);
+    if (amount === undefined) {
+      this.issues.push({ path, message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}` });
+      return readAmount(0) as Decimal;
+    }
+    this.cache.set(value, amount);
+    return amount;
+  }
+}
+
+const ID_KEYS: Record<string, string> = {
+  products: "sku",
+  franchisees: "id",
+  orders: "id",
+  regions: "id",
+  stores: "id",
+};
+
+/** `list\0id` for every row that carries a readable id, whatever else is wrong with it. */
+function brokenIds(raw: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
+  for (const [list, key] of Object.entries(ID_KEYS)) {
+    const rows = raw[list];
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows) {
+      if (typeof row !== "object" || row === null) continue;
+      const id = (row as Record<string, unknown>)[key];
+      if (typeof id === "string") ids.add(`${list}\u0000${id}`);
+    }
+  }
+  return ids;
+}
+
+function parsePolicy(raw: z.output<typeof policyWire> | undefined, issues: Issue[]): AllocationPolicy {
+  const given = raw ?? {};
+  const policy: AllocationPolicy = {
+    franchiseeRanking: given.franchiseeRanking ?? DEFAULT_POLICY.franchiseeRanking,
+    creditCountsAsFunds: given.creditCountsAsFunds ?? DEFAULT_POLICY.creditCountsAsFunds,
+    spendOrder: given.spendOrder ?? DEFAULT_POLICY.spendOrder,
+    afterShortfall: given.afterShortfall ?? DEFAULT_POLICY.afterShortfall,
+    lockUnfunded: given.lockUnfunded ?? DEFAULT_POLICY.lockUnfunded,
+    lockDays: given.lockDays ?? DEFAULT_POLICY.lockDays,
+    relockCooldownDays: given.relockCooldownDays ?? DEFAULT_POLICY.relockCooldownDays,
+    regionOrder: {
+      SS: given.regionOrder?.SS ?? DEFAULT_POLICY.regionOrder.SS,
+      AW: given.regionOrder?.AW ?? DEFAULT_POLICY.regionOrder.AW,
+    },
+    seasonCalendar: {
+      SS: given.seasonCalendar?.SS ?? DEFAULT_POLICY.seasonCalendar.SS,
+      AW: given.seasonCalendar?.AW ?? DEFAULT_POLICY.seasonCalendar.AW,
+    },
+    storeClassOrder: given.storeClassOrder ?? DEFAULT_POLICY.storeClassOrder,
+  };
+  for (const season of ["SS", "AW"] as const) {
+    const list = policy.regionOrder[season];
+    const seen = new Set<string>();
+    list.forEach((region, index) => {
+      if (seen.has(region)) {
+        issues.push({ path: ["policy", "regionOrder", season, index], message: `region ${JSON.stringify(region)} is listed twice` });
+      }
+      seen.add(region);
+    });
+  }
+  const months = [...policy.seasonCalendar.SS, ...policy.seasonCalendar.AW];
+  for (let month = 1; month <= 12; month++) {
+    const count = months.filter((m) => m === month).length;
+    if (count !== 1) {
+      issues.push({
+        path: ["policy", "seasonCalendar"],
+        message: `month ${month} must belong to exactly one season, but is in ${count}`,
+      });
+    }
+  }
+  const classes = [...policy.storeClassOrder].sort().join("");
+  if (classes !== "ABC") {
+    issues.push({ path: ["policy", "storeClassOrder"], message: "must list A, B and C once each" });
+  }
+  return policy;
+}

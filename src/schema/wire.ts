@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { isIsoDate } from "../domain/dates.js";
+import { isCurrencyCode } from "../domain/money.js";
+
+/*
+ * The JSON contract of SPEC Appendix A as zod schemas: the shape of each row.
+ * Cross-row rules (references, uniqueness, lock sizes) live in parseInput.ts.
+ */
+
+/** The largest quantity a field may hold: sums over millions of lines stay exact. */
+export const MAX_QUANTITY = 2_147_483_647;
+
+const id = z.string().min(1, "must be a non-empty id");
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: "must be an existing calendar date written YYYY-MM-DD" });
+const quantity = z
+  .int("must be a whole number of units")
+  .min(0, "must not be negative")
+  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
+const amount = z.union([z.string(), z.number()], {
+  error: "must be a decimal string such as \"1299.50\" or a finite number",
+});
+const season = z.enum(["SS", "AW", "NONE"]);
+const storeClass = z.enum(["A", "B", "C"]);
+const month = z.int().min(1, "months are 1–12").max(12, "months are 1–12");
+
+export const productWire = z.object({
+  sku: id,
+  style: z.string().optional(),
+  season,
+  launchDate: isoDate.optional(),
+  launchRank: z.int().optional(),
+});
+
+export const supplyWire = z.object({ sku: id, quantity });
+
+export const franchiseeWire = z.object({
+  id,
+  priority: z.int("must be an integer (1 = highest)"),
+  cash: amount,
+  creditLimit: amount.default("0"),
+  creditUsed: amount.default("0"),
+  region: z.string().optional(),
+});
+
+export const orderLineWire = z.object({
+  line: z.int("must be a positive integer").min(1, "must be a positive integer"),
+  sku: id,
+  quantity,
+  unitPrice: amount,
+  allocated: quantity.default(0),
+  lockBlockedUntil: isoDate.nullable().optional(),
+});
+
+export const orderWire = z.object({
+  id,
+  franchisee: id,
+  orderedOn: isoDate,
+  lines: z.array(z.unknown()),
+});
+
+export const lockWire = z.object({
+  id,
+  order: id,
+  line: z.int().min(1, "must be a positive integer"),
+  franchisee: id,
+  sku: id,
+  quantity: quantity.min(1, "a lock holds at least one unit"),
+  lockedOn: isoDate,
+  expiresOn: isoDate,
+});
+
+export const regionWire = z.object({ id, name: z.string().optional() });
+
+export const storeWire = z.object({
+  id,
+  region: id,
+  class: storeClass,
+  operation: z.enum(["direct", "joint"]),
+});
+
+export const storeNeedWire = z.object({
+  store: id,
+  sku: id,
+  safetyStock: quantity,
+  onHand: quantity.default(0),
+  inTransit: quantity.default(0),
+});
+
+export const regionNeedWire = z.object({ region: id, sku: id, quantity });
+
+const seasonLists = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ SS: z.array(item).optional(), AW: z.array(item).optional() });
+
+export const policyWire = z.strictObject({
+  franchiseeRanking: z.enum(["priority", "funds"]).optional(),
+  creditCountsAsFunds: z.boolean().optional(),
+  spendOrder: z.enum(["cash-first", "credit-first"]).optional(),
+  afterShortfall: z.enum(["continue", "stop"]).optional(),
+  lockUnfunded: z.boolean().optional(),
+  lockDays: z.int().min(1, "a lock lasts at least one day").max(3660).optional(),
+  relockCooldownDays: z.int().min(0).max(3660).optional(),
+  regionOrder: seasonLists(id).optional(),
+  seasonCalendar: seasonLists(month).optional(),
+  storeClassOrder: z.array(storeClass).optional(),
+});
+
+const section = z.array(z.unknown()).optional();
+
+/** The top level: unknown keys are refused, so a misspelt section is never silently empty. */
+export const inputWire = z.strictObject({
+  asOf: isoDate,
+  currency: z
+    .string()
+    .refine(isCurrencyCode, { message: "must be an ISO 4217 currency code such as CNY" })
+    .default("CNY"),
+  policy: policyWire.optional(),
+  products: section,
+  supply: section,
+  franchisees: section,
+  orders: section,
+  locks: section,
+  regions: section,
+  stores: section,
+  storeNeeds: section,
+  regionNeeds: section,
+});
+
+/** The JSON a caller passes to `allocate` (SPEC Appendix A), as TypeScript sees it. */
+export interface AllocationInput {
+  asOf: string;
+  currency?: string;
+  policy?: z.input<typeof policyWire>;
+  products?: z.input<typeof productWire>[];
+  supply?: z.input<typeof supplyWire>[];
+  franchisees?: z.input<typeof franchiseeWire>[];
+  orders?: (Omit<z.input<typeof orderWire>, "lines"> & { lines: z.input<typeof orderLineWire>[] })[];
+  locks?: z.input<typeof lockWire>[];
+  regions?: z.input<typeof regionWire>[];
+  stores?: z.input<typeof storeWire>[];
+  storeNeeds?: z.input<typeof storeNeedWire>[];
+  regionNeeds?: z.input<typeof regionNeedWire>[];
+}
