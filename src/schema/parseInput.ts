@@ -77,7 +77,11 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
   const regionNeeds = section("regionNeeds", raw.regionNeeds, regionNeedWire, issues);
 
   // Ids of rows whose shape failed: references to them are not reported again.
-  const broken = brokenIds(raw);
+  const broken = brokenIds(
+    raw,
+    { products, franchisees: franchiseeRows, orders: orderRows, regions, stores },
+    { products: "sku", franchisees: "id", orders: "id", regions: "id", stores: "id" },
+  );
 
   const productSkus = unique("products", products, (p) => p.sku, "sku", "product", issues);
   unique("supply", supply, (s) => s.sku, "sku", "supply row", issues);
@@ -120,6 +124,13 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     const path: Path = ["orders", index];
     refs.check(franchiseeIds, "franchisees", value.franchisee, [...path, "franchisee"]);
     const parsedLines = rowsOf(lineRows, orderLineWire, value.lines, [...path, "lines"], issues);
+    if (parsedLines.length < value.lines.length) {
+      const sound = new Set(parsedLines.map((row) => row.index));
+      value.lines.forEach((line, lineIndex) => {
+        const number = typeof line === "object" && line !== null ? (line as { line?: unknown }).line : undefined;
+        if (!sound.has(lineIndex) && typeof number === "number") broken.add(`lines\u0000${value.id}\u0000${number}`);
+      });
+    }
     const lines: OrderLine[] = [];
     const byNumber = new Map<number, OrderLine>();
     for (const { index: lineIndex, value: line } of parsedLines) {
@@ -176,7 +187,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     }
     const line = found.lines.get(value.line);
     if (line === undefined) {
-      if (!broken.has(`orders\u0000${value.order}`)) {
+      if (!broken.has(`lines\u0000${value.order}\u0000${value.line}`)) {
         issues.push({ path: [...path, "line"], message: `order ${JSON.stringify(value.order)} has no line ${value.line}` });
       }
       continue;
@@ -314,25 +325,21 @@ class AmountReader {
   }
 }
 
-const ID_KEYS: Record<string, string> = {
-  products: "sku",
-  franchisees: "id",
-  orders: "id",
-  regions: "id",
-  stores: "id",
-};
-
-/** `list\0id` for every row that carries a readable id, whatever else is wrong with it. */
-function brokenIds(raw: Record<string, unknown>): Set<string> {
+/**
+ * `list\0id` for every row that failed its own schema yet carries a readable
+ * id: references to it are not reported again as unknown.
+ */
+function brokenIds(raw: Readonly<Record<string, unknown>>, parsed: Readonly<Record<string, readonly Row<unknown>[]>>, key: Readonly<Record<string, string>>): Set<string> {
   const ids = new Set<string>();
-  for (const [list, key] of Object.entries(ID_KEYS)) {
+  for (const [list, field] of Object.entries(key)) {
     const rows = raw[list];
     if (!Array.isArray(rows)) continue;
-    for (const row of rows) {
-      if (typeof row !== "object" || row === null) continue;
-      const id = (row as Record<string, unknown>)[key];
+    const sound = new Set((parsed[list] ?? []).map((row) => row.index));
+    rows.forEach((row: unknown, index) => {
+      if (sound.has(index) || typeof row !== "object" || row === null) return;
+      const id = (row as Record<string, unknown>)[field];
       if (typeof id === "string") ids.add(`${list}\u0000${id}`);
-    }
+    });
   }
   return ids;
 }
