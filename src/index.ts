@@ -5,11 +5,12 @@
  * @packageDocumentation
  */
 
+export type { SafeAllocateResult } from "./allocation/allocate.js";
 // The allocation run and its explanation.
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
-export type { SafeAllocateResult } from "./allocation/allocate.js";
-export { explain } from "./allocation/explain.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
+export { explain } from "./allocation/explain.js";
+export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
 export type {
   AllocationPlan,
   AllocationSource,
@@ -33,13 +34,16 @@ export type {
   UnfilledReason,
   Warning,
 } from "./allocation/plan.js";
+export type { IsoDate } from "./domain/dates.js";
+export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
+export type { SpendOrder, SpendSplit } from "./domain/money.js";
+export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
+export type { AllocationPolicy, Season, SellingSeason, StoreClass } from "./domain/policy.js";
 
-// The input contract.
-export { parseAllocationInput } from "./schema/parseInput.js";
-export { MAX_QUANTITY } from "./schema/wire.js";
-export type { AllocationInput } from "./schema/wire.js";
-export { InputError, formatPath } from "./schema/issues.js";
-export type { Issue, ParseResult } from "./schema/issues.js";
+// Policy and rules.
+export { DEFAULT_POLICY } from "./domain/policy.js";
+export type { RuleId } from "./domain/rules.js";
+export { RULE } from "./domain/rules.js";
 export type {
   AllocationRequest,
   Franchisee,
@@ -53,26 +57,20 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
-
-// Policy and rules.
-export { DEFAULT_POLICY } from "./domain/policy.js";
-export type { AllocationPolicy, Season, SellingSeason, StoreClass } from "./domain/policy.js";
-export { RULE } from "./domain/rules.js";
-export type { RuleId } from "./domain/rules.js";
-
+export type { FranchiseeStanding } from "./ranking/franchisees.js";
+export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
+export type { LineKey } from "./ranking/lines.js";
+export { compareLines } from "./ranking/lines.js";
+export type { ProductKey } from "./ranking/products.js";
 // The building blocks.
 export { compareProducts, productPriority } from "./ranking/products.js";
-export type { ProductKey } from "./ranking/products.js";
-export { compareLines } from "./ranking/lines.js";
-export type { LineKey } from "./ranking/lines.js";
-export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
-export type { FranchiseeStanding } from "./ranking/franchisees.js";
-export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
 export type { RegionOrder } from "./ranking/regions.js";
-export { compareStores } from "./ranking/stores.js";
+export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
 export type { StoreKey } from "./ranking/stores.js";
-export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
-export { Money, affordableUnits, formatAmount, splitSpend } from "./domain/money.js";
-export type { SpendOrder, SpendSplit } from "./domain/money.js";
-export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
-export type { IsoDate } from "./domain/dates.js";
+export { compareStores } from "./ranking/stores.js";
+export type { Issue, ParseResult } from "./schema/issues.js";
+export { formatPath, InputError } from "./schema/issues.js";
+// The input contract.
+export { parseAllocationInput } from "./schema/parseInput.js";
+export type { AllocationInput } from "./schema/wire.js";
+export { MAX_QUANTITY } from "./schema/wire.js";

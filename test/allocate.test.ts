@@ -39,7 +39,15 @@ describe("R-ALLOC-FUNDED and R-RANK-FUNDED: funded franchisees are served first"
     ]);
     expect(plan.locks).toEqual([]);
     expect(plan.unfilled).toEqual([
-      { kind: "order-line", order: "SO-1", line: 1, franchisee: "F1", sku: "T100", quantity: 10, reason: "stock" },
+      {
+        kind: "order-line",
+        order: "SO-1",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 10,
+        reason: "stock",
+      },
     ]);
   });
 
@@ -79,7 +87,9 @@ describe("R-ALLOC-FUNDED and R-RANK-FUNDED: funded franchisees are served first"
     expect(rowsOf(credit, "SO-1")).toMatchObject([{ quantity: 5, cash: "0.00", credit: "50.00" }]);
     expect(qty(credit, "SO-2")).toBe(0);
     const cashOnly = allocate({ ...input, policy: { creditCountsAsFunds: false } });
-    expect(rowsOf(cashOnly, "SO-2")).toMatchObject([{ quantity: 5, cash: "50.00", credit: "0.00" }]);
+    expect(rowsOf(cashOnly, "SO-2")).toMatchObject([
+      { quantity: 5, cash: "50.00", credit: "0.00" },
+    ]);
     expect(qty(cashOnly, "SO-1")).toBe(0);
   });
 
@@ -163,7 +173,15 @@ describe("R-ALLOC-PARTIAL: the line money stops short ships partially", () => {
       },
     ]);
     expect(plan.unfilled).toEqual([
-      { kind: "order-line", order: "SO-1", line: 2, franchisee: "F1", sku: "B", quantity: 1, reason: "funds" },
+      {
+        kind: "order-line",
+        order: "SO-1",
+        line: 2,
+        franchisee: "F1",
+        sku: "B",
+        quantity: 1,
+        reason: "funds",
+      },
     ]);
   });
 
@@ -182,7 +200,10 @@ describe("R-ALLOC-PARTIAL: the line money stops short ships partially", () => {
   });
 
   it('pays credit first when spendOrder is "credit-first"', () => {
-    const plan = allocate({ ...input, policy: { lockUnfunded: false, spendOrder: "credit-first" } });
+    const plan = allocate({
+      ...input,
+      policy: { lockUnfunded: false, spendOrder: "credit-first" },
+    });
     expect(plan.franchiseeAllocations.map((r) => [r.sku, r.cash, r.credit])).toEqual([
       ["A", "150.00", "50.00"],
       ["B", "80.00", "0.00"],
@@ -261,11 +282,29 @@ describe("R-LOCK-PLACE: stock left after the funded pass is locked for 15 days",
       },
     ]);
     expect(plan.paymentRequests).toEqual([
-      { franchisee: "F1", amount: "300.00", payBefore: "2026-03-16", locks: ["LK-2026-03-01-SO-1-1"] },
-      { franchisee: "F2", amount: "500.00", payBefore: "2026-03-16", locks: ["LK-2026-03-01-SO-2-1"] },
+      {
+        franchisee: "F1",
+        amount: "300.00",
+        payBefore: "2026-03-16",
+        locks: ["LK-2026-03-01-SO-1-1"],
+      },
+      {
+        franchisee: "F2",
+        amount: "500.00",
+        payBefore: "2026-03-16",
+        locks: ["LK-2026-03-01-SO-2-1"],
+      },
     ]);
     expect(plan.unfilled).toEqual([
-      { kind: "order-line", order: "SO-1", line: 1, franchisee: "F1", sku: "T100", quantity: 2, reason: "stock" },
+      {
+        kind: "order-line",
+        order: "SO-1",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 2,
+        reason: "stock",
+      },
     ]);
     expect(plan.remaining).toEqual([]);
   });
@@ -276,7 +315,9 @@ describe("R-LOCK-PLACE: stock left after the funded pass is locked for 15 days",
         products: products("SS", "T100"),
         supply: [{ sku: "T100", quantity: 10 }],
         franchisees: [{ id: "F1", priority: 1, cash: "200" }],
-        orders: [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 6, unitPrice: "100" }])],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 6, unitPrice: "100" }]),
+        ],
         policy: { lockDays: 10 },
       }),
     );
@@ -291,7 +332,9 @@ describe("R-LOCK-PLACE: stock left after the funded pass is locked for 15 days",
         products: products("SS", "T100"),
         supply: [{ sku: "T100", quantity: 4 }],
         franchisees: [{ id: "F1", priority: 1, cash: "0" }],
-        orders: [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 3, unitPrice: "100" }])],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 3, unitPrice: "100" }]),
+        ],
         regions: [{ id: "shenzhen" }],
         stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
         storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
@@ -300,7 +343,9 @@ describe("R-LOCK-PLACE: stock left after the funded pass is locked for 15 days",
     );
     expect(plan.locks).toEqual([]);
     expect(plan.paymentRequests).toEqual([]);
-    expect(plan.storeAllocations).toEqual([{ store: "SZ-1", region: "shenzhen", sku: "T100", quantity: 4 }]);
+    expect(plan.storeAllocations).toEqual([
+      { store: "SZ-1", region: "shenzhen", sku: "T100", quantity: 4 },
+    ]);
     expect(plan.unfilled).toMatchObject([{ kind: "order-line", quantity: 3, reason: "funds" }]);
   });
 
@@ -358,7 +403,9 @@ describe("R-LOCK-EXPIRE: a lock lasts 15 days, then its stock is allocated again
   it("keeps the lock on its last active day (expiresOn − 1)", () => {
     const plan = allocate(input("2026-02-28"));
     expect(plan.releasedLocks).toEqual([]);
-    expect(plan.locks).toMatchObject([{ id: "L1", quantity: 4, isNew: false, expiresOn: "2026-03-01" }]);
+    expect(plan.locks).toMatchObject([
+      { id: "L1", quantity: 4, isNew: false, expiresOn: "2026-03-01" },
+    ]);
     expect(qty(plan, "SO-2")).toBe(0);
     expect(plan.storeAllocations).toEqual([]);
   });
@@ -417,11 +464,15 @@ describe("R-LOCK-CONVERT: a paid lock becomes an allocation", () => {
         products: products("SS", "T100"),
         supply: [{ sku: "T100", quantity: 0 }],
         franchisees: [{ id: "F1", priority: 1, cash: "300" }],
-        orders: [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 9, unitPrice: "100" }])],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 9, unitPrice: "100" }]),
+        ],
         locks: [lock("L-NEW", 3, "2026-02-24"), lock("L-OLD", 2, "2026-02-23")],
       }),
     );
-    expect(plan.franchiseeAllocations).toMatchObject([{ quantity: 3, amount: "300.00", source: "lock" }]);
+    expect(plan.franchiseeAllocations).toMatchObject([
+      { quantity: 3, amount: "300.00", source: "lock" },
+    ]);
     expect(plan.locks).toEqual([
       {
         id: "L-NEW",
@@ -473,7 +524,9 @@ describe("R-LOCK-CONVERT: a paid lock becomes an allocation", () => {
         products: products("SS", "T100"),
         supply: [{ sku: "T100", quantity: 4 }],
         franchisees: [{ id: "F1", priority: 1, cash: "1000" }],
-        orders: [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 9, unitPrice: "100" }])],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 9, unitPrice: "100" }]),
+        ],
         locks: [lock("L1", 3, "2026-02-20")],
       }),
     );
@@ -513,17 +566,32 @@ describe("R-ALLOC-DIRECT: stores and regions are served after every franchisee",
 
   it("serves a SS product region by region, stores then the region's stock (R-ALLOC-SEASONAL)", () => {
     const plan = direct("SS1", "SS");
-    expect(served(plan)).toEqual(["SZ-A:3", "SZ-B:3", "shenzhen:3", "BJ-A:1", "beijing:0", "NN-A:0"]);
+    expect(served(plan)).toEqual([
+      "SZ-A:3",
+      "SZ-B:3",
+      "shenzhen:3",
+      "BJ-A:1",
+      "beijing:0",
+      "NN-A:0",
+    ]);
     expect(plan.warnings).toEqual([]);
   });
 
   it("serves an AW product north first and nanning, not in the AW order, last with a warning", () => {
     const plan = direct("AW1", "AW");
-    expect(served(plan)).toEqual(["BJ-A:3", "beijing:3", "SZ-A:3", "SZ-B:1", "shenzhen:0", "NN-A:0"]);
+    expect(served(plan)).toEqual([
+      "BJ-A:3",
+      "beijing:3",
+      "SZ-A:3",
+      "SZ-B:1",
+      "shenzhen:0",
+      "NN-A:0",
+    ]);
     expect(plan.warnings).toEqual([
       {
         code: "REGION_NOT_IN_SEASON_ORDER",
-        message: 'region "nanning" is not in the AW region order: it was served after every listed region',
+        message:
+          'region "nanning" is not in the AW region order: it was served after every listed region',
         region: "nanning",
         season: "AW",
       },
@@ -532,13 +600,29 @@ describe("R-ALLOC-DIRECT: stores and regions are served after every franchisee",
 
   it("serves a NONE product every store first, then every region (R-ALLOC-NONSEASONAL)", () => {
     const plan = direct("N1", "NONE");
-    expect(served(plan)).toEqual(["SZ-A:3", "SZ-B:3", "BJ-A:3", "NN-A:1", "shenzhen:0", "beijing:0"]);
-    expect(plan.unfilled.filter((u) => u.kind !== "order-line").map((u) => u.quantity)).toEqual([2, 3, 3]);
+    expect(served(plan)).toEqual([
+      "SZ-A:3",
+      "SZ-B:3",
+      "BJ-A:3",
+      "NN-A:1",
+      "shenzhen:0",
+      "beijing:0",
+    ]);
+    expect(plan.unfilled.filter((u) => u.kind !== "order-line").map((u) => u.quantity)).toEqual([
+      2, 3, 3,
+    ]);
   });
 
   it("uses the AW order for a NONE product in an AW month", () => {
     const plan = direct("N1", "NONE", "2026-09-01");
-    expect(served(plan)).toEqual(["BJ-A:3", "SZ-A:3", "SZ-B:3", "NN-A:1", "beijing:0", "shenzhen:0"]);
+    expect(served(plan)).toEqual([
+      "BJ-A:3",
+      "SZ-A:3",
+      "SZ-B:3",
+      "NN-A:1",
+      "beijing:0",
+      "shenzhen:0",
+    ]);
     expect(plan.warnings).toMatchObject([{ region: "nanning", season: "AW" }]);
   });
 
@@ -548,14 +632,18 @@ describe("R-ALLOC-DIRECT: stores and regions are served after every franchisee",
         products: products("SS", "T100"),
         supply: [{ sku: "T100", quantity: 5 }],
         franchisees: [{ id: "F1", priority: 9, cash: "0" }],
-        orders: [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 4, unitPrice: "100" }])],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 4, unitPrice: "100" }]),
+        ],
         regions: [{ id: "airport" }],
         stores: [{ id: "AP-1", region: "airport", class: "A", operation: "direct" }],
         storeNeeds: [{ store: "AP-1", sku: "T100", safetyStock: 10 }],
       }),
     );
     expect(plan.locks).toMatchObject([{ quantity: 4 }]);
-    expect(plan.storeAllocations).toEqual([{ store: "AP-1", region: "airport", sku: "T100", quantity: 1 }]);
+    expect(plan.storeAllocations).toEqual([
+      { store: "AP-1", region: "airport", sku: "T100", quantity: 1 },
+    ]);
   });
 });
 
@@ -588,7 +676,9 @@ describe("R-UNIT-4: the same input in any order gives the same plan", () => {
       products: [...(input.products ?? [])].reverse(),
       supply: [...(input.supply ?? [])].reverse(),
       franchisees: [...(input.franchisees ?? [])].reverse(),
-      orders: [...(input.orders ?? [])].reverse().map((o) => ({ ...o, lines: [...o.lines].reverse() })),
+      orders: [...(input.orders ?? [])]
+        .reverse()
+        .map((o) => ({ ...o, lines: [...o.lines].reverse() })),
     };
     expect(allocate(reversed)).toEqual(allocate(input));
     expect(input).toEqual(before);

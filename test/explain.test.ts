@@ -41,15 +41,23 @@ describe("explain: why a demand got what it got (§3.7)", () => {
 
   it("explains why a store got nothing", () => {
     const why = explain(plan, { kind: "store", store: "SZ-1", sku: "T100" });
-    expect(why).toMatchObject({ found: true, allocated: 0, unfilled: { quantity: 4, reason: "stock" } });
+    expect(why).toMatchObject({
+      found: true,
+      allocated: 0,
+      unfilled: { quantity: 4, reason: "stock" },
+    });
     expect(why.sentence).toBe(
-      "Store SZ-1 (shenzhen, class A) for T100: direct pass after every franchisee — region #1 in the SS order, store #1 in its region, claim #1 on this SKU, got 0 of 4: only 0 left in free stock when its turn came (R-ALLOC-SEASONAL). Unfilled: 4 (stock).",
+      "Store SZ-1 (shenzhen, class A) for T100: direct pass after every franchisee — region #1 in the SS order, store #1 in its region, claim #1 on this SKU, got 0 of 4: free stock was used up before its turn (R-ALLOC-SEASONAL). Unfilled: 4 (stock).",
     );
   });
 
   it("explains an unfunded line that was locked only in part", () => {
     const why = explain(plan, { kind: "order-line", order: "SO-2", line: 1 });
-    expect(why).toMatchObject({ allocated: 0, locked: 1, unfilled: { quantity: 1, reason: "stock" } });
+    expect(why).toMatchObject({
+      allocated: 0,
+      locked: 1,
+      unfilled: { quantity: 1, reason: "stock" },
+    });
     expect(why.sentence).toContain("no money left (spendable 0.00)");
     expect(why.sentence).toContain("locked 1 of 2 (only 1 in free stock)");
   });
@@ -58,7 +66,9 @@ describe("explain: why a demand got what it got (§3.7)", () => {
     const why = explain(plan, { kind: "region", region: "shenzhen", sku: "T100" });
     expect(why.found).toBe(false);
     expect(why.decisions).toEqual([]);
-    expect(why.sentence).toMatch(/^Region shenzhen stocking need for T100: no decision of this run concerns it/);
+    expect(why.sentence).toMatch(
+      /^Region shenzhen stocking need for T100: no decision of this run concerns it/,
+    );
   });
 
   it("works on a plan read back from JSON", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError, allocate, formatPath, safeAllocate } from "../src/index.js";
+import { allocate, formatPath, InputError, safeAllocate } from "../src/index.js";
 import { order, products, wave } from "./support/fixtures.js";
 
 /** The issues `allocate` throws for `input`, as "path: message" strings. */
@@ -8,7 +8,9 @@ function issuesOf(input: unknown): string[] {
     allocate(input);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    return (error as InputError).issues.map(
+      (issue) => `${formatPath(issue.path)}: ${issue.message}`,
+    );
   }
   throw new Error("expected an InputError");
 }
@@ -35,9 +37,11 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
     const input = sound();
     input.asOf = "2026-02-30";
     expect(issuesOf(input)).toEqual(["asOf: must be an existing calendar date written YYYY-MM-DD"]);
-    const order = sound();
-    (order.orders ?? [])[0]!.orderedOn = "2026-13-01";
-    expect(issuesOf(order)).toEqual(["orders[0].orderedOn: must be an existing calendar date written YYYY-MM-DD"]);
+    const badOrder = sound();
+    badOrder.orders = [order("SO-1", "F1", "2026-13-01", [])];
+    expect(issuesOf(badOrder)).toEqual([
+      "orders[0].orderedOn: must be an existing calendar date written YYYY-MM-DD",
+    ]);
     expect(issuesOf({ ...sound(), asOf: "2026-3-1" })[0]).toMatch(/^asOf/);
     expect(safeAllocate({ ...sound(), asOf: "2028-02-29" }).ok).toBe(true);
   });
@@ -61,8 +65,12 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
 
   it("R-UNIT-2: rejects amounts that are not plain non-negative decimals", () => {
     const input = sound();
-    input.franchisees = [{ id: "F1", priority: 1, cash: "1,000.00", creditLimit: -5, creditUsed: "abc" }];
-    (input.orders ?? [])[0]!.lines[0]!.unitPrice = "1e3";
+    input.franchisees = [
+      { id: "F1", priority: 1, cash: "1,000.00", creditLimit: -5, creditUsed: "abc" },
+    ];
+    input.orders = [
+      order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 5, unitPrice: "1e3" }]),
+    ];
     expect(issuesOf(input)).toEqual([
       'franchisees[0].cash: must be a non-negative decimal such as "1299.50", got "1,000.00"',
       'franchisees[0].creditLimit: must be a non-negative decimal such as "1299.50", got -5',
@@ -86,8 +94,26 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
     input.storeNeeds = [{ store: "SZ-9", sku: "Y", safetyStock: 1 }];
     input.regionNeeds = [{ region: "venus", sku: "T100", quantity: 1 }];
     input.locks = [
-      { id: "L1", order: "SO-9", line: 1, franchisee: "F1", sku: "T100", quantity: 1, lockedOn: "2026-02-20", expiresOn: "2026-03-07" },
-      { id: "L2", order: "SO-1", line: 7, franchisee: "F9", sku: "X", quantity: 1, lockedOn: "2026-02-20", expiresOn: "2026-03-07" },
+      {
+        id: "L1",
+        order: "SO-9",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 1,
+        lockedOn: "2026-02-20",
+        expiresOn: "2026-03-07",
+      },
+      {
+        id: "L2",
+        order: "SO-1",
+        line: 7,
+        franchisee: "F9",
+        sku: "X",
+        quantity: 1,
+        lockedOn: "2026-02-20",
+        expiresOn: "2026-03-07",
+      },
     ];
     expect(issuesOf(input)).toEqual([
       'supply[0].sku: unknown product "NOPE": not in products',
@@ -133,7 +159,15 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
       { region: "shenzhen", sku: "T100", quantity: 1 },
       { region: "shenzhen", sku: "T100", quantity: 2 },
     ];
-    const lock = { order: "SO-1", line: 1, franchisee: "F1", sku: "T100", quantity: 1, lockedOn: "2026-02-20", expiresOn: "2026-03-07" };
+    const lock = {
+      order: "SO-1",
+      line: 1,
+      franchisee: "F1",
+      sku: "T100",
+      quantity: 1,
+      lockedOn: "2026-02-20",
+      expiresOn: "2026-03-07",
+    };
     input.locks = [
       { id: "L1", ...lock },
       { id: "L1", ...lock, line: 99 },
@@ -168,7 +202,13 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
       { id: "F1", priority: 1, cash: "1" },
       { id: "F2", priority: 1, cash: "1" },
     ];
-    const lock = { franchisee: "F1", sku: "T100", lockedOn: "2026-02-20", expiresOn: "2026-03-07", order: "SO-1" };
+    const lock = {
+      franchisee: "F1",
+      sku: "T100",
+      lockedOn: "2026-02-20",
+      expiresOn: "2026-03-07",
+      order: "SO-1",
+    };
     input.locks = [
       { id: "L1", ...lock, line: 2, quantity: 2 },
       { id: "L2", ...lock, line: 2, quantity: 2 },
@@ -203,7 +243,10 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
       expect.stringMatching(/^policy\.franchiseeRanking: /),
       "policy.lockDays: a lock lasts at least one day",
     ]);
-    const second = issuesOf({ ...sound(), policy: { ...input.policy, franchiseeRanking: "funds", lockDays: 3 } });
+    const second = issuesOf({
+      ...sound(),
+      policy: { ...input.policy, franchiseeRanking: "funds", lockDays: 3 },
+    });
     expect(second).toEqual([
       'policy.regionOrder.AW[1]: region "beijing" is listed twice',
       "policy.seasonCalendar: month 8 must belong to exactly one season, but is in 2",
@@ -215,7 +258,11 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
     const input = sound();
     input.supply = [{ sku: "T100", quantity: -1 }];
     input.franchisees = [{ id: "F1", priority: 1.5, cash: "1" }];
-    input.orders = [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 5, unitPrice: "10", allocated: 9 }])];
+    input.orders = [
+      order("SO-1", "F1", "2026-02-01", [
+        { sku: "T100", quantity: 5, unitPrice: "10", allocated: 9 },
+      ]),
+    ];
     const result = safeAllocate(input);
     expect(result.ok).toBe(false);
     expect(result.plan).toBeUndefined();
@@ -229,9 +276,20 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
   it("does not report references to a malformed row as unknown", () => {
     const input = sound();
     input.franchisees = [{ id: "F1", priority: "first" as unknown as number, cash: "1" }];
-    input.orders = [order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: -1, unitPrice: "10" }])];
+    input.orders = [
+      order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: -1, unitPrice: "10" }]),
+    ];
     input.locks = [
-      { id: "L1", order: "SO-1", line: 1, franchisee: "F1", sku: "T100", quantity: 1, lockedOn: "2026-02-20", expiresOn: "2026-03-07" },
+      {
+        id: "L1",
+        order: "SO-1",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 1,
+        lockedOn: "2026-02-20",
+        expiresOn: "2026-03-07",
+      },
     ];
     expect(issuesOf(input)).toEqual([
       expect.stringMatching(/^franchisees\[0\]\.priority: /),
@@ -267,7 +325,9 @@ describe("§7 ids such as __proto__ and constructor are ordinary ids", () => {
         storeNeeds: [{ store: "toString", sku: "__proto__", safetyStock: 1 }],
       }),
     );
-    expect(plan.franchiseeAllocations.map((r) => [r.order, r.franchisee, r.sku, r.quantity])).toEqual([
+    expect(
+      plan.franchiseeAllocations.map((r) => [r.order, r.franchisee, r.sku, r.quantity]),
+    ).toEqual([
       ["constructor", "__proto__", "__proto__", 1],
       ["constructor", "__proto__", "constructor", 1],
     ]);
@@ -275,7 +335,7 @@ describe("§7 ids such as __proto__ and constructor are ordinary ids", () => {
       { store: "toString", region: "hasOwnProperty", sku: "__proto__", quantity: 1 },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, "T100")).toBe(false);
+    expect(Object.hasOwn(Object.prototype, "T100")).toBe(false);
   });
 
   it("survives JSON with a __proto__ key and a deep-frozen input", () => {

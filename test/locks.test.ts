@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isIsoDate, isLockExpired, lockBlockedUntil, lockExpiresOn, parseIsoDate } from "../src/index.js";
+import {
+  addDays,
+  isIsoDate,
+  isLockExpired,
+  lockBlockedUntil,
+  lockExpiresOn,
+  parseIsoDate,
+} from "../src/index.js";
 
 describe("R-LOCK-EXPIRE: lock dates", () => {
   it("expires a lock placed on D on D + 15, across month ends", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Money, affordableUnits, formatAmount, splitSpend } from "../src/index.js";
+import { affordableUnits, formatAmount, Money, splitSpend } from "../src/index.js";
 
 describe("R-UNIT-2: money is exact decimal", () => {
   it("splits a spend cash first by default, credit first on request (R-ALLOC-FUNDED)", () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_POLICY,
-  Money,
   compareByPriority,
   compareFranchisees,
   compareLines,
   compareProducts,
   compareStores,
+  DEFAULT_POLICY,
   isFunded,
+  Money,
   parseIsoDate,
   productPriority,
   regionServingOrder,

@@ -1,5 +1,5 @@
-import type { AllocationPolicy } from "../domain/policy.js";
 import { affordableUnits } from "../domain/money.js";
+import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import type { Limit } from "./plan.js";

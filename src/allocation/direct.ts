@@ -6,7 +6,12 @@ import { type RegionOrder, regionServingOrder, seasonInForce } from "../ranking/
 import { compareStores } from "../ranking/stores.js";
 import type { RunState } from "./state.js";
 
-const SEASONAL = Object.freeze([RULE.ALLOC_DIRECT, RULE.ALLOC_SEASONAL, RULE.RANK_REGION, RULE.RANK_STORE]);
+const SEASONAL = Object.freeze([
+  RULE.ALLOC_DIRECT,
+  RULE.ALLOC_SEASONAL,
+  RULE.RANK_REGION,
+  RULE.RANK_STORE,
+]);
 const NONSEASONAL = Object.freeze([
   RULE.ALLOC_DIRECT,
   RULE.ALLOC_NONSEASONAL,
@@ -23,7 +28,12 @@ export interface DirectOutcome {
 }
 
 type Claim =
-  | { readonly kind: "store"; readonly need: StoreNeed; readonly store: Store; readonly demand: number }
+  | {
+      readonly kind: "store";
+      readonly need: StoreNeed;
+      readonly store: Store;
+      readonly demand: number;
+    }
   | { readonly kind: "region"; readonly need: RegionNeed; readonly demand: number };
 
 /**
@@ -35,14 +45,20 @@ type Claim =
  * (R-ALLOC-SEASONAL); a `NONE` product serves every store first, then every
  * region (R-ALLOC-NONSEASONAL). Each demand gets min(need, free stock).
  */
-export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: IsoDate): DirectOutcome {
+export function allocateDirect(
+  state: RunState,
+  policy: AllocationPolicy,
+  asOf: IsoDate,
+): DirectOutcome {
   const { request } = state;
   const storeById = new Map(request.stores.map((store) => [store.id, store]));
   const byStore = compareStores(policy.storeClassOrder);
   const storeRank = new Map<string, number>();
   const storesByRegion = groupBy(request.stores, (store) => store.region);
   for (const stores of storesByRegion.values()) {
-    stores.sort(byStore).forEach((store, index) => storeRank.set(store.id, index + 1));
+    stores.sort(byStore).forEach((store, index) => {
+      storeRank.set(store.id, index + 1);
+    });
   }
 
   const regionIds = request.regions.map((region) => region.id);
@@ -51,7 +67,10 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
     let order = orders.get(season);
     if (order === undefined) {
       const serving = regionServingOrder(regionIds, season, policy.regionOrder);
-      order = { ...serving, rank: new Map(serving.order.map((region, index) => [region, index + 1])) };
+      order = {
+        ...serving,
+        rank: new Map(serving.order.map((region, index) => [region, index + 1])),
+      };
       orders.set(season, order);
     }
     return order;
@@ -76,13 +95,20 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
     const storeClaims: Claim[] = [];
     for (const need of storeNeeds.get(sku) ?? []) {
       const demand = Math.max(0, need.safetyStock - need.onHand - need.inTransit);
-      if (demand > 0) storeClaims.push({ kind: "store", need, store: storeById.get(need.store) as Store, demand });
+      if (demand > 0)
+        storeClaims.push({
+          kind: "store",
+          need,
+          store: storeById.get(need.store) as Store,
+          demand,
+        });
     }
     const regionClaims: Claim[] = [];
     for (const need of regionNeeds.get(sku) ?? []) {
       if (need.quantity > 0) regionClaims.push({ kind: "region", need, demand: need.quantity });
     }
-    const regionOf = (claim: Claim) => (claim.kind === "store" ? claim.store.region : claim.need.region);
+    const regionOf = (claim: Claim) =>
+      claim.kind === "store" ? claim.store.region : claim.need.region;
     const claims = [...storeClaims, ...regionClaims];
     const seasonal = product.season !== "NONE";
     claims.sort((a, b) => {
@@ -151,4 +177,3 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return groups;
 }
-

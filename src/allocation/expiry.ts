@@ -20,7 +20,8 @@ export function expireLocks(state: RunState, policy: AllocationPolicy, asOf: Iso
     line.outstanding += source.quantity;
     state.stock.set(source.sku, (state.stock.get(source.sku) ?? 0) + source.quantity);
     const blockedUntil = lockBlockedUntil(source.expiresOn, policy.relockCooldownDays);
-    if (line.relockFrom === undefined || blockedUntil > line.relockFrom) line.relockFrom = blockedUntil;
+    if (line.relockFrom === undefined || blockedUntil > line.relockFrom)
+      line.relockFrom = blockedUntil;
     state.trace.push({
       pass: "expiry",
       kind: "order-line",

@@ -66,7 +66,8 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
       ? sum(plan.releasedLocks.filter((lock) => lock.order === ref.order && lock.line === ref.line))
       : 0;
   const left = plan.unfilled.find((row) => sameDemand(row, ref));
-  const unfilled = left === undefined ? undefined : { quantity: left.quantity, reason: left.reason };
+  const unfilled =
+    left === undefined ? undefined : { quantity: left.quantity, reason: left.reason };
   const sentence = describe(ref, decisions, unfilled);
   return {
     ref,
@@ -84,30 +85,45 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
 function concerns(decision: Decision, ref: ExplainRef): boolean {
   switch (ref.kind) {
     case "order-line":
-      return decision.kind === "order-line" && decision.order === ref.order && decision.line === ref.line;
+      return (
+        decision.kind === "order-line" && decision.order === ref.order && decision.line === ref.line
+      );
     case "store":
       return decision.kind === "store" && decision.store === ref.store && decision.sku === ref.sku;
     case "region":
-      return decision.kind === "region" && decision.region === ref.region && decision.sku === ref.sku;
+      return (
+        decision.kind === "region" && decision.region === ref.region && decision.sku === ref.sku
+      );
   }
 }
 
 function sameDemand(row: AllocationPlan["unfilled"][number], ref: ExplainRef): boolean {
   if (row.kind !== ref.kind) return false;
-  if (row.kind === "order-line" && ref.kind === "order-line") return row.order === ref.order && row.line === ref.line;
-  if (row.kind === "store" && ref.kind === "store") return row.store === ref.store && row.sku === ref.sku;
-  if (row.kind === "region" && ref.kind === "region") return row.region === ref.region && row.sku === ref.sku;
+  if (row.kind === "order-line" && ref.kind === "order-line")
+    return row.order === ref.order && row.line === ref.line;
+  if (row.kind === "store" && ref.kind === "store")
+    return row.store === ref.store && row.sku === ref.sku;
+  if (row.kind === "region" && ref.kind === "region")
+    return row.region === ref.region && row.sku === ref.sku;
   return false;
 }
 
 function allocatedTo(plan: AllocationPlan, ref: ExplainRef): number {
   switch (ref.kind) {
     case "order-line":
-      return sum(plan.franchiseeAllocations.filter((row) => row.order === ref.order && row.line === ref.line));
+      return sum(
+        plan.franchiseeAllocations.filter(
+          (row) => row.order === ref.order && row.line === ref.line,
+        ),
+      );
     case "store":
-      return sum(plan.storeAllocations.filter((row) => row.store === ref.store && row.sku === ref.sku));
+      return sum(
+        plan.storeAllocations.filter((row) => row.store === ref.store && row.sku === ref.sku),
+      );
     case "region":
-      return sum(plan.regionAllocations.filter((row) => row.region === ref.region && row.sku === ref.sku));
+      return sum(
+        plan.regionAllocations.filter((row) => row.region === ref.region && row.sku === ref.sku),
+      );
   }
 }
 
@@ -125,14 +141,16 @@ function describe(
     return `${subject}: no decision of this run concerns it — it had nothing outstanding, or is not part of this run's input.`;
   }
   const clauses = decisions.map(clause);
-  const tail = unfilled === undefined ? "" : ` Unfilled: ${unfilled.quantity} (${unfilled.reason}).`;
+  const tail =
+    unfilled === undefined ? "" : ` Unfilled: ${unfilled.quantity} (${unfilled.reason}).`;
   return `${subject}: ${clauses.join("; ")}.${tail}`;
 }
 
 function subjectOf(ref: ExplainRef, first: Decision | undefined): string {
   switch (ref.kind) {
     case "order-line": {
-      const who = first?.kind === "order-line" ? ` (franchisee ${first.franchisee}, ${first.sku})` : "";
+      const who =
+        first?.kind === "order-line" ? ` (franchisee ${first.franchisee}, ${first.sku})` : "";
       return `Order ${ref.order} line ${ref.line}${who}`;
     }
     case "store": {
@@ -157,7 +175,8 @@ function clause(decision: Decision): string {
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
-      const rules = decision.limitedBy === "funds" ? "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" : "R-ALLOC-FUNDED";
+      const rules =
+        decision.limitedBy === "funds" ? "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" : "R-ALLOC-FUNDED";
       return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${rules})`;
     }
     case "lock": {
@@ -165,8 +184,12 @@ function clause(decision: Decision): string {
       if (decision.limitedBy === "lock-blocked") {
         return `${head}: ${decision.demand} not locked, the line is blocked from locking until ${decision.blockedUntil} (R-LOCK-EXPIRE)`;
       }
-      if (decision.quantity === 0) return `${head}: nothing left to lock for the other ${decision.demand}`;
-      const part = decision.quantity < decision.demand ? ` of ${decision.demand} (only ${decision.stock} in free stock)` : "";
+      if (decision.quantity === 0)
+        return `${head}: nothing left to lock for the other ${decision.demand}`;
+      const part =
+        decision.quantity < decision.demand
+          ? ` of ${decision.demand} (only ${decision.stock} in free stock)`
+          : "";
       return `${head}: locked ${decision.quantity}${part} as ${decision.lock} until ${decision.expiresOn} (R-LOCK-PLACE)`;
     }
     case "direct": {
@@ -174,8 +197,15 @@ function clause(decision: Decision): string {
         decision.kind === "store"
           ? `region #${decision.regionRank} in the ${decision.seasonInForce} order, store #${decision.storeRank} in its region, claim #${decision.rank} on this SKU`
           : `region #${decision.regionRank} in the ${decision.seasonInForce} order, claim #${decision.rank} on this SKU`;
-      const why = decision.limitedBy === "stock" ? `: only ${decision.stock} left in free stock when its turn came` : "";
-      const rule = decision.rules.includes("R-ALLOC-SEASONAL") ? "R-ALLOC-SEASONAL" : "R-ALLOC-NONSEASONAL";
+      const why =
+        decision.limitedBy !== "stock"
+          ? ""
+          : decision.stock === 0
+            ? ": free stock was used up before its turn"
+            : `: only ${decision.stock} left in free stock when its turn came`;
+      const rule = decision.rules.includes("R-ALLOC-SEASONAL")
+        ? "R-ALLOC-SEASONAL"
+        : "R-ALLOC-NONSEASONAL";
       return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why} (${rule})`;
     }
   }
@@ -187,8 +217,10 @@ function grant(quantity: number, demand: number): string {
 
 function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
   if (decision.limitedBy === "none") return "";
-  if (decision.stopped) return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
+  if (decision.stopped)
+    return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
-  if (decision.quantity === 0 && !/[1-9]/.test(decision.spendable)) return `: no money left (spendable ${decision.spendable})`;
+  if (decision.quantity === 0 && !/[1-9]/.test(decision.spendable))
+    return `: no money left (spendable ${decision.spendable})`;
   return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
 }

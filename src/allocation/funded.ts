@@ -1,11 +1,16 @@
-import type { AllocationPolicy } from "../domain/policy.js";
 import { affordableUnits } from "../domain/money.js";
+import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
 import type { Limit } from "./plan.js";
 import { type RunState, spend, spendable } from "./state.js";
 
-const RULES = Object.freeze([RULE.ALLOC_FUNDED, RULE.RANK_FUNDED, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
+const RULES = Object.freeze([
+  RULE.ALLOC_FUNDED,
+  RULE.RANK_FUNDED,
+  RULE.RANK_LINE,
+  RULE.RANK_PRODUCT,
+]);
 const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
 
 /**

@@ -28,7 +28,9 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       const stock = state.stock.get(line.sku) ?? 0;
       const blockedUntil =
         line.relockFrom ??
-        (line.lockBlockedUntil !== undefined && line.lockBlockedUntil > asOf ? line.lockBlockedUntil : undefined);
+        (line.lockBlockedUntil !== undefined && line.lockBlockedUntil > asOf
+          ? line.lockBlockedUntil
+          : undefined);
       const base = {
         pass: "lock" as const,
         kind: "order-line" as const,

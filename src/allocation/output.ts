@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { compareIds } from "../ranking/compare.js";
 import type { DirectOutcome } from "./direct.js";
+import { lockBlockedUntil, lockExpiresOn } from "./locks.js";
 import type {
   AllocationPlan,
   Balance,
@@ -14,7 +15,6 @@ import type {
   Unfilled,
   Warning,
 } from "./plan.js";
-import { lockBlockedUntil, lockExpiresOn } from "./locks.js";
 import type { LineState, RunState } from "./state.js";
 
 /** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
@@ -28,7 +28,13 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
   const requests = new Map<string, { amount: Decimal; locks: string[] }>();
 
-  const row = (line: LineState, quantity: number, cash: Decimal, credit: Decimal, source: "lock" | "funded") => {
+  const row = (
+    line: LineState,
+    quantity: number,
+    cash: Decimal,
+    credit: Decimal,
+    source: "lock" | "funded",
+  ) => {
     franchiseeAllocations.push({
       order: line.order,
       line: line.line,
@@ -48,7 +54,8 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   for (const { lines } of state.orders) {
     for (const line of lines) {
       const franchisee = line.franchisee.id;
-      if (line.converted > 0) row(line, line.converted, line.convertedCash, line.convertedCredit, "lock");
+      if (line.converted > 0)
+        row(line, line.converted, line.convertedCash, line.convertedCredit, "lock");
       if (line.funded > 0) row(line, line.funded, line.fundedCash, line.fundedCredit, "funded");
 
       const lineLocks: PlannedLock[] = [];
@@ -103,7 +110,9 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
       }
     }
   }
-  releasedLocks.sort((a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id));
+  releasedLocks.sort(
+    (a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id),
+  );
 
   const storeAllocations: StoreAllocation[] = [];
   const storeUnfilled: Unfilled[] = [];
@@ -113,20 +122,35 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
     if (quantity > 0) storeAllocations.push({ store: need.store, region, sku: need.sku, quantity });
     const demand = need.safetyStock - need.onHand - need.inTransit;
     if (demand > quantity) {
-      storeUnfilled.push({ kind: "store", store: need.store, region, sku: need.sku, quantity: demand - quantity, reason: "stock" });
+      storeUnfilled.push({
+        kind: "store",
+        store: need.store,
+        region,
+        sku: need.sku,
+        quantity: demand - quantity,
+        reason: "stock",
+      });
     }
   }
   const byStoreSku = (a: { store: string; sku: string }, b: { store: string; sku: string }) =>
     compareIds(a.store, b.store) || compareIds(a.sku, b.sku);
   storeAllocations.sort(byStoreSku);
-  storeUnfilled.sort((a, b) => byStoreSku(a as { store: string; sku: string }, b as { store: string; sku: string }));
+  storeUnfilled.sort((a, b) =>
+    byStoreSku(a as { store: string; sku: string }, b as { store: string; sku: string }),
+  );
 
   const regionAllocations: RegionAllocation[] = [];
   const regionUnfilled: Unfilled[] = [];
   for (const [need, quantity] of direct.regions) {
     if (quantity > 0) regionAllocations.push({ region: need.region, sku: need.sku, quantity });
     if (need.quantity > quantity) {
-      regionUnfilled.push({ kind: "region", region: need.region, sku: need.sku, quantity: need.quantity - quantity, reason: "stock" });
+      regionUnfilled.push({
+        kind: "region",
+        region: need.region,
+        sku: need.sku,
+        quantity: need.quantity - quantity,
+        reason: "stock",
+      });
     }
   }
   const byRegionSku = (a: { region: string; sku: string }, b: { region: string; sku: string }) =>

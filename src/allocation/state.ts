@@ -1,11 +1,19 @@
 import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
-import { Money, currencyMinorDigits, formatAmount, type SpendOrder, type SpendSplit, ZERO, splitExact } from "../domain/money.js";
+import {
+  currencyMinorDigits,
+  formatAmount,
+  Money,
+  type SpendOrder,
+  type SpendSplit,
+  splitExact,
+  ZERO,
+} from "../domain/money.js";
 import type { AllocationRequest, Franchisee, Lock, Order } from "../domain/types.js";
-import type { Decision, UnfilledReason } from "./plan.js";
 import { compareIds } from "../ranking/compare.js";
-import { type LineKey, compareLines } from "../ranking/lines.js";
+import { compareLines, type LineKey } from "../ranking/lines.js";
 import { productPriority } from "../ranking/products.js";
+import type { Decision, UnfilledReason } from "./plan.js";
 
 /*
  * The mutable working state of one run. It lives only inside `allocate`: the
@@ -151,7 +159,16 @@ export function createRunState(request: AllocationRequest): RunState {
 
   const minorDigits = currencyMinorDigits(request.currency);
   const format = (amount: Decimal) => formatAmount(amount, minorDigits);
-  return { request, productRank, stock, franchisees, orders: orderStates, locks, trace: [], format };
+  return {
+    request,
+    productRank,
+    stock,
+    franchisees,
+    orders: orderStates,
+    locks,
+    trace: [],
+    format,
+  };
 }
 
 function lineKey(order: string, line: number): string {
@@ -159,11 +176,7 @@ function lineKey(order: string, line: number): string {
 }
 
 /** Takes `amount` from a franchisee's purses in the policy's order and books it as committed. */
-export function spend(
-  franchisee: FranchiseeState,
-  amount: Decimal,
-  order: SpendOrder,
-): SpendSplit {
+export function spend(franchisee: FranchiseeState, amount: Decimal, order: SpendOrder): SpendSplit {
   const split = splitExact(amount, franchisee.cash, franchisee.credit, order);
   if (!split.cash.isZero()) {
     franchisee.cash = franchisee.cash.minus(split.cash);

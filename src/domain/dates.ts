@@ -34,7 +34,8 @@ function daysInMonth(year: number, month: number): number {
  * ```
  */
 export function parseIsoDate(text: string): IsoDate {
-  if (!isIsoDate(text)) throw new RangeError(`not an existing YYYY-MM-DD date: ${JSON.stringify(text)}`);
+  if (!isIsoDate(text))
+    throw new RangeError(`not an existing YYYY-MM-DD date: ${JSON.stringify(text)}`);
   return text;
 }
 

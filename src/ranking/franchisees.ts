@@ -24,7 +24,11 @@ export interface FranchiseeStanding {
  * isFunded(new Money(0), new Money(500), false); // false
  * ```
  */
-export function isFunded(cash: Decimal, availableCredit: Decimal, creditCountsAsFunds: boolean): boolean {
+export function isFunded(
+  cash: Decimal,
+  availableCredit: Decimal,
+  creditCountsAsFunds: boolean,
+): boolean {
   return creditCountsAsFunds ? cash.plus(availableCredit).gt(0) : cash.gt(0);
 }
 

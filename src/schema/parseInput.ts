@@ -23,7 +23,7 @@ import {
   lockWire,
   orderLineWire,
   orderWire,
-  policyWire,
+  type policyWire,
   productWire,
   regionNeedWire,
   regionWire,
@@ -85,16 +85,39 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
 
   const productSkus = unique("products", products, (p) => p.sku, "sku", "product", issues);
   unique("supply", supply, (s) => s.sku, "sku", "supply row", issues);
-  const franchiseeIds = unique("franchisees", franchiseeRows, (f) => f.id, "id", "franchisee", issues);
+  const franchiseeIds = unique(
+    "franchisees",
+    franchiseeRows,
+    (f) => f.id,
+    "id",
+    "franchisee",
+    issues,
+  );
   const regionIds = unique("regions", regions, (r) => r.id, "id", "region", issues);
   const storeIds = unique("stores", stores, (s) => s.id, "id", "store", issues);
   unique("locks", locks, (l) => l.id, "id", "lock", issues);
-  unique("storeNeeds", storeNeeds, (n) => `${n.store}\u0000${n.sku}`, "sku", "need for this (store, sku)", issues);
-  unique("regionNeeds", regionNeeds, (n) => `${n.region}\u0000${n.sku}`, "sku", "need for this (region, sku)", issues);
+  unique(
+    "storeNeeds",
+    storeNeeds,
+    (n) => `${n.store}\u0000${n.sku}`,
+    "sku",
+    "need for this (store, sku)",
+    issues,
+  );
+  unique(
+    "regionNeeds",
+    regionNeeds,
+    (n) => `${n.region}\u0000${n.sku}`,
+    "sku",
+    "need for this (region, sku)",
+    issues,
+  );
 
   const refs = new References(issues, broken);
-  for (const { index, value } of supply) refs.check(productSkus, "products", value.sku, ["supply", index, "sku"]);
-  for (const { index, value } of stores) refs.check(regionIds, "regions", value.region, ["stores", index, "region"]);
+  for (const { index, value } of supply)
+    refs.check(productSkus, "products", value.sku, ["supply", index, "sku"]);
+  for (const { index, value } of stores)
+    refs.check(regionIds, "regions", value.region, ["stores", index, "region"]);
   for (const { index, value } of storeNeeds) {
     refs.check(storeIds, "stores", value.store, ["storeNeeds", index, "store"]);
     refs.check(productSkus, "products", value.sku, ["storeNeeds", index, "sku"]);
@@ -118,7 +141,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
 
   // Orders and their lines.
   const orders: Order[] = [];
-  const orderById = new Map<string, { order: Order; lines: Map<number, OrderLine>; index: number }>();
+  const orderById = new Map<
+    string,
+    { order: Order; lines: Map<number, OrderLine>; index: number }
+  >();
   const lineRows = z.array(orderLineWire);
   for (const { index, value } of orderRows) {
     const path: Path = ["orders", index];
@@ -127,8 +153,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     if (parsedLines.length < value.lines.length) {
       const sound = new Set(parsedLines.map((row) => row.index));
       value.lines.forEach((line, lineIndex) => {
-        const number = typeof line === "object" && line !== null ? (line as { line?: unknown }).line : undefined;
-        if (!sound.has(lineIndex) && typeof number === "number") broken.add(`lines\u0000${value.id}\u0000${number}`);
+        const number =
+          typeof line === "object" && line !== null ? (line as { line?: unknown }).line : undefined;
+        if (!sound.has(lineIndex) && typeof number === "number")
+          broken.add(`lines\u0000${value.id}\u0000${number}`);
       });
     }
     const lines: OrderLine[] = [];
@@ -136,7 +164,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     for (const { index: lineIndex, value: line } of parsedLines) {
       const linePath: Path = [...path, "lines", lineIndex];
       if (byNumber.has(line.line)) {
-        issues.push({ path: [...linePath, "line"], message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}` });
+        issues.push({
+          path: [...linePath, "line"],
+          message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}`,
+        });
       }
       refs.check(productSkus, "products", line.sku, [...linePath, "sku"]);
       if (line.allocated > line.quantity) {
@@ -151,7 +182,9 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
         quantity: line.quantity,
         unitPrice: amounts.read(line.unitPrice, [...linePath, "unitPrice"]),
         allocated: line.allocated,
-        ...(line.lockBlockedUntil == null ? {} : { lockBlockedUntil: line.lockBlockedUntil as IsoDate }),
+        ...(line.lockBlockedUntil == null
+          ? {}
+          : { lockBlockedUntil: line.lockBlockedUntil as IsoDate }),
       };
       lines.push(trusted);
       if (!byNumber.has(line.line)) byNumber.set(line.line, trusted);
@@ -164,7 +197,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     };
     orders.push(order);
     if (orderById.has(value.id)) {
-      issues.push({ path: [...path, "id"], message: `duplicate order id ${JSON.stringify(value.id)}` });
+      issues.push({
+        path: [...path, "id"],
+        message: `duplicate order id ${JSON.stringify(value.id)}`,
+      });
     } else {
       orderById.set(value.id, { order, lines: byNumber, index });
     }
@@ -175,10 +211,16 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
   for (const { index, value } of locks) {
     const path: Path = ["locks", index];
     if (value.expiresOn <= value.lockedOn) {
-      issues.push({ path: [...path, "expiresOn"], message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})` });
+      issues.push({
+        path: [...path, "expiresOn"],
+        message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})`,
+      });
     }
     if (value.lockedOn > raw.asOf) {
-      issues.push({ path: [...path, "lockedOn"], message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}` });
+      issues.push({
+        path: [...path, "lockedOn"],
+        message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}`,
+      });
     }
     const found = orderById.get(value.order);
     if (found === undefined) {
@@ -188,7 +230,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     const line = found.lines.get(value.line);
     if (line === undefined) {
       if (!broken.has(`lines\u0000${value.order}\u0000${value.line}`)) {
-        issues.push({ path: [...path, "line"], message: `order ${JSON.stringify(value.order)} has no line ${value.line}` });
+        issues.push({
+          path: [...path, "line"],
+          message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
+        });
       }
       continue;
     }
@@ -199,7 +244,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
       });
     }
     if (value.sku !== line.sku) {
-      issues.push({ path: [...path, "sku"], message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})` });
+      issues.push({
+        path: [...path, "sku"],
+        message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
+      });
     }
     const seen = lockedPerLine.get(line) ?? { total: 0, last: path };
     lockedPerLine.set(line, { total: seen.total + value.quantity, last: path });
@@ -267,7 +315,10 @@ function rowsOf<T>(
 
 function collect(issues: Issue[], prefix: Path, error: z.ZodError): void {
   for (const issue of error.issues) {
-    const path = [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
+    const path = [
+      ...prefix,
+      ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+    ];
     issues.push({ path, message: issue.message });
   }
 }
@@ -284,7 +335,10 @@ function unique<T>(
   for (const { index, value } of rows) {
     const k = key(value);
     if (seen.has(k)) {
-      issues.push({ path: [name, index, field], message: `duplicate ${what} ${JSON.stringify(k.replace("\u0000", ", "))}` });
+      issues.push({
+        path: [name, index, field],
+        message: `duplicate ${what} ${JSON.stringify(k.replace("\u0000", ", "))}`,
+      });
     }
     seen.add(k);
   }
@@ -299,7 +353,10 @@ class References {
 
   check(known: ReadonlySet<string>, list: string, id: string, path: Path): void {
     if (known.has(id) || this.broken.has(`${list}\u0000${id}`)) return;
-    this.issues.push({ path, message: `unknown ${singular(list)} ${JSON.stringify(id)}: not in ${list}` });
+    this.issues.push({
+      path,
+      message: `unknown ${singular(list)} ${JSON.stringify(id)}: not in ${list}`,
+    });
   }
 }
 
@@ -317,7 +374,10 @@ class AmountReader {
     if (cached !== undefined) return cached;
     const amount = readAmount(value);
     if (amount === undefined) {
-      this.issues.push({ path, message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}` });
+      this.issues.push({
+        path,
+        message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
+      });
       return readAmount(0) as Decimal;
     }
     this.cache.set(value, amount);
@@ -329,7 +389,11 @@ class AmountReader {
  * `list\0id` for every row that failed its own schema yet carries a readable
  * id: references to it are not reported again as unknown.
  */
-function brokenIds(raw: Readonly<Record<string, unknown>>, parsed: Readonly<Record<string, readonly Row<unknown>[]>>, key: Readonly<Record<string, string>>): Set<string> {
+function brokenIds(
+  raw: Readonly<Record<string, unknown>>,
+  parsed: Readonly<Record<string, readonly Row<unknown>[]>>,
+  key: Readonly<Record<string, string>>,
+): Set<string> {
   const ids = new Set<string>();
   for (const [list, field] of Object.entries(key)) {
     const rows = raw[list];
@@ -344,7 +408,10 @@ function brokenIds(raw: Readonly<Record<string, unknown>>, parsed: Readonly<Reco
   return ids;
 }
 
-function parsePolicy(raw: z.output<typeof policyWire> | undefined, issues: Issue[]): AllocationPolicy {
+function parsePolicy(
+  raw: z.output<typeof policyWire> | undefined,
+  issues: Issue[],
+): AllocationPolicy {
   const given = raw ?? {};
   const policy: AllocationPolicy = {
     franchiseeRanking: given.franchiseeRanking ?? DEFAULT_POLICY.franchiseeRanking,
@@ -369,7 +436,10 @@ function parsePolicy(raw: z.output<typeof policyWire> | undefined, issues: Issue
     const seen = new Set<string>();
     list.forEach((region, index) => {
       if (seen.has(region)) {
-        issues.push({ path: ["policy", "regionOrder", season, index], message: `region ${JSON.stringify(region)} is listed twice` });
+        issues.push({
+          path: ["policy", "regionOrder", season, index],
+          message: `region ${JSON.stringify(region)} is listed twice`,
+        });
       }
       seen.add(region);
     });

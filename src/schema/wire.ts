@@ -19,7 +19,7 @@ const quantity = z
   .min(0, "must not be negative")
   .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
 const amount = z.union([z.string(), z.number()], {
-  error: "must be a decimal string such as \"1299.50\" or a finite number",
+  error: 'must be a decimal string such as "1299.50" or a finite number',
 });
 const season = z.enum(["SS", "AW", "NONE"]);
 const storeClass = z.enum(["A", "B", "C"]);
@@ -135,7 +135,9 @@ export interface AllocationInput {
   products?: z.input<typeof productWire>[];
   supply?: z.input<typeof supplyWire>[];
   franchisees?: z.input<typeof franchiseeWire>[];
-  orders?: (Omit<z.input<typeof orderWire>, "lines"> & { lines: z.input<typeof orderLineWire>[] })[];
+  orders?: (Omit<z.input<typeof orderWire>, "lines"> & {
+    lines: z.input<typeof orderLineWire>[];
+  })[];
   locks?: z.input<typeof lockWire>[];
   regions?: z.input<typeof regionWire>[];
   stores?: z.input<typeof storeWire>[];
