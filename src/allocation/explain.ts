@@ -47,7 +47,7 @@ export interface Explanation {
  *              lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "100" }] }],
  * });
  * explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence;
- * // "Order SO-1 line 1 (franchisee F01, T100): funded pass — franchisee #1 (funded), line #1, got 3 of 5: only 3 in free stock (R-ALLOC-FUNDED); lock pass — nothing left to lock for the other 2. Unfilled: 2 (stock)."
+ * // "Order SO-1 line 1 (franchisee F01, T100): funded pass — franchisee #1 (funded), line #1, got 3 of 5: only 3 in free stock (R-ALLOC-FUNDED); lock pass — franchisee #1, line #1: no free stock left to lock the other 2 (R-LOCK-PLACE). Unfilled: 2 (stock)."
  * ```
  */
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
@@ -185,7 +185,7 @@ function clause(decision: Decision): string {
         return `${head}: ${decision.demand} not locked, the line is blocked from locking until ${decision.blockedUntil} (R-LOCK-EXPIRE)`;
       }
       if (decision.quantity === 0)
-        return `${head}: nothing left to lock for the other ${decision.demand}`;
+        return `${head}: no free stock left to lock the other ${decision.demand} (R-LOCK-PLACE)`;
       const part =
         decision.quantity < decision.demand
           ? ` of ${decision.demand} (only ${decision.stock} in free stock)`
