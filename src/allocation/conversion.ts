@@ -1,9 +1,8 @@
-import { affordableUnits } from "../domain/money.js";
+import { purchase, ZERO } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import type { Limit } from "./plan.js";
-import { type RunState, spend, spendable } from "./state.js";
+import { type RunState, spend, spendableText } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
@@ -20,19 +19,27 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
   franchisees.forEach((franchisee, franchiseeIndex) => {
     let stopped = false;
     franchisee.lines.forEach((line, lineIndex) => {
-      for (const lock of line.locks) {
+      for (const lock of line.locks ?? []) {
         if (lock.released) continue;
         const demand = lock.source.quantity;
-        const money = spendable(franchisee);
-        const quantity = stopped ? 0 : affordableUnits(demand, line.unitPrice, money);
+        const spendable = spendableText(state, franchisee);
+        const bought = stopped
+          ? { quantity: 0, amount: ZERO }
+          : purchase(demand, line.unitPrice, franchisee.spendable);
+        const quantity = bought.quantity;
         if (quantity > 0) {
-          const paid = spend(franchisee, line.unitPrice.times(quantity), policy.spendOrder);
-          line.converted += quantity;
-          line.convertedCash = line.convertedCash.plus(paid.cash);
-          line.convertedCredit = line.convertedCredit.plus(paid.credit);
+          const paid = spend(franchisee, quantity, bought.amount, policy.spendOrder);
+          const served = line.converted;
+          if (served === undefined) line.converted = paid;
+          else {
+            served.quantity += paid.quantity;
+            served.amount = served.amount.plus(paid.amount);
+            served.cash = served.cash.plus(paid.cash);
+            served.credit = served.credit.plus(paid.credit);
+          }
           lock.converted = quantity;
         }
-        const limitedBy: Limit = quantity < demand ? "funds" : "none";
+        const short = quantity < demand;
         state.trace.push({
           pass: "conversion",
           kind: "order-line",
@@ -40,17 +47,17 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           line: line.line,
           franchisee: franchisee.id,
           sku: line.sku,
-          rules: limitedBy === "none" ? RULES : RULES_SHORT,
+          rules: short ? RULES_SHORT : RULES,
           quantity,
           franchiseeRank: franchiseeIndex + 1,
           lineRank: lineIndex + 1,
           demand,
-          limitedBy,
+          limitedBy: short ? "funds" : "none",
           lock: lock.source.id,
-          unitPrice: state.format(line.unitPrice),
-          spendable: state.format(money),
+          unitPrice: line.priceText,
+          spendable,
         });
-        if (quantity < demand && policy.afterShortfall === "stop") stopped = true;
+        if (short && policy.afterShortfall === "stop") stopped = true;
       }
     });
   });

@@ -133,18 +133,9 @@ export function allocateDirect(
     let stock = state.stock.get(sku) ?? 0;
     claims.forEach((claim, index) => {
       const quantity = Math.min(claim.demand, stock);
-      const facts = {
-        sku,
-        season: product.season,
-        seasonInForce: season,
-        rules: seasonal ? SEASONAL : NONSEASONAL,
-        regionRank: regionRank(regionOf(claim)),
-        rank: index + 1,
-        demand: claim.demand,
-        stock,
-        quantity,
-        limitedBy: quantity < claim.demand ? ("stock" as const) : ("none" as const),
-      };
+      const limitedBy = quantity < claim.demand ? "stock" : "none";
+      const rules = seasonal ? SEASONAL : NONSEASONAL;
+      const rank = index + 1;
       if (claim.kind === "store") {
         outcome.stores.set(claim.need, quantity);
         state.trace.push({
@@ -153,12 +144,35 @@ export function allocateDirect(
           store: claim.store.id,
           region: claim.store.region,
           storeClass: claim.store.class,
+          sku,
+          season: product.season,
+          seasonInForce: season,
+          rules,
+          regionRank: regionRank(claim.store.region),
           storeRank: storeRank.get(claim.store.id) as number,
-          ...facts,
+          rank,
+          demand: claim.demand,
+          stock,
+          quantity,
+          limitedBy,
         });
       } else {
         outcome.regions.set(claim.need, quantity);
-        state.trace.push({ pass: "direct", kind: "region", region: claim.need.region, ...facts });
+        state.trace.push({
+          pass: "direct",
+          kind: "region",
+          region: claim.need.region,
+          sku,
+          season: product.season,
+          seasonInForce: season,
+          rules,
+          regionRank: regionRank(claim.need.region),
+          rank,
+          demand: claim.demand,
+          stock,
+          quantity,
+          limitedBy,
+        });
       }
       stock -= quantity;
     });

@@ -1,9 +1,9 @@
-import { affordableUnits } from "../domain/money.js";
+import { purchase, ZERO } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
-import type { Limit } from "./plan.js";
-import { type RunState, spend, spendable } from "./state.js";
+import type { FundedDecision, Limit } from "./plan.js";
+import { type Draft, type RunState, spend, spendableText } from "./state.js";
 
 const RULES = Object.freeze([
   RULE.ALLOC_FUNDED,
@@ -28,31 +28,34 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       franchisee,
       id: franchisee.id,
       priority: franchisee.priority,
-      spendable: spendable(franchisee),
+      spendable: franchisee.spendable,
       funded: isFunded(franchisee.cash, franchisee.credit, policy.creditCountsAsFunds),
     }))
     .sort(compareFranchisees(policy.franchiseeRanking));
 
+  const stockOf = state.stock;
   ranked.forEach(({ franchisee, funded }, franchiseeIndex) => {
     let stopped = false;
-    franchisee.lines.forEach((line, lineIndex) => {
+    const lines = franchisee.lines;
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex] as (typeof lines)[number];
       const demand = line.outstanding;
-      if (demand <= 0) return;
-      const stock = state.stock.get(line.sku) ?? 0;
+      if (demand <= 0) continue;
+      const stock = stockOf.get(line.sku) ?? 0;
       const want = Math.min(demand, stock);
-      const money = spendable(franchisee);
-      const quantity = stopped ? 0 : affordableUnits(want, line.unitPrice, money);
+      const spendable = spendableText(state, franchisee);
+      const bought = stopped
+        ? { quantity: 0, amount: ZERO }
+        : purchase(want, line.unitPrice, franchisee.spendable);
+      const quantity = bought.quantity;
       const shortOfMoney = stopped || quantity < want;
       if (quantity > 0) {
-        const paid = spend(franchisee, line.unitPrice.times(quantity), policy.spendOrder);
-        line.funded = quantity;
-        line.fundedCash = paid.cash;
-        line.fundedCredit = paid.credit;
-        state.stock.set(line.sku, stock - quantity);
+        line.funded = spend(franchisee, quantity, bought.amount, policy.spendOrder);
+        stockOf.set(line.sku, stock - quantity);
       }
       const limitedBy: Limit = quantity === demand ? "none" : shortOfMoney ? "funds" : "stock";
       line.reason = limitedBy === "none" ? undefined : limitedBy;
-      state.trace.push({
+      const decision: Draft<FundedDecision> = {
         pass: "funded",
         kind: "order-line",
         order: line.order,
@@ -67,11 +70,12 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         limitedBy,
         funded,
         stock,
-        unitPrice: state.format(line.unitPrice),
-        spendable: state.format(money),
-        ...(stopped ? { stopped: true as const } : {}),
-      });
+        unitPrice: line.priceText,
+        spendable,
+      };
+      if (stopped) decision.stopped = true;
+      state.trace.push(decision);
       if (shortOfMoney && policy.afterShortfall === "stop") stopped = true;
-    });
+    }
   });
 }

@@ -3,8 +3,8 @@ import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import { lockExpiresOn } from "./locks.js";
-import type { Limit } from "./plan.js";
-import type { RunState } from "./state.js";
+import type { LockDecision } from "./plan.js";
+import type { Draft, RunState } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_PLACE, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_BLOCKED = Object.freeze([...RULES, RULE.LOCK_EXPIRE]);
@@ -19,48 +19,53 @@ const RULES_BLOCKED = Object.freeze([...RULES, RULE.LOCK_EXPIRE]);
 export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   if (!policy.lockUnfunded) return;
   const expiresOn = lockExpiresOn(asOf, policy.lockDays);
-  const taken = new Set(state.request.locks.map((lock) => lock.id));
+  const carried = new Set(state.request.locks.map((lock) => lock.id));
+  const stockOf = state.stock;
   const franchisees = [...state.franchisees.values()].sort(compareByPriority);
   franchisees.forEach((franchisee, franchiseeIndex) => {
-    franchisee.lines.forEach((line, lineIndex) => {
-      const demand = line.outstanding - line.funded;
-      if (demand <= 0) return;
-      const stock = state.stock.get(line.sku) ?? 0;
+    const lines = franchisee.lines;
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex] as (typeof lines)[number];
+      const demand = line.outstanding - (line.funded?.quantity ?? 0);
+      if (demand <= 0) continue;
+      const stock = stockOf.get(line.sku) ?? 0;
       const blockedUntil =
         line.relockFrom ??
         (line.lockBlockedUntil !== undefined && line.lockBlockedUntil > asOf
           ? line.lockBlockedUntil
           : undefined);
-      const base = {
-        pass: "lock" as const,
-        kind: "order-line" as const,
+      const quantity = blockedUntil === undefined ? Math.min(demand, stock) : 0;
+      const decision: Draft<LockDecision> = {
+        pass: "lock",
+        kind: "order-line",
         order: line.order,
         line: line.line,
         franchisee: franchisee.id,
         sku: line.sku,
+        rules: blockedUntil === undefined ? RULES : RULES_BLOCKED,
+        quantity,
         franchiseeRank: franchiseeIndex + 1,
         lineRank: lineIndex + 1,
         demand,
+        limitedBy:
+          quantity === demand
+            ? "none"
+            : blockedUntil !== undefined && stock > 0
+              ? "lock-blocked"
+              : "stock",
         stock,
       };
-      if (blockedUntil !== undefined) {
-        const limitedBy: Limit = stock > 0 ? "lock-blocked" : "stock";
-        line.reason = limitedBy;
-        state.trace.push({ ...base, rules: RULES_BLOCKED, quantity: 0, limitedBy, blockedUntil });
-        return;
+      line.reason = decision.limitedBy === "none" ? undefined : decision.limitedBy;
+      if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
+      if (quantity > 0) {
+        const id = freshLockId(`LK-${asOf}-${line.order}-${line.line}`, carried);
+        line.newLock = { id, quantity };
+        stockOf.set(line.sku, stock - quantity);
+        decision.lock = id;
+        decision.expiresOn = expiresOn;
       }
-      const quantity = Math.min(demand, stock);
-      const limitedBy: Limit = quantity < demand ? "stock" : "none";
-      line.reason = limitedBy === "none" ? undefined : limitedBy;
-      if (quantity === 0) {
-        state.trace.push({ ...base, rules: RULES, quantity, limitedBy });
-        return;
-      }
-      const id = freshLockId(`LK-${asOf}-${line.order}-${line.line}`, taken);
-      line.newLock = { id, quantity };
-      state.stock.set(line.sku, stock - quantity);
-      state.trace.push({ ...base, rules: RULES, quantity, limitedBy, lock: id, expiresOn });
-    });
+      state.trace.push(decision);
+    }
   });
 }
 
@@ -69,9 +74,8 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
  * line number closes them. Should a carried lock already hold the id, a `~n`
  * suffix (which no such id ends with) makes it unique.
  */
-function freshLockId(base: string, taken: Set<string>): string {
+function freshLockId(base: string, carried: ReadonlySet<string>): string {
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
-  taken.add(id);
+  for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
   return id;
 }

@@ -15,7 +15,7 @@ import type {
   Unfilled,
   Warning,
 } from "./plan.js";
-import type { LineState, RunState } from "./state.js";
+import type { LineState, RunState, Served } from "./state.js";
 
 /** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
 export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPlan {
@@ -28,23 +28,19 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
   const requests = new Map<string, { amount: Decimal; locks: string[] }>();
 
-  const row = (
-    line: LineState,
-    quantity: number,
-    cash: Decimal,
-    credit: Decimal,
-    source: "lock" | "funded",
-  ) => {
+  const row = (line: LineState, served: Served, source: "lock" | "funded") => {
+    const amount = format(served.amount);
     franchiseeAllocations.push({
       order: line.order,
       line: line.line,
       franchisee: line.franchisee.id,
       sku: line.sku,
-      quantity,
-      unitPrice: format(line.unitPrice),
-      amount: format(cash.plus(credit)),
-      cash: format(cash),
-      credit: format(credit),
+      quantity: served.quantity,
+      unitPrice: line.priceText,
+      amount,
+      // Most rows are paid from one purse: reuse the amount's text for it.
+      cash: served.cash === served.amount ? amount : format(served.cash),
+      credit: served.credit === served.amount ? amount : format(served.credit),
       source,
     });
   };
@@ -54,49 +50,54 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   for (const { lines } of state.orders) {
     for (const line of lines) {
       const franchisee = line.franchisee.id;
-      if (line.converted > 0)
-        row(line, line.converted, line.convertedCash, line.convertedCredit, "lock");
-      if (line.funded > 0) row(line, line.funded, line.fundedCash, line.fundedCredit, "funded");
+      if (line.converted !== undefined) row(line, line.converted, "lock");
+      if (line.funded !== undefined) row(line, line.funded, "funded");
 
-      const lineLocks: PlannedLock[] = [];
-      for (const lock of line.locks) {
-        const { source } = lock;
-        if (lock.released) {
-          releasedLocks.push({
-            id: source.id,
-            order: source.order,
-            line: source.line,
-            franchisee,
-            sku: source.sku,
-            quantity: source.quantity,
-            expiresOn: source.expiresOn,
-            lockBlockedUntil: lockBlockedUntil(source.expiresOn, policy.relockCooldownDays),
-          });
-        } else if (source.quantity > lock.converted) {
-          lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });
+      if (line.locks !== undefined || line.newLock !== undefined) {
+        const lineLocks: PlannedLock[] = [];
+        for (const lock of line.locks ?? []) {
+          const { source } = lock;
+          if (lock.released) {
+            releasedLocks.push({
+              id: source.id,
+              order: source.order,
+              line: source.line,
+              franchisee,
+              sku: source.sku,
+              quantity: source.quantity,
+              expiresOn: source.expiresOn,
+              lockBlockedUntil: lockBlockedUntil(source.expiresOn, policy.relockCooldownDays),
+            });
+          } else if (source.quantity > lock.converted) {
+            lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });
+          }
         }
+        if (line.newLock !== undefined) {
+          const { id, quantity } = line.newLock;
+          lineLocks.push({
+            id,
+            order: line.order,
+            line: line.line,
+            franchisee,
+            sku: line.sku,
+            quantity,
+            lockedOn: asOf,
+            expiresOn: newLockExpiry,
+            isNew: true,
+          });
+          const cost = line.unitPrice.times(quantity);
+          const request = requests.get(franchisee);
+          if (request === undefined) requests.set(franchisee, { amount: cost, locks: [id] });
+          else {
+            request.amount = request.amount.plus(cost);
+            request.locks.push(id);
+          }
+        }
+        if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
+        for (const lock of lineLocks) locks.push(lock);
       }
-      if (line.newLock !== undefined) {
-        const { id, quantity } = line.newLock;
-        lineLocks.push({
-          id,
-          order: line.order,
-          line: line.line,
-          franchisee,
-          sku: line.sku,
-          quantity,
-          lockedOn: asOf,
-          expiresOn: newLockExpiry,
-          isNew: true,
-        });
-        const request = requests.get(franchisee) ?? { amount: line.unitPrice.times(0), locks: [] };
-        request.amount = request.amount.plus(line.unitPrice.times(quantity));
-        request.locks.push(id);
-        requests.set(franchisee, request);
-      }
-      locks.push(...lineLocks.sort((a, b) => compareIds(a.id, b.id)));
 
-      const left = line.outstanding - line.funded - (line.newLock?.quantity ?? 0);
+      const left = line.outstanding - (line.funded?.quantity ?? 0) - (line.newLock?.quantity ?? 0);
       if (left > 0) {
         unfilled.push({
           kind: "order-line",
@@ -168,8 +169,8 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
     .map((franchisee) => ({
       franchisee: franchisee.id,
       spendableBefore: format(franchisee.spendableBefore),
-      cashCommitted: format(franchisee.cashCommitted),
-      creditCommitted: format(franchisee.creditCommitted),
+      cashCommitted: format(franchisee.cashBefore.minus(franchisee.cash)),
+      creditCommitted: format(franchisee.creditBefore.minus(franchisee.credit)),
       cashAfter: format(franchisee.cash),
       creditAvailableAfter: format(franchisee.credit),
     }));

@@ -9,7 +9,7 @@ import {
   splitExact,
   ZERO,
 } from "../domain/money.js";
-import type { AllocationRequest, Franchisee, Lock, Order } from "../domain/types.js";
+import type { AllocationRequest, Lock, Order } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
 import { compareLines, type LineKey } from "../ranking/lines.js";
 import { productPriority } from "../ranking/products.js";
@@ -18,24 +18,34 @@ import type { Decision, UnfilledReason } from "./plan.js";
 /*
  * The mutable working state of one run. It lives only inside `allocate`: the
  * request it is built from is never touched, and the plan is built from it at
- * the end.
+ * the end. It is kept lean: a wave can hold a million lines.
  */
 
 /** A franchisee during the run: its purses shrink as the passes spend. */
 export interface FranchiseeState {
-  readonly source: Franchisee;
   readonly id: string;
   readonly priority: number;
   /** Cash left to spend. */
   cash: Decimal;
   /** Available credit left to spend. */
   credit: Decimal;
+  /** cash + credit, kept in step with them. */
+  spendable: Decimal;
+  /** `spendable` as the plan writes it, made when first needed after each spend. */
+  spendableText: string | undefined;
+  readonly cashBefore: Decimal;
+  readonly creditBefore: Decimal;
   readonly spendableBefore: Decimal;
-  readonly availableCreditBefore: Decimal;
-  cashCommitted: Decimal;
-  creditCommitted: Decimal;
   /** Every line with something to decide, in R-RANK-LINE order. */
   readonly lines: LineState[];
+}
+
+/** Units served to a line by one source, and how they were paid. */
+export interface Served {
+  quantity: number;
+  amount: Decimal;
+  cash: Decimal;
+  credit: Decimal;
 }
 
 /** An order line during the run. */
@@ -43,19 +53,19 @@ export interface LineState extends LineKey {
   readonly franchisee: FranchiseeState;
   readonly sku: string;
   readonly unitPrice: Decimal;
-  /** Units neither allocated before nor under a lock still active: what this run may serve. */
+  /** `unitPrice` as the plan writes it. */
+  readonly priceText: string;
+  /** Units neither allocated before nor under a carried lock: what this run may serve. */
   outstanding: number;
   readonly lockBlockedUntil: IsoDate | undefined;
-  /** Set when a lock of this line expired in this run: no lock before this date. */
+  /** Set when a lock of this line expired in this run: no new lock before this date. */
   relockFrom: IsoDate | undefined;
-  /** Carried locks still active, oldest first. */
-  readonly locks: LockState[];
-  converted: number;
-  convertedCash: Decimal;
-  convertedCredit: Decimal;
-  funded: number;
-  fundedCash: Decimal;
-  fundedCredit: Decimal;
+  /** Carried locks, oldest first; undefined when there are none. */
+  locks: LockState[] | undefined;
+  /** What lock conversion served (R-LOCK-CONVERT). */
+  converted: Served | undefined;
+  /** What the funded pass served (R-ALLOC-FUNDED). */
+  funded: Served | undefined;
   newLock: { readonly id: string; readonly quantity: number } | undefined;
   /** Why the last pass that looked at this line left part of it unserved. */
   reason: UnfilledReason | undefined;
@@ -78,6 +88,7 @@ export interface RunState {
   readonly franchisees: ReadonlyMap<string, FranchiseeState>;
   /** Orders sorted by id, each with its line states in line-number order. */
   readonly orders: ReadonlyArray<{ readonly order: Order; readonly lines: readonly LineState[] }>;
+  /** Carried locks, oldest first (lockedOn, then id). */
   readonly locks: readonly LockState[];
   readonly trace: Decision[];
   /** Writes an amount for the plan, with the currency's minor digits at least. */
@@ -89,31 +100,54 @@ export function createRunState(request: AllocationRequest): RunState {
   const stock = new Map<string, number>();
   for (const row of request.supply) stock.set(row.sku, row.quantity);
 
+  const minorDigits = currencyMinorDigits(request.currency);
+  const zeroText = formatAmount(ZERO, minorDigits);
+  const format = (amount: Decimal) =>
+    amount.isZero() ? zeroText : formatAmount(amount, minorDigits);
+  // The parser shares one Decimal per distinct price text, so this cache is small.
+  const priceTexts = new Map<Decimal, string>();
+  const priceText = (price: Decimal) => {
+    let text = priceTexts.get(price);
+    if (text === undefined) {
+      text = format(price);
+      priceTexts.set(price, text);
+    }
+    return text;
+  };
+
   const franchisees = new Map<string, FranchiseeState>();
   for (const source of request.franchisees) {
     const available = Money.max(ZERO, source.creditLimit.minus(source.creditUsed));
+    const spendable = source.cash.plus(available);
     franchisees.set(source.id, {
-      source,
       id: source.id,
       priority: source.priority,
       cash: source.cash,
       credit: available,
-      spendableBefore: source.cash.plus(available),
-      availableCreditBefore: available,
-      cashCommitted: ZERO,
-      creditCommitted: ZERO,
+      spendable,
+      spendableText: undefined,
+      cashBefore: source.cash,
+      creditBefore: available,
+      spendableBefore: spendable,
       lines: [],
     });
   }
 
-  const lineOf = new Map<string, LineState>();
+  const locksByOrder = new Map<string, Lock[]>();
+  for (const lock of request.locks) {
+    const list = locksByOrder.get(lock.order);
+    if (list === undefined) locksByOrder.set(lock.order, [lock]);
+    else list.push(lock);
+  }
+  const lockStates: LockState[] = [];
+
   const orders = [...request.orders].sort((a, b) => compareIds(a.id, b.id));
   const orderStates = orders.map((order) => {
     const franchisee = franchisees.get(order.franchisee) as FranchiseeState;
     const lines = [...order.lines]
       .sort((a, b) => a.line - b.line)
-      .map((line): LineState => {
-        const state: LineState = {
+      .map(
+        (line): LineState => ({
           franchisee,
           order: order.id,
           orderedOn: order.orderedOn,
@@ -121,75 +155,76 @@ export function createRunState(request: AllocationRequest): RunState {
           productRank: productRank.get(line.sku) as number,
           sku: line.sku,
           unitPrice: line.unitPrice,
+          priceText: priceText(line.unitPrice),
           outstanding: line.quantity - line.allocated,
           lockBlockedUntil: line.lockBlockedUntil,
           relockFrom: undefined,
-          locks: [],
-          converted: 0,
-          convertedCash: ZERO,
-          convertedCredit: ZERO,
-          funded: 0,
-          fundedCash: ZERO,
-          fundedCredit: ZERO,
+          locks: undefined,
+          converted: undefined,
+          funded: undefined,
           newLock: undefined,
           reason: undefined,
-        };
-        lineOf.set(lineKey(order.id, line.line), state);
-        return state;
-      });
+        }),
+      );
+    for (const source of locksByOrder.get(order.id) ?? []) {
+      const line = lines.find((candidate) => candidate.line === source.line) as LineState;
+      line.outstanding -= source.quantity;
+      const lock: LockState = { source, line, converted: 0, released: false };
+      if (line.locks === undefined) line.locks = [lock];
+      else line.locks.push(lock);
+      lockStates.push(lock);
+    }
+    for (const line of lines) {
+      if (line.outstanding > 0 || line.locks !== undefined) franchisee.lines.push(line);
+    }
     return { order, lines };
   });
 
-  const locks = [...request.locks]
-    .sort((a, b) => compareIds(a.lockedOn, b.lockedOn) || compareIds(a.id, b.id))
-    .map((source): LockState => {
-      const line = lineOf.get(lineKey(source.order, source.line)) as LineState;
-      line.outstanding -= source.quantity;
-      const lock: LockState = { source, line, converted: 0, released: false };
-      line.locks.push(lock);
-      return lock;
-    });
-
-  for (const { lines } of orderStates) {
-    for (const line of lines) {
-      if (line.outstanding > 0 || line.locks.length > 0) line.franchisee.lines.push(line);
-    }
+  const byAge = (a: LockState, b: LockState) =>
+    compareIds(a.source.lockedOn, b.source.lockedOn) || compareIds(a.source.id, b.source.id);
+  lockStates.sort(byAge);
+  for (const lock of lockStates) {
+    if (lock.line.locks !== undefined && lock.line.locks.length > 1) lock.line.locks.sort(byAge);
   }
   for (const franchisee of franchisees.values()) franchisee.lines.sort(compareLines);
 
-  const minorDigits = currencyMinorDigits(request.currency);
-  const format = (amount: Decimal) => formatAmount(amount, minorDigits);
   return {
     request,
     productRank,
     stock,
     franchisees,
     orders: orderStates,
-    locks,
+    locks: lockStates,
     trace: [],
     format,
   };
 }
 
-function lineKey(order: string, line: number): string {
-  return `${line}\u0000${order}`;
+/**
+ * Takes `amount` from a franchisee's purses in the policy's order (R-ALLOC-FUNDED)
+ * and returns what was served. The caller guarantees amount ≤ spendable.
+ */
+export function spend(
+  franchisee: FranchiseeState,
+  quantity: number,
+  amount: Decimal,
+  order: SpendOrder,
+): Served {
+  const split: SpendSplit = splitExact(amount, franchisee.cash, franchisee.credit, order);
+  if (!split.cash.isZero()) franchisee.cash = franchisee.cash.minus(split.cash);
+  if (!split.credit.isZero()) franchisee.credit = franchisee.credit.minus(split.credit);
+  if (!amount.isZero()) {
+    franchisee.spendable = franchisee.spendable.minus(amount);
+    franchisee.spendableText = undefined;
+  }
+  return { quantity, amount, cash: split.cash, credit: split.credit };
 }
 
-/** Takes `amount` from a franchisee's purses in the policy's order and books it as committed. */
-export function spend(franchisee: FranchiseeState, amount: Decimal, order: SpendOrder): SpendSplit {
-  const split = splitExact(amount, franchisee.cash, franchisee.credit, order);
-  if (!split.cash.isZero()) {
-    franchisee.cash = franchisee.cash.minus(split.cash);
-    franchisee.cashCommitted = franchisee.cashCommitted.plus(split.cash);
-  }
-  if (!split.credit.isZero()) {
-    franchisee.credit = franchisee.credit.minus(split.credit);
-    franchisee.creditCommitted = franchisee.creditCommitted.plus(split.credit);
-  }
-  return split;
+/** The franchisee's spendable money as the plan writes it. */
+export function spendableText(state: RunState, franchisee: FranchiseeState): string {
+  franchisee.spendableText ??= state.format(franchisee.spendable);
+  return franchisee.spendableText;
 }
 
-/** Cash plus available credit left. */
-export function spendable(franchisee: FranchiseeState): Decimal {
-  return franchisee.cash.plus(franchisee.credit);
-}
+/** A mutable view of a readonly record, for decisions built field by field. */
+export type Draft<T> = { -readonly [K in keyof T]: T[K] };

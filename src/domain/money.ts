@@ -147,11 +147,25 @@ export function affordableUnits(
   unitPrice: Decimal.Value,
   spendable: Decimal.Value,
 ): number {
-  const price = unitPrice instanceof Money ? unitPrice : new Money(unitPrice);
-  if (want <= 0 || price.isZero()) return Math.max(0, want);
-  const money = spendable instanceof Money ? spendable : new Money(spendable);
+  return purchase(Math.max(0, want), new Money(unitPrice), new Money(spendable)).quantity;
+}
+
+/** What a purchase of whole units comes to: how many, and their exact cost. */
+export interface Purchase {
+  readonly quantity: number;
+  readonly amount: Decimal;
+}
+
+/**
+ * {@link affordableUnits} for trusted values, with the cost of what it buys.
+ * `want` is a whole number ≥ 0.
+ */
+export function purchase(want: number, unitPrice: Decimal, spendable: Decimal): Purchase {
+  if (want === 0 || unitPrice.isZero()) return { quantity: want, amount: ZERO };
   // Fast paths first: most lines are either wholly affordable or not at all.
-  if (money.lt(price)) return 0;
-  if (price.times(want).lte(money)) return want;
-  return money.divToInt(price).toNumber();
+  if (spendable.lt(unitPrice)) return { quantity: 0, amount: ZERO };
+  const whole = unitPrice.times(want);
+  if (whole.lte(spendable)) return { quantity: want, amount: whole };
+  const quantity = spendable.divToInt(unitPrice).toNumber();
+  return { quantity, amount: unitPrice.times(quantity) };
 }

@@ -40,7 +40,8 @@ export interface OrderLine {
   readonly quantity: number;
   readonly unitPrice: Decimal;
   readonly allocated: number;
-  readonly lockBlockedUntil?: IsoDate;
+  /** No run before this date may lock the line (R-LOCK-EXPIRE). */
+  readonly lockBlockedUntil: IsoDate | undefined;
 }
 
 /** A franchisee sales order (销售订单). */

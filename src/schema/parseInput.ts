@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
-import type { IsoDate } from "../domain/dates.js";
-import { readAmount } from "../domain/money.js";
+import { type IsoDate, isIsoDate } from "../domain/dates.js";
+import { readAmount, ZERO } from "../domain/money.js";
 import { type AllocationPolicy, DEFAULT_POLICY } from "../domain/policy.js";
 import type {
   AllocationRequest,
@@ -21,6 +21,7 @@ import {
   franchiseeWire,
   inputWire,
   lockWire,
+  MAX_QUANTITY,
   orderLineWire,
   orderWire,
   type policyWire,
@@ -141,53 +142,36 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
 
   // Orders and their lines.
   const orders: Order[] = [];
-  const orderById = new Map<
-    string,
-    { order: Order; lines: Map<number, OrderLine>; index: number }
-  >();
-  const lineRows = z.array(orderLineWire);
+  const orderById = new Map<string, Order>();
   for (const { index, value } of orderRows) {
     const path: Path = ["orders", index];
     refs.check(franchiseeIds, "franchisees", value.franchisee, [...path, "franchisee"]);
-    const parsedLines = rowsOf(lineRows, orderLineWire, value.lines, [...path, "lines"], issues);
-    if (parsedLines.length < value.lines.length) {
-      const sound = new Set(parsedLines.map((row) => row.index));
-      value.lines.forEach((line, lineIndex) => {
-        const number =
-          typeof line === "object" && line !== null ? (line as { line?: unknown }).line : undefined;
-        if (!sound.has(lineIndex) && typeof number === "number")
-          broken.add(`lines\u0000${value.id}\u0000${number}`);
-      });
-    }
-    const lines: OrderLine[] = [];
-    const byNumber = new Map<number, OrderLine>();
-    for (const { index: lineIndex, value: line } of parsedLines) {
-      const linePath: Path = [...path, "lines", lineIndex];
-      if (byNumber.has(line.line)) {
-        issues.push({
-          path: [...linePath, "line"],
-          message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}`,
-        });
-      }
-      refs.check(productSkus, "products", line.sku, [...linePath, "sku"]);
+    const { lines, rawIndex } = readLines(value.id, value.lines, path, amounts, broken, issues);
+    const linePath = (k: number, field: string): Path => [...path, "lines", rawIndex(k), field];
+    let increasing = true;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k] as OrderLine;
+      if (k > 0 && line.line <= (lines[k - 1] as OrderLine).line) increasing = false;
+      if (!productSkus.has(line.sku))
+        refs.check(productSkus, "products", line.sku, linePath(k, "sku"));
       if (line.allocated > line.quantity) {
         issues.push({
-          path: [...linePath, "allocated"],
+          path: linePath(k, "allocated"),
           message: `allocated (${line.allocated}) exceeds the ordered quantity (${line.quantity})`,
         });
       }
-      const trusted: OrderLine = {
-        line: line.line,
-        sku: line.sku,
-        quantity: line.quantity,
-        unitPrice: amounts.read(line.unitPrice, [...linePath, "unitPrice"]),
-        allocated: line.allocated,
-        ...(line.lockBlockedUntil == null
-          ? {}
-          : { lockBlockedUntil: line.lockBlockedUntil as IsoDate }),
-      };
-      lines.push(trusted);
-      if (!byNumber.has(line.line)) byNumber.set(line.line, trusted);
+    }
+    if (!increasing) {
+      const seen = new Set<number>();
+      lines.forEach((line, k) => {
+        if (seen.has(line.line)) {
+          issues.push({
+            path: linePath(k, "line"),
+            message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}`,
+          });
+        }
+        seen.add(line.line);
+      });
     }
     const order: Order = {
       id: value.id,
@@ -202,7 +186,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
         message: `duplicate order id ${JSON.stringify(value.id)}`,
       });
     } else {
-      orderById.set(value.id, { order, lines: byNumber, index });
+      orderById.set(value.id, order);
     }
   }
 
@@ -227,7 +211,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
       refs.check(new Set(), "orders", value.order, [...path, "order"]);
       continue;
     }
-    const line = found.lines.get(value.line);
+    const line = found.lines.find((candidate) => candidate.line === value.line);
     if (line === undefined) {
       if (!broken.has(`lines\u0000${value.order}\u0000${value.line}`)) {
         issues.push({
@@ -237,10 +221,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
       }
       continue;
     }
-    if (value.franchisee !== found.order.franchisee) {
+    if (value.franchisee !== found.franchisee) {
       issues.push({
         path: [...path, "franchisee"],
-        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.order.franchisee)})`,
+        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
       });
     }
     if (value.sku !== line.sku) {
@@ -365,24 +349,104 @@ function singular(list: string): string {
 }
 
 /** Reads amounts once per distinct text: a wave repeats few prices over many lines. */
-class AmountReader {
+export class AmountReader {
   private readonly cache = new Map<string | number, Decimal>();
   constructor(private readonly issues: Issue[]) {}
 
-  read(value: string | number, path: Path): Decimal {
+  /** The amount, or `undefined` (and no issue) when it is not a valid one. */
+  tryRead(value: unknown): Decimal | undefined {
+    if (typeof value !== "string" && typeof value !== "number") return undefined;
     const cached = this.cache.get(value);
     if (cached !== undefined) return cached;
     const amount = readAmount(value);
-    if (amount === undefined) {
-      this.issues.push({
-        path,
-        message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
-      });
-      return readAmount(0) as Decimal;
-    }
-    this.cache.set(value, amount);
+    if (amount !== undefined) this.cache.set(value, amount);
     return amount;
   }
+
+  /** The amount, or zero with an issue at `path`. */
+  read(value: string | number, path: Path): Decimal {
+    const amount = this.tryRead(value);
+    if (amount !== undefined) return amount;
+    this.issues.push({
+      path,
+      message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
+    });
+    return ZERO;
+  }
+}
+
+/**
+ * An order's lines. Lines come by the million, so a sound line is read by hand
+ * — accepting exactly what `orderLineWire` accepts, which a property test
+ * holds it to; on the first line that is not sound, zod reads them all and
+ * reports every issue.
+ */
+function readLines(
+  order: string,
+  raw: readonly unknown[],
+  path: Path,
+  amounts: AmountReader,
+  broken: Set<string>,
+  issues: Issue[],
+): { lines: OrderLine[]; rawIndex: (k: number) => number } {
+  const lines: OrderLine[] = [];
+  for (const item of raw) {
+    const line = readSoundLine(item, amounts);
+    if (line === undefined) break;
+    lines.push(line);
+  }
+  if (lines.length === raw.length) return { lines, rawIndex: (k) => k };
+
+  const rows = rowsOf(z.array(orderLineWire), orderLineWire, raw, [...path, "lines"], issues);
+  const sound = new Set(rows.map((row) => row.index));
+  raw.forEach((item, index) => {
+    const number =
+      typeof item === "object" && item !== null ? (item as { line?: unknown }).line : undefined;
+    if (!sound.has(index) && typeof number === "number")
+      broken.add(`lines\u0000${order}\u0000${number}`);
+  });
+  const trusted = rows.map(({ index, value }) => ({
+    line: value.line,
+    sku: value.sku,
+    quantity: value.quantity,
+    unitPrice: amounts.read(value.unitPrice, [...path, "lines", index, "unitPrice"]),
+    allocated: value.allocated,
+    lockBlockedUntil: (value.lockBlockedUntil ?? undefined) as IsoDate | undefined,
+  }));
+  return { lines: trusted, rawIndex: (k) => (rows[k] as Row<unknown>).index };
+}
+
+/** An order line that `orderLineWire` would accept, read without zod; else `undefined`. */
+export function readSoundLine(item: unknown, amounts: AmountReader): OrderLine | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return undefined;
+  const { line, sku, quantity, unitPrice, allocated, lockBlockedUntil } = item as Record<
+    string,
+    unknown
+  >;
+  if (!Number.isSafeInteger(line) || (line as number) < 1) return undefined;
+  if (typeof sku !== "string" || sku.length === 0) return undefined;
+  if (!isQuantity(quantity)) return undefined;
+  if (allocated !== undefined && !isQuantity(allocated)) return undefined;
+  if (
+    lockBlockedUntil != null &&
+    !(typeof lockBlockedUntil === "string" && isIsoDate(lockBlockedUntil))
+  ) {
+    return undefined;
+  }
+  const price = amounts.tryRead(unitPrice);
+  if (price === undefined) return undefined;
+  return {
+    line: line as number,
+    sku,
+    quantity,
+    unitPrice: price,
+    allocated: (allocated ?? 0) as number,
+    lockBlockedUntil: (lockBlockedUntil ?? undefined) as IsoDate | undefined,
+  };
+}
+
+function isQuantity(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_QUANTITY;
 }
 
 /**
