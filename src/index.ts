@@ -74,3 +74,16 @@ export { formatPath, InputError } from "./schema/issues.js";
 export { parseAllocationInput } from "./schema/parseInput.js";
 export type { AllocationInput } from "./schema/wire.js";
 export { MAX_QUANTITY } from "./schema/wire.js";
+
+// The order lifecycle.
+export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
+export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
+export type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./lifecycle/order.js";
+export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
+export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
+export { verifyOrder } from "./lifecycle/verify.js";
+export type {
+  LifecycleEvent,
+  LifecycleEventInput,
+  ReceivedOrderInput,
+} from "./schema/lifecycleWire.js";

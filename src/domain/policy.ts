@@ -1,3 +1,4 @@
+import { deepFreeze } from "./freeze.js";
 /** A product's selling season: spring/summer, autumn/winter, or none. */
 export type Season = "SS" | "AW" | "NONE";
 /** The two seasons a calendar month can belong to. */
@@ -80,11 +81,3 @@ export const DEFAULT_POLICY: AllocationPolicy = deepFreeze({
   seasonCalendar: { SS: [2, 3, 4, 5, 6, 7], AW: [8, 9, 10, 11, 12, 1] },
   storeClassOrder: ["A", "B", "C"],
 } satisfies AllocationPolicy);
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}

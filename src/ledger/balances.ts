@@ -1,0 +1,79 @@
+import type { Decimal } from "decimal.js";
+import { formatAmount, Money, ZERO } from "../domain/money.js";
+
+/**
+ * A franchisee's three balances as finance reports them (seed 6.4.1): a
+ * {@link LedgerAccount} (decimal strings) or a parsed `Franchisee` (Decimals)
+ * both fit.
+ */
+export interface FundsAndCredit {
+  readonly cash: string | Decimal;
+  readonly creditLimit: string | Decimal;
+  readonly creditUsed: string | Decimal;
+}
+
+/**
+ * An account's balances at one point of the ledger, with the two figures the
+ * allocation run works with (SPEC §3.0). Money as decimal strings.
+ */
+export interface AccountBalances {
+  readonly cash: string;
+  readonly creditLimit: string;
+  readonly creditUsed: string;
+  /** max(0, creditLimit − creditUsed). */
+  readonly availableCredit: string;
+  /** cash + availableCredit. */
+  readonly spendable: string;
+}
+
+/**
+ * The credit a franchisee may still draw: max(0, limit − used) (SPEC §3.0). A
+ * franchisee over its limit has none, never a negative amount.
+ *
+ * Returns a Decimal, not a string, so that callers can go on computing with it
+ * exactly; print it with `toString()` or `formatAmount`.
+ *
+ * @param account - the balances, as decimal strings or Decimals
+ * @returns the available credit, exact
+ * @throws Error (decimal.js) when a balance is not a decimal
+ * @example
+ * ```ts
+ * import { availableCreditOf } from "fenhuo";
+ * availableCreditOf({ cash: "0", creditLimit: "2000.00", creditUsed: "1500.50" }).toString(); // "499.5"
+ * availableCreditOf({ cash: "0", creditLimit: "1000", creditUsed: "1200" }).toString(); // "0"
+ * ```
+ */
+export function availableCreditOf(account: FundsAndCredit): Decimal {
+  const room = new Money(account.creditLimit).minus(account.creditUsed);
+  return room.isPositive() && !room.isZero() ? room : ZERO;
+}
+
+/**
+ * What a franchisee can pay with: cash + available credit (SPEC §3.0). Returns a
+ * Decimal, like {@link availableCreditOf}.
+ *
+ * @param account - the balances, as decimal strings or Decimals
+ * @returns the spendable amount, exact
+ * @throws Error (decimal.js) when a balance is not a decimal
+ * @example
+ * ```ts
+ * import { spendableOf } from "fenhuo";
+ * spendableOf({ cash: "300.10", creditLimit: "2000", creditUsed: "1500" }).toString(); // "800.1"
+ * ```
+ */
+export function spendableOf(account: FundsAndCredit): Decimal {
+  return new Money(account.cash).plus(availableCreditOf(account));
+}
+
+/** The balances of an entry, as decimal strings with the currency's minor digits. */
+export function balancesOf(account: FundsAndCredit, minorDigits: number): AccountBalances {
+  const available = availableCreditOf(account);
+  const cash = new Money(account.cash);
+  return {
+    cash: formatAmount(cash, minorDigits),
+    creditLimit: formatAmount(new Money(account.creditLimit), minorDigits),
+    creditUsed: formatAmount(new Money(account.creditUsed), minorDigits),
+    availableCredit: formatAmount(available, minorDigits),
+    spendable: formatAmount(cash.plus(available), minorDigits),
+  };
+}

@@ -1,0 +1,56 @@
+import type { Bucket, HeaderState } from "./machine.js";
+
+/** R-LIFE-3: a line's ordered quantity, split exactly into its buckets. */
+export type Buckets = { readonly [B in Bucket]: number };
+
+/** A line of a sales order in the lifecycle. */
+export interface SalesOrderLine {
+  readonly line: number;
+  readonly sku: string;
+  /** Ordered units: always the sum of `buckets` (R-LIFE-3). */
+  readonly quantity: number;
+  readonly unitPrice: string;
+  /** The line amount as registered; verification checks it is quantity × unitPrice (R-LIFE-2). */
+  readonly amount?: string;
+  readonly buckets: Buckets;
+  /**
+   * How the allocated units not yet shipped are paid for, as chosen at
+   * allocation (R-ALLOC-FUNDED): shipping posts from it, cash first (R-POST-1).
+   */
+  readonly paid: { readonly cash: string; readonly credit: string };
+  /** No allocation run before this date may lock the line (R-LOCK-EXPIRE). */
+  readonly lockBlockedUntil?: string;
+}
+
+/** Who did what, when, to an order (可追溯, R-LIFE-4). */
+export interface AuditEntry {
+  /** 1, 2, 3 … in order. */
+  readonly seq: number;
+  /** An ISO 8601 date-time with offset, supplied by the caller. */
+  readonly at: string;
+  readonly by: string;
+  readonly event: string;
+  readonly from: HeaderState;
+  readonly to: HeaderState;
+  /** For a line event, the line and units it moved. */
+  readonly line?: number;
+  readonly quantity?: number;
+  readonly note?: string;
+}
+
+/** A franchisee sales order in the lifecycle: plain JSON, never mutated by fenhuo. */
+export interface SalesOrder {
+  readonly id: string;
+  readonly franchisee: string;
+  readonly orderedOn: string;
+  readonly currency: string;
+  /** Requested delivery date (交货时间); required by verification. */
+  readonly deliveryDate?: string;
+  /** The customer contact registered with the order (联系方式); required by verification. */
+  readonly contact?: { readonly name?: string; readonly phone?: string };
+  /** The order total as registered; verification checks it is Σ line amounts. */
+  readonly total?: string;
+  readonly state: HeaderState;
+  readonly lines: readonly SalesOrderLine[];
+  readonly audit: readonly AuditEntry[];
+}

@@ -1,0 +1,587 @@
+import type { Decimal } from "decimal.js";
+import { deepFreeze } from "../domain/freeze.js";
+import { currencyMinorDigits, formatAmount, Money, readAmount, ZERO } from "../domain/money.js";
+import { InputError, type Issue } from "../schema/issues.js";
+import {
+  actorWire,
+  type LifecycleEvent,
+  lifecycleEventWire,
+  receivedOrderWire,
+} from "../schema/lifecycleWire.js";
+import { type Bucket, type EventSpec, type HeaderState, LIFECYCLE } from "./machine.js";
+import type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./order.js";
+import { verifyOrder } from "./verify.js";
+
+/** Who acts, and when (an ISO 8601 date-time with offset): the lifecycle has no clock. */
+export interface Actor {
+  readonly by: string;
+  readonly at: string;
+}
+
+/** What an accepted event asks the caller to do, as data: fenhuo never does it. */
+export type Effect =
+  | {
+      /** R-POST-1: post the shipment to the franchisee's ledger (发货过账). */
+      readonly kind: "post-shipment";
+      readonly franchisee: string;
+      readonly order: string;
+      readonly line: number;
+      readonly quantity: number;
+      readonly amount: string;
+      readonly cash: string;
+      readonly credit: string;
+      readonly at: string;
+    }
+  | {
+      /** R-POST-2: refund returned units to the franchisee's ledger. */
+      readonly kind: "post-refund";
+      readonly franchisee: string;
+      readonly order: string;
+      readonly line: number;
+      readonly quantity: number;
+      readonly amount: string;
+      readonly at: string;
+    }
+  | {
+      /** Tell someone: the franchisee of a rejection or cancellation, the warehouse of a lock release. */
+      readonly kind: "notice";
+      readonly notice: "order-rejected" | "order-cancelled" | "lock-released";
+      readonly franchisee: string;
+      readonly order: string;
+      readonly message: string;
+    };
+
+/** Why an event was refused; the order is unchanged (R-LIFE-4). */
+export interface TransitionError {
+  /**
+   * `ILLEGAL_EVENT`: not allowed in the order's state; `GUARD_FAILED`: allowed,
+   * but the order does not permit it now (units, verification); `INVALID_EVENT`:
+   * the event or actor is malformed.
+   */
+  readonly code: "ILLEGAL_EVENT" | "GUARD_FAILED" | "INVALID_EVENT";
+  readonly state: HeaderState;
+  readonly event: string;
+  readonly message: string;
+  readonly issues: readonly Issue[];
+}
+
+/** The result of {@link transition}. */
+export type TransitionResult =
+  | {
+      readonly ok: true;
+      readonly order: SalesOrder;
+      readonly effects: readonly Effect[];
+      readonly error?: never;
+    }
+  | {
+      readonly ok: false;
+      readonly error: TransitionError;
+      readonly order?: never;
+      readonly effects?: never;
+    };
+
+const EMPTY: Buckets = Object.freeze({
+  open: 0,
+  locked: 0,
+  allocated: 0,
+  picked: 0,
+  shipped: 0,
+  delivered: 0,
+  accepted: 0,
+  rejectedOnInspection: 0,
+  returned: 0,
+  cancelled: 0,
+});
+
+/**
+ * Registers an order (登记): validates it at the edge and returns it in state
+ * `received`, every unit open, with its first audit entry. Amounts and dates
+ * that do not add up are accepted here and caught by `verify` (R-LIFE-2).
+ *
+ * @throws {@link InputError} listing every structural problem with its path
+ * @example
+ * ```ts
+ * import { receiveOrder } from "fenhuo";
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
+ *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
+ * );
+ * order.state; // "received"
+ * order.lines[0]?.buckets.open; // 5
+ * ```
+ */
+export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
+  const parsedActor = actorWire.safeParse(actor);
+  const parsed = receivedOrderWire.safeParse(input);
+  const issues: Issue[] = [];
+  if (!parsed.success) issues.push(...toIssues(parsed.error.issues, []));
+  if (!parsedActor.success) issues.push(...toIssues(parsedActor.error.issues, ["(actor)"]));
+  if (!parsed.success || !parsedActor.success) throw new InputError(issues);
+  const raw = parsed.data;
+  const amounts: Issue[] = [];
+  const text = (value: string | number, path: (string | number)[]) => {
+    const amount = readAmount(value);
+    if (amount === undefined)
+      amounts.push({
+        path,
+        message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
+      });
+    return String(value);
+  };
+  const seen = new Set<number>();
+  const lines: SalesOrderLine[] = raw.lines.map((line, index) => {
+    if (seen.has(line.line)) {
+      amounts.push({
+        path: ["lines", index, "line"],
+        message: `duplicate line number ${line.line}`,
+      });
+    }
+    seen.add(line.line);
+    return {
+      line: line.line,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: text(line.unitPrice, ["lines", index, "unitPrice"]),
+      ...(line.amount === undefined
+        ? {}
+        : { amount: text(line.amount, ["lines", index, "amount"]) }),
+      buckets: { ...EMPTY, open: line.quantity },
+      paid: { cash: "0", credit: "0" },
+    };
+  });
+  const total = raw.total === undefined ? undefined : text(raw.total, ["total"]);
+  if (amounts.length > 0) throw new InputError(amounts);
+  const order: SalesOrder = {
+    id: raw.id,
+    franchisee: raw.franchisee,
+    orderedOn: raw.orderedOn,
+    currency: raw.currency,
+    ...(raw.deliveryDate === undefined ? {} : { deliveryDate: raw.deliveryDate }),
+    ...(raw.contact === undefined
+      ? {}
+      : {
+          contact: {
+            ...(raw.contact.name === undefined ? {} : { name: raw.contact.name }),
+            ...(raw.contact.phone === undefined ? {} : { phone: raw.contact.phone }),
+          },
+        }),
+    ...(total === undefined ? {} : { total }),
+    state: LIFECYCLE.initial,
+    lines: [...lines].sort((a, b) => a.line - b.line),
+    audit: [
+      {
+        seq: 1,
+        at: parsedActor.data.at,
+        by: parsedActor.data.by,
+        event: "receive",
+        from: "received",
+        to: "received",
+      },
+    ],
+  };
+  return deepFreeze(order);
+}
+
+/**
+ * Moves an order by one event (SPEC §5), purely: returns the next order and the
+ * effects it asks for (ledger postings, notices) as data, or a typed error
+ * naming the state and the event — the order unchanged (R-LIFE-4). Every
+ * accepted event appends one audit entry. Line events move units along the
+ * bucket edges of {@link LIFECYCLE} only, so a line's buckets always add up to
+ * its quantity (R-LIFE-3); once every unit not cancelled is accepted or
+ * returned, the order is `fulfilled` (R-LIFE-5).
+ *
+ * @param order - an order from {@link receiveOrder} or an earlier transition
+ * @param event - the event, validated here
+ * @param actor - who acts and when
+ * @example
+ * ```ts
+ * import { receiveOrder, transition } from "fenhuo";
+ * const actor = { by: "sales:li", at: "2026-02-10T09:00:00+08:00" };
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10", deliveryDate: "2026-03-10",
+ *     contact: { name: "Li", phone: "138" }, total: "495.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00", amount: "495.00" }] },
+ *   actor,
+ * );
+ * const verified = transition(order, { type: "verify" }, actor);
+ * verified.ok && verified.order.state; // "verified"
+ * const early = transition(order, { type: "ship", line: 1, quantity: 1 }, actor);
+ * early.ok || early.error.code; // "ILLEGAL_EVENT"
+ * ```
+ */
+export function transition(order: SalesOrder, event: unknown, actor: Actor): TransitionResult {
+  const parsedActor = actorWire.safeParse(actor);
+  const parsed = lifecycleEventWire.safeParse(event);
+  const name =
+    typeof event === "object" && event !== null ? String((event as { type?: unknown }).type) : "?";
+  if (!parsed.success || !parsedActor.success) {
+    const issues = [
+      ...(parsed.success ? [] : toIssues(parsed.error.issues, [])),
+      ...(parsedActor.success ? [] : toIssues(parsedActor.error.issues, ["(actor)"])),
+    ];
+    return refuse(
+      "INVALID_EVENT",
+      order,
+      name,
+      `event ${JSON.stringify(name)} is malformed`,
+      issues,
+    );
+  }
+  const e = parsed.data;
+  const spec: EventSpec = LIFECYCLE.events[e.type];
+  if (!spec.from.includes(order.state)) {
+    return refuse(
+      "ILLEGAL_EVENT",
+      order,
+      e.type,
+      `${e.type} (${spec.label}) is not allowed in state ${order.state}; it is allowed in ${spec.from.join(", ")}`,
+    );
+  }
+  const outcome = apply(order, e);
+  if ("guard" in outcome)
+    return refuse("GUARD_FAILED", order, e.type, outcome.guard, outcome.issues ?? []);
+
+  let state: HeaderState = spec.to === "same" ? order.state : spec.to;
+  if (state === "fulfilling" && isFulfilled(outcome.lines)) state = "fulfilled";
+  const entry: AuditEntry = {
+    seq: order.audit.length + 1,
+    at: parsedActor.data.at,
+    by: parsedActor.data.by,
+    event: e.type,
+    from: order.state,
+    to: state,
+    ...("line" in e && "quantity" in e && typeof e.quantity === "number"
+      ? { line: e.line, quantity: e.quantity }
+      : {}),
+    ...(outcome.note === undefined ? {} : { note: outcome.note }),
+  };
+  const next: SalesOrder = {
+    ...order,
+    ...outcome.header,
+    state,
+    lines: outcome.lines,
+    audit: [...order.audit, entry],
+  };
+  const effects = outcome.effects.map((effect) =>
+    effect.kind === "post-shipment" || effect.kind === "post-refund"
+      ? { ...effect, at: parsedActor.data.at }
+      : effect,
+  );
+  return { ok: true, order: deepFreeze(next), effects };
+}
+
+/**
+ * R-LIFE-5: an order is fulfilled when every unit not cancelled is accepted or
+ * returned (and at least one unit is not cancelled).
+ *
+ * @example
+ * ```ts
+ * import { isFulfilled } from "fenhuo";
+ * const buckets = { open: 0, locked: 0, allocated: 0, picked: 0, shipped: 0, delivered: 0,
+ *                   accepted: 2, rejectedOnInspection: 0, returned: 1, cancelled: 4 };
+ * isFulfilled([{ quantity: 7, buckets }]); // true
+ * ```
+ */
+export function isFulfilled(
+  lines: readonly { readonly quantity: number; readonly buckets: Buckets }[],
+): boolean {
+  let live = 0;
+  for (const { quantity, buckets } of lines) {
+    const notCancelled = quantity - buckets.cancelled;
+    if (buckets.accepted + buckets.returned !== notCancelled) return false;
+    live += notCancelled;
+  }
+  return live > 0;
+}
+
+type Applied =
+  | {
+      readonly lines: readonly SalesOrderLine[];
+      readonly effects: readonly Effect[];
+      readonly header?: Partial<Pick<SalesOrder, "total">>;
+      readonly note?: string;
+    }
+  | { readonly guard: string; readonly issues?: readonly Issue[] };
+
+function apply(order: SalesOrder, e: LifecycleEvent): Applied {
+  switch (e.type) {
+    case "verify": {
+      const issues = verifyOrder(order);
+      if (issues.length > 0) {
+        return { guard: `verification (核对) found ${issues.length} problem(s)`, issues };
+      }
+      return { lines: order.lines, effects: [] };
+    }
+    case "approve":
+    case "invoice":
+    case "settle":
+    case "close":
+      return {
+        lines: order.lines,
+        effects: [],
+        ...("invoice" in e ? { note: `invoice ${e.invoice}` } : {}),
+      };
+    case "reject":
+      return {
+        lines: order.lines,
+        effects: [notice(order, "order-rejected", `order ${order.id} was sent back: ${e.reason}`)],
+        note: e.reason,
+      };
+    case "cancel": {
+      const moving = order.lines.reduce((sum, l) => sum + sentOut(l.buckets), 0);
+      if (moving > 0)
+        return { guard: `${moving} unit(s) already shipped: cancel only before anything ships` };
+      const lines = order.lines.map((line) => ({
+        ...line,
+        buckets: { ...EMPTY, cancelled: line.quantity },
+        paid: { cash: "0", credit: "0" },
+      }));
+      return {
+        lines,
+        effects: [notice(order, "order-cancelled", `order ${order.id} was cancelled: ${e.reason}`)],
+        note: e.reason,
+      };
+    }
+    case "amend":
+      return amend(order, e.lines);
+    case "lock":
+      return moveUnits(order, e.line, e.quantity, "open", "locked");
+    case "release": {
+      const moved = moveUnits(order, e.line, e.quantity, "locked", "open", (line) =>
+        e.lockBlockedUntil === undefined ? line : { ...line, lockBlockedUntil: e.lockBlockedUntil },
+      );
+      if ("guard" in moved) return moved;
+      return {
+        ...moved,
+        effects: [
+          notice(
+            order,
+            "lock-released",
+            `${e.quantity} locked unit(s) of ${order.id} line ${e.line} went back to free stock`,
+          ),
+        ],
+      };
+    }
+    case "allocate": {
+      const cash = readAmount(e.cash);
+      const credit = readAmount(e.credit);
+      const line = order.lines.find((l) => l.line === e.line);
+      if (cash === undefined || credit === undefined)
+        return { guard: "cash and credit must be non-negative decimals" };
+      if (
+        line !== undefined &&
+        !cash.plus(credit).eq(new Money(line.unitPrice).times(e.quantity))
+      ) {
+        return {
+          guard: `cash + credit (${cash.plus(credit)}) must equal quantity × unitPrice (${new Money(line.unitPrice).times(e.quantity)})`,
+        };
+      }
+      return moveUnits(
+        order,
+        e.line,
+        e.quantity,
+        e.source === "lock" ? "locked" : "open",
+        "allocated",
+        (l) => ({
+          ...l,
+          paid: { cash: plus(l.paid.cash, cash), credit: plus(l.paid.credit, credit) },
+        }),
+      );
+    }
+    case "pick":
+      return moveUnits(order, e.line, e.quantity, "allocated", "picked");
+    case "ship": {
+      const line = order.lines.find((l) => l.line === e.line);
+      if (line === undefined) return noLine(e.line);
+      const format = (d: Decimal) => formatAmount(d, currencyMinorDigits(order.currency));
+      // R-POST-1: the split chosen at allocation, cash first.
+      const amount = new Money(line.unitPrice).times(e.quantity);
+      const paidCash = new Money(line.paid.cash);
+      const paidCredit = new Money(line.paid.credit);
+      const cash = Money.min(amount, paidCash);
+      const credit = Money.min(amount.minus(cash), paidCredit);
+      const moved = moveUnits(order, e.line, e.quantity, "picked", "shipped", (l) => ({
+        ...l,
+        paid: {
+          cash: paidCash.minus(cash).toString(),
+          credit: paidCredit.minus(credit).toString(),
+        },
+      }));
+      if ("guard" in moved) return moved;
+      return {
+        ...moved,
+        effects: [
+          {
+            kind: "post-shipment",
+            franchisee: order.franchisee,
+            order: order.id,
+            line: e.line,
+            quantity: e.quantity,
+            amount: format(cash.plus(credit)),
+            cash: format(cash),
+            credit: format(credit),
+            at: "",
+          },
+        ],
+      };
+    }
+    case "deliver":
+      return moveUnits(order, e.line, e.quantity, "shipped", "delivered");
+    case "accept":
+      return moveUnits(order, e.line, e.quantity, "delivered", "accepted");
+    case "rejectOnInspection":
+      return {
+        ...moveUnits(order, e.line, e.quantity, "delivered", "rejectedOnInspection"),
+        ...(e.reason === undefined ? {} : { note: e.reason }),
+      } as Applied;
+    case "return": {
+      const line = order.lines.find((l) => l.line === e.line);
+      if (line === undefined) return noLine(e.line);
+      const moved = moveUnits(order, e.line, e.quantity, e.from, "returned");
+      if ("guard" in moved) return moved;
+      const amount = new Money(line.unitPrice).times(e.quantity);
+      return {
+        ...moved,
+        effects: [
+          {
+            kind: "post-refund",
+            franchisee: order.franchisee,
+            order: order.id,
+            line: e.line,
+            quantity: e.quantity,
+            amount: formatAmount(amount, currencyMinorDigits(order.currency)),
+            at: "",
+          },
+        ],
+      };
+    }
+  }
+}
+
+/** Units that have left the warehouse: after them, an order can no longer be cancelled. */
+function sentOut(b: Buckets): number {
+  return b.shipped + b.delivered + b.accepted + b.rejectedOnInspection + b.returned;
+}
+
+function moveUnits(
+  order: SalesOrder,
+  lineNumber: number,
+  quantity: number,
+  from: Bucket,
+  to: Bucket,
+  also: (line: SalesOrderLine) => SalesOrderLine = (line) => line,
+): Applied {
+  const index = order.lines.findIndex((line) => line.line === lineNumber);
+  const line = order.lines[index];
+  if (line === undefined) return noLine(lineNumber);
+  if (line.buckets[from] < quantity) {
+    return {
+      guard: `line ${lineNumber} has ${line.buckets[from]} ${from} unit(s); cannot move ${quantity} to ${to}`,
+      issues: [{ path: ["quantity"], message: `at most ${line.buckets[from]}` }],
+    };
+  }
+  const buckets = {
+    ...line.buckets,
+    [from]: line.buckets[from] - quantity,
+    [to]: line.buckets[to] + quantity,
+  };
+  const lines = order.lines.map((l, i) => (i === index ? also({ ...line, buckets }) : l));
+  return { lines, effects: [] };
+}
+
+function amend(
+  order: SalesOrder,
+  changes: readonly {
+    line: number;
+    quantity?: number | undefined;
+    unitPrice?: string | number | undefined;
+  }[],
+): Applied {
+  const issues: Issue[] = [];
+  const lines = order.lines.map((line) => {
+    const change = changes.find((c) => c.line === line.line);
+    if (change === undefined) return line;
+    const committed = line.quantity - line.buckets.open;
+    const quantity = change.quantity ?? line.quantity;
+    if (quantity < committed) {
+      issues.push({
+        path: ["lines", changes.indexOf(change), "quantity"],
+        message: `line ${line.line} already has ${committed} unit(s) past open`,
+      });
+    }
+    const price = change.unitPrice === undefined ? line.unitPrice : String(change.unitPrice);
+    if (readAmount(price) === undefined) {
+      issues.push({
+        path: ["lines", changes.indexOf(change), "unitPrice"],
+        message: "must be a non-negative decimal",
+      });
+    }
+    const { amount: _stale, ...rest } = line;
+    return {
+      ...rest,
+      quantity,
+      unitPrice: price,
+      buckets: { ...line.buckets, open: line.buckets.open + quantity - line.quantity },
+    };
+  });
+  changes.forEach((change, index) => {
+    if (!order.lines.some((line) => line.line === change.line)) {
+      issues.push({
+        path: ["lines", index, "line"],
+        message: `order ${order.id} has no line ${change.line}`,
+      });
+    }
+  });
+  if (issues.length > 0) return { guard: "the amendment does not fit the order", issues };
+  // An amendment makes the registered amounts stale: they are derived again for verification.
+  const total = lines.reduce(
+    (sum, line) => sum.plus(new Money(line.unitPrice).times(line.quantity)),
+    ZERO,
+  );
+  const withAmounts = lines.map((line) => ({
+    ...line,
+    amount: new Money(line.unitPrice).times(line.quantity).toString(),
+  }));
+  return { lines: withAmounts, effects: [], header: { total: total.toString() } };
+}
+
+function noLine(line: number): Applied {
+  return {
+    guard: `the order has no line ${line}`,
+    issues: [{ path: ["line"], message: `no line ${line}` }],
+  };
+}
+
+function notice(
+  order: SalesOrder,
+  notice: "order-rejected" | "order-cancelled" | "lock-released",
+  message: string,
+): Effect {
+  return { kind: "notice", notice, franchisee: order.franchisee, order: order.id, message };
+}
+
+function plus(a: string, b: Decimal): string {
+  return new Money(a).plus(b).toString();
+}
+
+function refuse(
+  code: TransitionError["code"],
+  order: SalesOrder,
+  event: string,
+  message: string,
+  issues: readonly Issue[] = [],
+): TransitionResult {
+  return { ok: false, error: { code, state: order.state, event, message, issues } };
+}
+
+function toIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix: (string | number)[],
+): Issue[] {
+  return issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
+    message: issue.message,
+  }));
+}
