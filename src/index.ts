@@ -57,6 +57,13 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
+export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
+// The order lifecycle.
+export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
+export type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./lifecycle/order.js";
+export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
+export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
+export { verifyOrder } from "./lifecycle/verify.js";
 export type { FranchiseeStanding } from "./ranking/franchisees.js";
 export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
 export type { LineKey } from "./ranking/lines.js";
@@ -70,20 +77,12 @@ export type { StoreKey } from "./ranking/stores.js";
 export { compareStores } from "./ranking/stores.js";
 export type { Issue, ParseResult } from "./schema/issues.js";
 export { formatPath, InputError } from "./schema/issues.js";
-// The input contract.
-export { parseAllocationInput } from "./schema/parseInput.js";
-export type { AllocationInput } from "./schema/wire.js";
-export { MAX_QUANTITY } from "./schema/wire.js";
-
-// The order lifecycle.
-export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
-export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
-export type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./lifecycle/order.js";
-export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
-export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
-export { verifyOrder } from "./lifecycle/verify.js";
 export type {
   LifecycleEvent,
   LifecycleEventInput,
   ReceivedOrderInput,
 } from "./schema/lifecycleWire.js";
+// The input contract.
+export { parseAllocationInput } from "./schema/parseInput.js";
+export type { AllocationInput } from "./schema/wire.js";
+export { MAX_QUANTITY } from "./schema/wire.js";
