@@ -60,7 +60,17 @@ export type {
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 // The order lifecycle.
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
-export type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./lifecycle/order.js";
+export type {
+  AuditEntry,
+  Buckets,
+  LineLock,
+  SalesOrder,
+  SalesOrderLine,
+} from "./lifecycle/order.js";
+export type { Destination, PickLine, PickList } from "./lifecycle/picking.js";
+export { pickLists, postPickList } from "./lifecycle/picking.js";
+export type { ApplyPlanResult } from "./lifecycle/plan.js";
+export { allocationDemand, applyPlan } from "./lifecycle/plan.js";
 export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";

@@ -92,6 +92,7 @@ describe("R-LIFE-1: header states", () => {
       line: 1,
       quantity: 2,
       lock: "L1",
+      lockedOn: "2026-03-01",
       expiresOn: "2026-03-16",
     });
     const cancelled = transition(locked, { type: "cancel", reason: "customer withdrew" }, actor);

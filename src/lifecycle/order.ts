@@ -20,6 +20,16 @@ export interface SalesOrderLine {
   readonly paid: { readonly cash: string; readonly credit: string };
   /** No allocation run before this date may lock the line (R-LOCK-EXPIRE). */
   readonly lockBlockedUntil?: string;
+  /** The stock locks holding the line's `locked` units, oldest first (R-LOCK-PLACE). */
+  readonly locks: readonly LineLock[];
+}
+
+/** A stock lock held for a line: its units are in the line's `locked` bucket. */
+export interface LineLock {
+  readonly id: string;
+  readonly quantity: number;
+  readonly lockedOn: string;
+  readonly expiresOn: string;
 }
 
 /** Who did what, when, to an order (可追溯, R-LIFE-4). */

@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
 import { currencyMinorDigits, formatAmount, Money, readAmount, ZERO } from "../domain/money.js";
+import { compareIds } from "../ranking/compare.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import {
   actorWire,
@@ -9,7 +10,7 @@ import {
   receivedOrderWire,
 } from "../schema/lifecycleWire.js";
 import { type Bucket, type EventSpec, type HeaderState, LIFECYCLE } from "./machine.js";
-import type { AuditEntry, Buckets, SalesOrder, SalesOrderLine } from "./order.js";
+import type { AuditEntry, Buckets, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
 import { verifyOrder } from "./verify.js";
 
 /** Who acts, and when (an ISO 8601 date-time with offset): the lifecycle has no clock. */
@@ -148,6 +149,7 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
         : { amount: text(line.amount, ["lines", index, "amount"]) }),
       buckets: { ...EMPTY, open: line.quantity },
       paid: { cash: "0", credit: "0" },
+      locks: [],
     };
   });
   const total = raw.total === undefined ? undefined : text(raw.total, ["total"]);
@@ -337,6 +339,7 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
         ...line,
         buckets: { ...EMPTY, cancelled: line.quantity },
         paid: { cash: "0", credit: "0" },
+        locks: [],
       }));
       return {
         lines,
@@ -346,23 +349,36 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
     }
     case "amend":
       return amend(order, e.lines);
-    case "lock":
-      return moveUnits(order, e.line, e.quantity, "open", "locked");
-    case "release": {
-      const moved = moveUnits(order, e.line, e.quantity, "locked", "open", (line) =>
-        e.lockBlockedUntil === undefined ? line : { ...line, lockBlockedUntil: e.lockBlockedUntil },
-      );
-      if ("guard" in moved) return moved;
-      return {
-        ...moved,
-        effects: [
-          notice(
-            order,
-            "lock-released",
-            `${e.quantity} locked unit(s) of ${order.id} line ${e.line} went back to free stock`,
-          ),
-        ],
+    case "lock": {
+      if (e.expiresOn <= e.lockedOn) return { guard: `a lock must expire after ${e.lockedOn}` };
+      const target = order.lines.find((l) => l.line === e.line);
+      if (target?.locks.some((lock) => lock.id === e.lock)) {
+        return { guard: `line ${e.line} already holds lock ${e.lock}` };
+      }
+      const lock = {
+        id: e.lock,
+        quantity: e.quantity,
+        lockedOn: e.lockedOn,
+        expiresOn: e.expiresOn,
       };
+      return moveUnits(order, e.line, e.quantity, "open", "locked", (l) => ({
+        ...l,
+        locks: [...l.locks, lock].sort(byAge),
+      }));
+    }
+    case "release": {
+      const target = order.lines.find((l) => l.line === e.line);
+      if (target === undefined) return noLine(e.line);
+      const lock = target.locks.find((l) => l.id === e.lock);
+      if (lock === undefined) return { guard: `line ${e.line} holds no lock ${e.lock}` };
+      const moved = moveUnits(order, e.line, lock.quantity, "locked", "open", (l) => ({
+        ...l,
+        locks: l.locks.filter((other) => other.id !== e.lock),
+        ...(e.lockBlockedUntil === undefined ? {} : { lockBlockedUntil: e.lockBlockedUntil }),
+      }));
+      if ("guard" in moved) return moved;
+      const message = `lock ${e.lock} of ${order.id} line ${e.line} released ${lock.quantity} unit(s) to free stock`;
+      return { ...moved, effects: [notice(order, "lock-released", message)] };
     }
     case "allocate": {
       const cash = readAmount(e.cash);
@@ -384,9 +400,11 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
         e.quantity,
         e.source === "lock" ? "locked" : "open",
         "allocated",
+        // R-LOCK-CONVERT converts a line's locks oldest first: consume them in that order.
         (l) => ({
           ...l,
           paid: { cash: plus(l.paid.cash, cash), credit: plus(l.paid.credit, credit) },
+          locks: e.source === "lock" ? consumeOldest(l.locks, e.quantity) : l.locks,
         }),
       );
     }
@@ -545,6 +563,23 @@ function amend(
     amount: new Money(line.unitPrice).times(line.quantity).toString(),
   }));
   return { lines: withAmounts, effects: [], header: { total: total.toString() } };
+}
+
+function byAge(a: LineLock, b: LineLock): number {
+  return compareIds(a.lockedOn, b.lockedOn) || compareIds(a.id, b.id);
+}
+
+/** What is left of a line's locks after converting `quantity` units, oldest first. */
+function consumeOldest(locks: readonly LineLock[], quantity: number): LineLock[] {
+  let left = quantity;
+  const kept: LineLock[] = [];
+  for (const lock of locks) {
+    const taken = Math.min(left, lock.quantity);
+    left -= taken;
+    if (lock.quantity > taken)
+      kept.push(taken === 0 ? lock : { ...lock, quantity: lock.quantity - taken });
+  }
+  return kept;
 }
 
 function noLine(line: number): Applied {

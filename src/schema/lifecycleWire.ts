@@ -73,8 +73,19 @@ export const lifecycleEventWire = z.discriminatedUnion("type", [
     note: z.string().optional(),
   }),
   z.strictObject({ type: z.literal("cancel"), reason: z.string().min(1) }),
-  z.strictObject({ type: z.literal("lock"), ...line, lock: id, expiresOn: isoDate }),
-  z.strictObject({ type: z.literal("release"), ...line, lockBlockedUntil: isoDate.optional() }),
+  z.strictObject({
+    type: z.literal("lock"),
+    ...line,
+    lock: id,
+    lockedOn: isoDate,
+    expiresOn: isoDate,
+  }),
+  z.strictObject({
+    type: z.literal("release"),
+    line: lineNumber,
+    lock: id,
+    lockBlockedUntil: isoDate.optional(),
+  }),
   z.strictObject({
     type: z.literal("allocate"),
     ...line,

@@ -1,0 +1,189 @@
+import type { AllocationPlan } from "../allocation/plan.js";
+import type { AllocationInput } from "../schema/wire.js";
+import type { SalesOrder } from "./order.js";
+import { type Actor, type Effect, type TransitionError, transition } from "./transition.js";
+
+/** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */
+export type ApplyPlanResult =
+  | {
+      readonly ok: true;
+      /** The orders, in the order given, with the plan applied. */
+      readonly orders: readonly SalesOrder[];
+      readonly effects: readonly Effect[];
+      readonly errors?: never;
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly { readonly order: string; readonly error: TransitionError }[];
+      readonly orders?: never;
+      readonly effects?: never;
+    };
+
+/**
+ * Applies an allocation plan to the orders it was computed from, as lifecycle
+ * events: each released lock goes back to open with its `lockBlockedUntil`
+ * (R-LOCK-EXPIRE), each allocation moves units to `allocated` with its cash and
+ * credit split (from `locked` for source `lock`, R-LOCK-CONVERT; from `open`
+ * for `funded`), and each new lock moves units to `locked` (R-LOCK-PLACE). All or
+ * nothing: if any event is refused, no order changes.
+ *
+ * @example
+ * ```ts
+ * import { allocate, allocationDemand, applyPlan, receiveOrder, transition } from "fenhuo";
+ * const actor = { by: "planner", at: "2026-03-01T10:00:00+08:00" };
+ * let order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10", deliveryDate: "2026-03-10",
+ *     contact: { name: "Li", phone: "138" }, total: "800.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 8, unitPrice: "100.00", amount: "800.00" }] },
+ *   actor,
+ * );
+ * for (const type of ["verify", "approve"]) {
+ *   const next = transition(order, { type }, actor);
+ *   if (next.ok) order = next.order;
+ * }
+ * const plan = allocate({
+ *   asOf: "2026-03-01",
+ *   products: [{ sku: "T100", season: "SS" }],
+ *   supply: [{ sku: "T100", quantity: 8 }],
+ *   franchisees: [{ id: "F01", priority: 1, cash: "500" }],
+ *   ...allocationDemand([order]),
+ * });
+ * const applied = applyPlan([order], plan, actor);
+ * applied.ok && applied.orders[0]?.lines[0]?.buckets.allocated; // 5
+ * applied.ok && applied.orders[0]?.lines[0]?.buckets.locked; // 3
+ * ```
+ */
+export function applyPlan(
+  orders: readonly SalesOrder[],
+  plan: AllocationPlan,
+  actor: Actor,
+): ApplyPlanResult {
+  const events = new Map<string, object[]>();
+  const add = (order: string, event: object) => {
+    const list = events.get(order);
+    if (list === undefined) events.set(order, [event]);
+    else list.push(event);
+  };
+  for (const lock of plan.releasedLocks) {
+    add(lock.order, {
+      type: "release",
+      line: lock.line,
+      lock: lock.id,
+      lockBlockedUntil: lock.lockBlockedUntil,
+    });
+  }
+  for (const source of ["lock", "funded"] as const) {
+    for (const row of plan.franchiseeAllocations) {
+      if (row.source !== source) continue;
+      add(row.order, {
+        type: "allocate",
+        line: row.line,
+        quantity: row.quantity,
+        source,
+        cash: row.cash,
+        credit: row.credit,
+      });
+    }
+  }
+  for (const lock of plan.locks) {
+    if (!lock.isNew) continue;
+    add(lock.order, {
+      type: "lock",
+      line: lock.line,
+      quantity: lock.quantity,
+      lock: lock.id,
+      lockedOn: lock.lockedOn,
+      expiresOn: lock.expiresOn,
+    });
+  }
+
+  const known = new Set(orders.map((order) => order.id));
+  const errors: { order: string; error: TransitionError }[] = [];
+  for (const id of events.keys()) {
+    if (!known.has(id)) {
+      errors.push({
+        order: id,
+        error: {
+          code: "INVALID_EVENT",
+          state: "received",
+          event: "plan",
+          message: `the plan names order ${id}, which was not given`,
+          issues: [],
+        },
+      });
+    }
+  }
+  const effects: Effect[] = [];
+  const next = orders.map((order) => {
+    let current = order;
+    for (const event of events.get(order.id) ?? []) {
+      const result = transition(current, event, actor);
+      if (!result.ok) {
+        errors.push({ order: order.id, error: result.error });
+        return order;
+      }
+      current = result.order;
+      effects.push(...result.effects);
+    }
+    return current;
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, orders: next, effects };
+}
+
+/**
+ * The demand of orders in the lifecycle, as the `orders` and `locks` of an
+ * allocation input, so that allocation can run day after day on the state
+ * fenhuo keeps. Orders being fulfilled or approved take part; each line asks for
+ * its quantity less what was cancelled, with everything past open and locked
+ * counted as already allocated.
+ *
+ * @example
+ * ```ts
+ * import { allocationDemand, receiveOrder } from "fenhuo";
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 8, unitPrice: "100.00" }] },
+ *   { by: "sales", at: "2026-02-10T09:00:00+08:00" },
+ * );
+ * allocationDemand([order]).orders.length; // 0: not approved yet
+ * ```
+ */
+export function allocationDemand(
+  orders: readonly SalesOrder[],
+): Required<Pick<AllocationInput, "orders" | "locks">> {
+  const live = orders.filter((order) => order.state === "approved" || order.state === "fulfilling");
+  return {
+    orders: live.map((order) => ({
+      id: order.id,
+      franchisee: order.franchisee,
+      orderedOn: order.orderedOn,
+      lines: order.lines.map((line) => {
+        const quantity = line.quantity - line.buckets.cancelled;
+        return {
+          line: line.line,
+          sku: line.sku,
+          quantity,
+          unitPrice: line.unitPrice,
+          allocated: quantity - line.buckets.open - line.buckets.locked,
+          ...(line.lockBlockedUntil === undefined
+            ? {}
+            : { lockBlockedUntil: line.lockBlockedUntil }),
+        };
+      }),
+    })),
+    locks: live.flatMap((order) =>
+      order.lines.flatMap((line) =>
+        line.locks.map((lock) => ({
+          id: lock.id,
+          order: order.id,
+          line: line.line,
+          franchisee: order.franchisee,
+          sku: line.sku,
+          quantity: lock.quantity,
+          lockedOn: lock.lockedOn,
+          expiresOn: lock.expiresOn,
+        })),
+      ),
+    ),
+  };
+}
