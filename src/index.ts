@@ -5,8 +5,8 @@
  * @packageDocumentation
  */
 
+// The allocation run, its plan and its explanation.
 export type { SafeAllocateResult } from "./allocation/allocate.js";
-// The allocation run and its explanation.
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
 export { explain } from "./allocation/explain.js";
@@ -34,13 +34,14 @@ export type {
   UnfilledReason,
   Warning,
 } from "./allocation/plan.js";
+
+// Values: dates, money, policy, rule IDs and the trusted input types.
 export type { IsoDate } from "./domain/dates.js";
 export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendOrder, SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
 export type { AllocationPolicy, Season, SellingSeason, StoreClass } from "./domain/policy.js";
 
-// Policy and rules.
 export { DEFAULT_POLICY } from "./domain/policy.js";
 export type { RuleId } from "./domain/rules.js";
 export { RULE } from "./domain/rules.js";
@@ -57,8 +58,9 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
+
+// The order lifecycle: the machine, transitions, plan → orders, picking.
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
-// The order lifecycle.
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
 export type {
   AuditEntry,
@@ -74,17 +76,20 @@ export { allocationDemand, applyPlan } from "./lifecycle/plan.js";
 export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";
+
+// The orderings, as building blocks.
 export type { FranchiseeStanding } from "./ranking/franchisees.js";
 export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
 export type { LineKey } from "./ranking/lines.js";
 export { compareLines } from "./ranking/lines.js";
 export type { ProductKey } from "./ranking/products.js";
-// The building blocks.
 export { compareProducts, productPriority } from "./ranking/products.js";
 export type { RegionOrder } from "./ranking/regions.js";
 export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
 export type { StoreKey } from "./ranking/stores.js";
 export { compareStores } from "./ranking/stores.js";
+
+// The JSON contracts and the one error type.
 export type { Issue, ParseResult } from "./schema/issues.js";
 export { formatPath, InputError } from "./schema/issues.js";
 export type {
@@ -92,7 +97,6 @@ export type {
   LifecycleEventInput,
   ReceivedOrderInput,
 } from "./schema/lifecycleWire.js";
-// The input contract.
 export { parseAllocationInput } from "./schema/parseInput.js";
 export type { AllocationInput } from "./schema/wire.js";
 export { MAX_QUANTITY } from "./schema/wire.js";

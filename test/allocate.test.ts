@@ -303,7 +303,7 @@ describe("R-LOCK-PLACE: stock left after the funded pass is locked for 15 days",
         franchisee: "F1",
         sku: "T100",
         quantity: 2,
-        reason: "stock",
+        reason: "funds", // no money at its funded turn; then no stock left to lock
       },
     ]);
     expect(plan.remaining).toEqual([]);
@@ -682,5 +682,138 @@ describe("R-UNIT-4: the same input in any order gives the same plan", () => {
     };
     expect(allocate(reversed)).toEqual(allocate(input));
     expect(input).toEqual(before);
+  });
+});
+
+describe("review findings, pinned", () => {
+  it('R-ALLOC-PARTIAL: a lock converted short under "stop" stops the funded pass for that franchisee too', () => {
+    const plan = allocate(
+      wave({
+        policy: { afterShortfall: "stop" },
+        products: [
+          { sku: "A", season: "SS", launchRank: 1 },
+          { sku: "B", season: "SS", launchRank: 2 },
+        ],
+        supply: [{ sku: "B", quantity: 3 }],
+        franchisees: [{ id: "F", priority: 1, cash: "150" }],
+        orders: [
+          order("SO", "F", "2026-02-01", [
+            { sku: "A", quantity: 2, unitPrice: "100" },
+            { sku: "B", quantity: 3, unitPrice: "10" },
+          ]),
+        ],
+        locks: [
+          {
+            id: "L1",
+            order: "SO",
+            line: 1,
+            franchisee: "F",
+            sku: "A",
+            quantity: 2,
+            lockedOn: "2026-02-25",
+            expiresOn: "2026-03-12",
+          },
+        ],
+      }),
+    );
+    expect(plan.franchiseeAllocations.map((r) => [r.line, r.quantity, r.source])).toEqual([
+      [1, 1, "lock"],
+    ]);
+    expect(plan.trace.find((d) => d.pass === "funded" && d.line === 2)).toMatchObject({
+      quantity: 0,
+      stopped: true,
+      limitedBy: "funds",
+    });
+    expect(plan.locks.find((l) => l.line === 2)).toMatchObject({ quantity: 3, isNew: true });
+  });
+
+  it("R-LOCK-EXPIRE: every released lock of a line carries the line's latest bar, its stored one included", () => {
+    const lock = (id: string, expiresOn: string) => ({
+      id,
+      order: "SO",
+      line: 1,
+      franchisee: "F",
+      sku: "A",
+      quantity: 1,
+      lockedOn: "2026-02-20",
+      expiresOn,
+    });
+    const input = wave({
+      asOf: "2026-03-07",
+      products: products("SS", "A"),
+      franchisees: [{ id: "F", priority: 1, cash: "0" }],
+      orders: [order("SO", "F", "2026-02-01", [{ sku: "A", quantity: 2, unitPrice: "10" }])],
+      locks: [lock("L1", "2026-03-07"), lock("L2", "2026-03-01")],
+    });
+    expect(allocate(input).releasedLocks.map((l) => [l.id, l.lockBlockedUntil])).toEqual([
+      ["L1", "2026-03-22"],
+      ["L2", "2026-03-22"],
+    ]);
+    const stored = {
+      ...input,
+      orders: [
+        order("SO", "F", "2026-02-01", [
+          { sku: "A", quantity: 2, unitPrice: "10", lockBlockedUntil: "2026-05-01" },
+        ]),
+      ],
+    };
+    const plan = allocate(stored);
+    expect(plan.releasedLocks.map((l) => l.lockBlockedUntil)).toEqual(["2026-05-01", "2026-05-01"]);
+  });
+
+  it("keeps funds as the reason when money held a line back and the lock pass then found no stock", () => {
+    const plan = allocate(
+      wave({
+        products: products("SS", "A"),
+        supply: [{ sku: "A", quantity: 10 }],
+        franchisees: [
+          { id: "F1", priority: 1, cash: "400" },
+          { id: "F2", priority: 2, cash: "10000" },
+        ],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [{ sku: "A", quantity: 10, unitPrice: "100" }]),
+          order("SO-2", "F2", "2026-02-01", [{ sku: "A", quantity: 10, unitPrice: "100" }]),
+        ],
+      }),
+    );
+    expect([qty(plan, "SO-1"), qty(plan, "SO-2")]).toEqual([4, 6]);
+    expect(plan.unfilled).toEqual([
+      {
+        kind: "order-line",
+        order: "SO-1",
+        line: 1,
+        franchisee: "F1",
+        sku: "A",
+        quantity: 6,
+        reason: "funds",
+      },
+      {
+        kind: "order-line",
+        order: "SO-2",
+        line: 1,
+        franchisee: "F2",
+        sku: "A",
+        quantity: 4,
+        reason: "stock",
+      },
+    ]);
+  });
+
+  it("§7: tells (store, sku) needs apart even when ids contain NUL characters", () => {
+    const plan = allocate(
+      wave({
+        products: products("SS", "b\u0000c", "c"),
+        regions: [{ id: "r" }],
+        stores: [
+          { id: "a", region: "r", class: "A", operation: "direct" },
+          { id: "a\u0000b", region: "r", class: "A", operation: "direct" },
+        ],
+        storeNeeds: [
+          { store: "a", sku: "b\u0000c", safetyStock: 1 },
+          { store: "a\u0000b", sku: "c", safetyStock: 1 },
+        ],
+      }),
+    );
+    expect(plan.unfilled).toHaveLength(2);
   });
 });

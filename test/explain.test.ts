@@ -35,7 +35,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
     ]);
     expect(why.decisions.map((d) => d.pass)).toEqual(["funded", "lock"]);
     expect(why.sentence).toBe(
-      "Order SO-1 line 1 (franchisee F1, T100): funded pass — franchisee #1 (funded), line #1, got 2 of 5: 200.00 spendable buys 2 at 100.00 (R-ALLOC-FUNDED, R-ALLOC-PARTIAL); lock pass — franchisee #1, line #1: locked 3 as LK-2026-03-01-SO-1-1 until 2026-03-16 (R-LOCK-PLACE).",
+      "Order SO-1 line 1 (franchisee F1, T100): funded pass — franchisee #1 (priority 1, funded), line #1, got 2 of 5: 200.00 spendable buys 2 at 100.00 (R-ALLOC-FUNDED, R-ALLOC-PARTIAL); lock pass — franchisee #1, line #1: locked 3 as LK-2026-03-01-SO-1-1 until 2026-03-16 (R-LOCK-PLACE).",
     );
   });
 
@@ -56,7 +56,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
     expect(why).toMatchObject({
       allocated: 0,
       locked: 1,
-      unfilled: { quantity: 1, reason: "stock" },
+      unfilled: { quantity: 1, reason: "funds" },
     });
     expect(why.sentence).toContain("no money left (spendable 0.00)");
     expect(why.sentence).toContain("locked 1 of 2 (only 1 in free stock)");

@@ -47,3 +47,11 @@ describe("R-UNIT-3: calendar dates", () => {
     expect(addDays(parseIsoDate("2026-01-01"), 0)).toBe("2026-01-01");
   });
 });
+
+describe("R-UNIT-3: the edges of the calendar", () => {
+  it("adds days in the first century and refuses to leave year 9999", () => {
+    expect(addDays(parseIsoDate("0050-03-01"), 15)).toBe("0050-03-16");
+    expect(addDays(parseIsoDate("9999-12-16"), 15)).toBe("9999-12-31");
+    expect(() => addDays(parseIsoDate("9999-12-20"), 15)).toThrow(RangeError);
+  });
+});

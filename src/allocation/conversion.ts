@@ -2,7 +2,8 @@ import { purchase, ZERO } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { type RunState, spend, spendableText } from "./state.js";
+import type { ConversionDecision } from "./plan.js";
+import { type Draft, type RunState, spend, spendableText } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
@@ -17,12 +18,12 @@ const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
 export function convertLocks(state: RunState, policy: AllocationPolicy): void {
   const franchisees = [...state.franchisees.values()].sort(compareByPriority);
   franchisees.forEach((franchisee, franchiseeIndex) => {
-    let stopped = false;
     franchisee.lines.forEach((line, lineIndex) => {
       for (const lock of line.locks ?? []) {
         if (lock.released) continue;
         const demand = lock.source.quantity;
         const spendable = spendableText(state, franchisee);
+        const stopped = franchisee.stopped;
         const bought = stopped
           ? { quantity: 0, amount: ZERO }
           : purchase(demand, line.unitPrice, franchisee.spendable);
@@ -40,7 +41,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           lock.converted = quantity;
         }
         const short = quantity < demand;
-        state.trace.push({
+        const decision: Draft<ConversionDecision> = {
           pass: "conversion",
           kind: "order-line",
           order: line.order,
@@ -56,8 +57,11 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           lock: lock.source.id,
           unitPrice: line.priceText,
           spendable,
-        });
-        if (short && policy.afterShortfall === "stop") stopped = true;
+          priority: franchisee.priority,
+        };
+        if (stopped) decision.stopped = true;
+        state.trace.push(decision);
+        if (short && policy.afterShortfall === "stop") franchisee.stopped = true;
       }
     });
   });

@@ -47,7 +47,7 @@ export interface Explanation {
  *              lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "100" }] }],
  * });
  * explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence;
- * // "Order SO-1 line 1 (franchisee F01, T100): funded pass — franchisee #1 (funded), line #1, got 3 of 5: only 3 in free stock (R-ALLOC-FUNDED); lock pass — franchisee #1, line #1: no free stock left to lock the other 2 (R-LOCK-PLACE). Unfilled: 2 (stock)."
+ * // "Order SO-1 line 1 (franchisee F01, T100): funded pass — franchisee #1 (priority 1, funded), line #1, got 3 of 5: only 3 in free stock (R-ALLOC-FUNDED); lock pass — franchisee #1, line #1: no free stock left to lock its 2 outstanding unit(s) (R-LOCK-PLACE). Unfilled: 2 (stock)."
  * ```
  */
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
@@ -68,7 +68,7 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
   const left = plan.unfilled.find((row) => sameDemand(row, ref));
   const unfilled =
     left === undefined ? undefined : { quantity: left.quantity, reason: left.reason };
-  const sentence = describe(ref, decisions, unfilled);
+  const sentence = describe(ref, decisions, unfilled, plan);
   return {
     ref,
     found: decisions.length > 0,
@@ -135,12 +135,13 @@ function describe(
   ref: ExplainRef,
   decisions: readonly Decision[],
   unfilled: Explanation["unfilled"],
+  plan: Pick<AllocationPlan, "asOf">,
 ): string {
   const subject = subjectOf(ref, decisions[0]);
   if (decisions.length === 0) {
     return `${subject}: no decision of this run concerns it — it had nothing outstanding, or is not part of this run's input.`;
   }
-  const clauses = decisions.map(clause);
+  const clauses = decisions.map((decision) => clause(decision, plan));
   const tail =
     unfilled === undefined ? "" : ` Unfilled: ${unfilled.quantity} (${unfilled.reason}).`;
   return `${subject}: ${clauses.join("; ")}.${tail}`;
@@ -162,7 +163,7 @@ function subjectOf(ref: ExplainRef, first: Decision | undefined): string {
   }
 }
 
-function clause(decision: Decision): string {
+function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string {
   switch (decision.pass) {
     case "expiry":
       return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; the line may not be locked again before ${decision.lockBlockedUntil} (R-LOCK-EXPIRE)`;
@@ -170,22 +171,28 @@ function clause(decision: Decision): string {
       const got =
         decision.limitedBy === "none"
           ? `converted all ${decision.quantity}`
-          : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
+          : decision.stopped
+            ? `converted 0 of ${decision.demand}: an earlier lock ran short of money and afterShortfall is "stop"`
+            : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
       return `lock ${decision.lock} offered first (R-LOCK-CONVERT) — ${got}`;
     }
     case "funded": {
-      const who = `franchisee #${decision.franchiseeRank} (${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
+      const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
       const rules =
         decision.limitedBy === "funds" ? "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" : "R-ALLOC-FUNDED";
       return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${rules})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
-      if (decision.limitedBy === "lock-blocked") {
-        return `${head}: ${decision.demand} not locked, the line is blocked from locking until ${decision.blockedUntil} (R-LOCK-EXPIRE)`;
+      if (decision.blockedUntil !== undefined) {
+        const bar =
+          decision.blockedUntil > plan.asOf
+            ? `the line may not be locked before ${decision.blockedUntil}`
+            : "a lock of the line expired in this run, so it is not locked again in this run";
+        return `${head}: ${decision.demand} unit(s) not locked — ${bar} (R-LOCK-EXPIRE)`;
       }
       if (decision.quantity === 0)
-        return `${head}: no free stock left to lock the other ${decision.demand} (R-LOCK-PLACE)`;
+        return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s) (R-LOCK-PLACE)`;
       const part =
         decision.quantity < decision.demand
           ? ` of ${decision.demand} (only ${decision.stock} in free stock)`

@@ -35,7 +35,6 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
 
   const stockOf = state.stock;
   ranked.forEach(({ franchisee, funded }, franchiseeIndex) => {
-    let stopped = false;
     const lines = franchisee.lines;
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex] as (typeof lines)[number];
@@ -44,11 +43,13 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const stock = stockOf.get(line.sku) ?? 0;
       const want = Math.min(demand, stock);
       const spendable = spendableText(state, franchisee);
+      const stopped = franchisee.stopped;
       const bought = stopped
         ? { quantity: 0, amount: ZERO }
         : purchase(want, line.unitPrice, franchisee.spendable);
       const quantity = bought.quantity;
-      const shortOfMoney = stopped || quantity < want;
+      // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
+      const shortOfMoney = quantity < want;
       if (quantity > 0) {
         line.funded = spend(franchisee, quantity, bought.amount, policy.spendOrder);
         stockOf.set(line.sku, stock - quantity);
@@ -72,10 +73,11 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         stock,
         unitPrice: line.priceText,
         spendable,
+        priority: franchisee.priority,
       };
       if (stopped) decision.stopped = true;
       state.trace.push(decision);
-      if (shortOfMoney && policy.afterShortfall === "stop") stopped = true;
+      if (shortOfMoney && policy.afterShortfall === "stop") franchisee.stopped = true;
     }
   });
 }

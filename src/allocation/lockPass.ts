@@ -4,7 +4,7 @@ import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import { lockExpiresOn } from "./locks.js";
 import type { LockDecision } from "./plan.js";
-import type { Draft, RunState } from "./state.js";
+import type { Draft, LineState, RunState } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_PLACE, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_BLOCKED = Object.freeze([...RULES, RULE.LOCK_EXPIRE]);
@@ -29,11 +29,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       const demand = line.outstanding - (line.funded?.quantity ?? 0);
       if (demand <= 0) continue;
       const stock = stockOf.get(line.sku) ?? 0;
-      const blockedUntil =
-        line.relockFrom ??
-        (line.lockBlockedUntil !== undefined && line.lockBlockedUntil > asOf
-          ? line.lockBlockedUntil
-          : undefined);
+      const blockedUntil = relockBarrier(line, asOf);
       const quantity = blockedUntil === undefined ? Math.min(demand, stock) : 0;
       const decision: Draft<LockDecision> = {
         pass: "lock",
@@ -47,6 +43,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
         franchiseeRank: franchiseeIndex + 1,
         lineRank: lineIndex + 1,
         demand,
+        priority: franchisee.priority,
         limitedBy:
           quantity === demand
             ? "none"
@@ -55,7 +52,13 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
               : "stock",
         stock,
       };
-      line.reason = decision.limitedBy === "none" ? undefined : decision.limitedBy;
+      // A line money held back in the funded pass stays "funds" when there is no stock left to lock.
+      line.reason =
+        decision.limitedBy === "none"
+          ? undefined
+          : decision.limitedBy === "stock" && line.reason === "funds"
+            ? "funds"
+            : decision.limitedBy;
       if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
       if (quantity > 0) {
         const id = freshLockId(`LK-${asOf}-${line.order}-${line.line}`, carried);
@@ -67,6 +70,20 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       state.trace.push(decision);
     }
   });
+}
+
+/**
+ * R-LOCK-EXPIRE: the date before which a line may not be locked, if it is
+ * barred in this run — released now (then never in this run), or carrying a
+ * `lockBlockedUntil` after `asOf`. The later of the two when both apply.
+ */
+export function relockBarrier(line: LineState, asOf: IsoDate): IsoDate | undefined {
+  const stored =
+    line.lockBlockedUntil !== undefined && line.lockBlockedUntil > asOf
+      ? line.lockBlockedUntil
+      : undefined;
+  if (line.relockFrom === undefined) return stored;
+  return stored !== undefined && stored > line.relockFrom ? stored : line.relockFrom;
 }
 
 /**

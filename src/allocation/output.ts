@@ -1,7 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { compareIds } from "../ranking/compare.js";
 import type { DirectOutcome } from "./direct.js";
-import { lockBlockedUntil, lockExpiresOn } from "./locks.js";
+import { relockBarrier } from "./lockPass.js";
+import { lockExpiresOn } from "./locks.js";
 import type {
   AllocationPlan,
   Balance,
@@ -66,7 +67,7 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
               sku: source.sku,
               quantity: source.quantity,
               expiresOn: source.expiresOn,
-              lockBlockedUntil: lockBlockedUntil(source.expiresOn, policy.relockCooldownDays),
+              lockBlockedUntil: relockBarrier(line, asOf) as string,
             });
           } else if (source.quantity > lock.converted) {
             lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });

@@ -47,7 +47,10 @@ export interface ReleasedLock {
   readonly sku: string;
   readonly quantity: number;
   readonly expiresOn: string;
-  /** Store this on the order line: no run before this date may lock it again. */
+  /**
+   * Store this on the order line: no run before this date may lock it again.
+   * The same for every lock of a line released in one run: the latest bar.
+   */
   readonly lockBlockedUntil: string;
 }
 
@@ -160,6 +163,8 @@ export interface ExpiryDecision extends LineDecision {
 interface RankedLineDecision extends LineDecision {
   /** The franchisee's place in this pass, 1 first. */
   readonly franchiseeRank: number;
+  /** The franchisee's priority (1 = highest), which its rank follows. */
+  readonly priority: number;
   /** The line's place among its franchisee's lines (R-RANK-LINE), 1 first. */
   readonly lineRank: number;
   /** Units asked for at this decision. */
@@ -174,6 +179,8 @@ export interface ConversionDecision extends RankedLineDecision {
   readonly unitPrice: string;
   /** The franchisee's spendable money when the lock was offered. */
   readonly spendable: string;
+  /** Present when policy `afterShortfall: "stop"` held the lock back after an earlier shortfall. */
+  readonly stopped?: true;
 }
 
 /** R-ALLOC-FUNDED: an outstanding line served from free stock and money. */
@@ -197,7 +204,7 @@ export interface LockDecision extends RankedLineDecision {
   /** The new lock, when one was placed. */
   readonly lock?: string;
   readonly expiresOn?: string;
-  /** Why the line could not be locked, when `limitedBy` is `lock-blocked`. */
+  /** When the line was barred from locking in this run: the date the bar lifts (R-LOCK-EXPIRE). */
   readonly blockedUntil?: string;
 }
 

@@ -38,6 +38,8 @@ export interface FranchiseeState {
   readonly spendableBefore: Decimal;
   /** Every line with something to decide, in R-RANK-LINE order. */
   readonly lines: LineState[];
+  /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: money ran short; serve no later line. */
+  stopped: boolean;
 }
 
 /** Units served to a line by one source, and how they were paid. */
@@ -130,6 +132,7 @@ export function createRunState(request: AllocationRequest): RunState {
       creditBefore: available,
       spendableBefore: spendable,
       lines: [],
+      stopped: false,
     });
   }
 

@@ -5,9 +5,19 @@
 export type IsoDate = string & { readonly __isoDate: unique symbol };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
-/** Whether `text` is an existing calendar date written `YYYY-MM-DD` (`2026-02-30` is not). */
+/**
+ * Whether `text` is an existing calendar date written `YYYY-MM-DD` (R-UNIT-3).
+ *
+ * @param text - any string
+ * @returns true for `2028-02-29`, false for `2026-02-30` or `2026-3-1`
+ * @example
+ * ```ts
+ * import { isIsoDate } from "fenhuo";
+ * isIsoDate("2028-02-29"); // true
+ * isIsoDate("2026-02-30"); // false
+ * ```
+ */
 export function isIsoDate(text: string): text is IsoDate {
   const match = ISO_DATE.exec(text);
   if (match === null) return false;
@@ -50,8 +60,13 @@ export function parseIsoDate(text: string): IsoDate {
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const shifted = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);
-  return shifted.toISOString().slice(0, 10) as IsoDate;
+  // setUTCFullYear, not Date.UTC: Date.UTC maps the years 0–99 to 1900–1999.
+  const shifted = new Date(0);
+  shifted.setUTCFullYear(year, month - 1, day + Math.trunc(days));
+  const y = shifted.getUTCFullYear();
+  if (y < 0 || y > 9999) throw new RangeError(`${date} + ${days} days leaves the years 0000–9999`);
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(y, 4)}-${pad(shifted.getUTCMonth() + 1, 2)}-${pad(shifted.getUTCDate(), 2)}` as IsoDate;
 }
 
 /** The month (1–12) of a date. */

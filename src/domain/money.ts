@@ -7,6 +7,13 @@ import { Decimal } from "decimal.js";
  * of amounts the input contract admits is ever rounded, and with exponent
  * notation switched off so that `toString()` always prints plain digits.
  * Instances interoperate with the caller's own `Decimal` values.
+ *
+ * @example
+ * ```ts
+ * import { Money } from "fenhuo";
+ * new Money("0.1").plus("0.2").toString(); // "0.3"
+ * new Money("99.00").times(40).toString(); // "3960"
+ * ```
  */
 export const Money = Decimal.clone({
   precision: 100,
@@ -21,17 +28,31 @@ export type MoneyValue = Decimal;
 /** Zero, shared: decimal.js values are immutable. */
 export const ZERO: Decimal = new Money(0);
 
+/** Amounts stay below 10^28: with 12 fraction digits and quantities below 2^31, products and sums stay far inside `Money`'s 100 digits. */
+const MAX_AMOUNT: Decimal = new Money("1e28");
+
+/** What an amount on the wire must be (R-UNIT-2), as error messages say it. */
+export const AMOUNT_RULE =
+  'must be a non-negative decimal such as "1299.50" (at most 28 integer and 12 fraction digits)';
+
 /**
  * Reads an amount from the wire: a decimal string, or a finite JSON number read
- * through its shortest decimal string (R-UNIT-2). Returns `undefined` when the
- * text is not a plain non-negative decimal.
+ * through its shortest decimal string (R-UNIT-2). Returns `undefined` when it
+ * is not a plain non-negative decimal of at most 28 integer and 12 fraction
+ * digits — the bound under which {@link Money} computes every product and sum
+ * of a run exactly.
  */
 export function readAmount(value: string | number): Decimal | undefined {
   if (typeof value === "number") {
     // String(n) is the shortest decimal that reads back as n ("0.1", "1e+21").
-    return Number.isFinite(value) && value >= 0 ? new Money(String(value)) : undefined;
+    if (!Number.isFinite(value) || value < 0) return undefined;
+    return withinBounds(new Money(String(value)));
   }
-  return PLAIN_DECIMAL.test(value) ? new Money(value) : undefined;
+  return PLAIN_DECIMAL.test(value) ? withinBounds(new Money(value)) : undefined;
+}
+
+function withinBounds(amount: Decimal): Decimal | undefined {
+  return amount.decimalPlaces() <= 12 && amount.lt(MAX_AMOUNT) ? amount : undefined;
 }
 
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;

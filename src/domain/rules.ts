@@ -1,6 +1,12 @@
 /**
  * The rule IDs of SPEC.md that the allocation engine applies, as they appear in
  * the plan's trace. docs/rules.md maps each to its code and tests.
+ *
+ * @example
+ * ```ts
+ * import { RULE } from "fenhuo";
+ * RULE.LOCK_EXPIRE; // "R-LOCK-EXPIRE"
+ * ```
  */
 export const RULE = {
   RANK_PRODUCT: "R-RANK-PRODUCT",

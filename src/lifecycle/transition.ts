@@ -1,6 +1,13 @@
 import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
-import { currencyMinorDigits, formatAmount, Money, readAmount, ZERO } from "../domain/money.js";
+import {
+  AMOUNT_RULE,
+  currencyMinorDigits,
+  formatAmount,
+  Money,
+  readAmount,
+  ZERO,
+} from "../domain/money.js";
 import { compareIds } from "../ranking/compare.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import {
@@ -126,7 +133,7 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
     if (amount === undefined)
       amounts.push({
         path,
-        message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
+        message: `${AMOUNT_RULE}, got ${JSON.stringify(value)}`,
       });
     return String(value);
   };

@@ -22,7 +22,7 @@ export interface Issue {
  */
 export class InputError extends Error {
   override readonly name = "InputError";
-  /** Every problem found, in input order. */
+  /** Every problem found: shapes first, section by section, then the checks across rows. */
   readonly issues: readonly Issue[];
 
   constructor(issues: readonly Issue[]) {

@@ -1,7 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../domain/dates.js";
-import { readAmount, ZERO } from "../domain/money.js";
+import { addDays, type IsoDate, isIsoDate } from "../domain/dates.js";
+import { AMOUNT_RULE, readAmount, ZERO } from "../domain/money.js";
 import { type AllocationPolicy, DEFAULT_POLICY } from "../domain/policy.js";
 import type {
   AllocationRequest,
@@ -58,13 +58,18 @@ interface Row<T> {
  */
 export function parseAllocationInput(input: unknown): ParseResult<AllocationRequest> {
   const issues: Issue[] = [];
-  const top = inputWire.safeParse(input);
-  if (!top.success) {
-    collect(issues, [], top.error);
-    return { ok: false, issues };
-  }
-  const raw = top.data;
+  const raw = parseTop(input, issues);
+  if (raw === undefined) return { ok: false, issues };
   const policy = parsePolicy(raw.policy, issues);
+  if (
+    raw.asOf !== undefined &&
+    !fitsCalendar(raw.asOf as IsoDate, policy.lockDays + policy.relockCooldownDays)
+  ) {
+    issues.push({
+      path: ["asOf"],
+      message: `a lock placed on ${raw.asOf} and its cool-down (${policy.lockDays} + ${policy.relockCooldownDays} days) would end after 9999-12-31`,
+    });
+  }
   const amounts = new AmountReader(issues);
 
   const products = section("products", raw.products, productWire, issues);
@@ -100,18 +105,20 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
   unique(
     "storeNeeds",
     storeNeeds,
-    (n) => `${n.store}\u0000${n.sku}`,
+    (n) => JSON.stringify([n.store, n.sku]),
     "sku",
     "need for this (store, sku)",
     issues,
+    (k) => k,
   );
   unique(
     "regionNeeds",
     regionNeeds,
-    (n) => `${n.region}\u0000${n.sku}`,
+    (n) => JSON.stringify([n.region, n.sku]),
     "sku",
     "need for this (region, sku)",
     issues,
+    (k) => k,
   );
 
   const refs = new References(issues, broken);
@@ -200,7 +207,13 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
         message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})`,
       });
     }
-    if (value.lockedOn > raw.asOf) {
+    if (!fitsCalendar(value.expiresOn as IsoDate, policy.relockCooldownDays)) {
+      issues.push({
+        path: [...path, "expiresOn"],
+        message: "its cool-down would end after 9999-12-31",
+      });
+    }
+    if (raw.asOf !== undefined && value.lockedOn > raw.asOf) {
       issues.push({
         path: [...path, "lockedOn"],
         message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}`,
@@ -249,7 +262,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
   if (issues.length > 0) return { ok: false, issues };
   const request = {
     asOf: raw.asOf as IsoDate,
-    currency: raw.currency,
+    currency: raw.currency as string,
     policy,
     products: values<Product>(products),
     supply: values<SupplyRow>(supply),
@@ -262,6 +275,16 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     regionNeeds: values<RegionNeed>(regionNeeds),
   };
   return { ok: true, value: request as unknown as AllocationRequest };
+}
+
+/** Whether `date + days` is still a date of the years 0000–9999. */
+function fitsCalendar(date: IsoDate, days: number): boolean {
+  try {
+    addDays(date, days);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function values<T>(rows: readonly Row<unknown>[]): T[] {
@@ -303,8 +326,44 @@ function collect(issues: Issue[], prefix: Path, error: z.ZodError): void {
       ...prefix,
       ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
     ];
-    issues.push({ path, message: issue.message });
+    if (issue.code === "unrecognized_keys") {
+      // One issue per unknown key, at its own path: a typo is found where it is.
+      for (const key of issue.keys)
+        issues.push({ path: [...path, key], message: unknownField(key) });
+    } else {
+      issues.push({ path, message: issue.message });
+    }
   }
+}
+
+function unknownField(key: string): string {
+  return `unknown field ${JSON.stringify(key)}`;
+}
+
+type TopLevel = z.output<typeof inputWire>;
+
+/**
+ * The top level, field by field, so that a bad `asOf` does not hide a bad row:
+ * `undefined` only when the input is not an object at all. A field that fails
+ * is reported and left out (sections become empty).
+ */
+function parseTop(input: unknown, issues: Issue[]): Partial<TopLevel> | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    issues.push({ path: [], message: "must be an object (an AllocationInput)" });
+    return undefined;
+  }
+  const shape = inputWire.shape as Record<string, z.ZodType>;
+  const record = input as Record<string, unknown>;
+  const top: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const field = schema.safeParse(record[key]);
+    if (field.success) top[key] = field.data;
+    else collect(issues, [key], field.error);
+  }
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(shape, key)) issues.push({ path: [key], message: unknownField(key) });
+  }
+  return top as Partial<TopLevel>;
 }
 
 function unique<T>(
@@ -314,6 +373,7 @@ function unique<T>(
   field: string,
   what: string,
   issues: Issue[],
+  show: (key: string) => string = (k) => JSON.stringify(k),
 ): Set<string> {
   const seen = new Set<string>();
   for (const { index, value } of rows) {
@@ -321,7 +381,7 @@ function unique<T>(
     if (seen.has(k)) {
       issues.push({
         path: [name, index, field],
-        message: `duplicate ${what} ${JSON.stringify(k.replace("\u0000", ", "))}`,
+        message: `duplicate ${what} ${show(k)}`,
       });
     }
     seen.add(k);
@@ -369,7 +429,7 @@ export class AmountReader {
     if (amount !== undefined) return amount;
     this.issues.push({
       path,
-      message: `must be a non-negative decimal such as "1299.50", got ${JSON.stringify(value)}`,
+      message: `${AMOUNT_RULE}, got ${JSON.stringify(value)}`,
     });
     return ZERO;
   }

@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/dates.js";
-import { isCurrencyCode } from "../domain/money.js";
+import { AMOUNT_RULE, isCurrencyCode, readAmount } from "../domain/money.js";
 
 /*
  * The JSON contract of SPEC Appendix A as zod schemas: the shape of each row.
  * Cross-row rules (references, uniqueness, lock sizes) live in parseInput.ts.
  */
 
-/** The largest quantity a field may hold: sums over millions of lines stay exact. */
+/**
+ * The largest quantity a field may hold (2³¹ − 1, R-UNIT-1): sums over millions
+ * of lines stay exact integers.
+ *
+ * @example
+ * ```ts
+ * import { MAX_QUANTITY } from "fenhuo";
+ * MAX_QUANTITY; // 2147483647
+ * ```
+ */
 export const MAX_QUANTITY = 2_147_483_647;
 
 const id = z.string().min(1, "must be a non-empty id");
@@ -18,9 +27,14 @@ const quantity = z
   .int("must be a whole number of units")
   .min(0, "must not be negative")
   .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-const amount = z.union([z.string(), z.number()], {
-  error: 'must be a decimal string such as "1299.50" or a finite number',
-});
+/** An amount: checked here so that one parse reports every bad field of a row (R-UNIT-2). */
+const amount = z
+  .union([z.string(), z.number()], {
+    error: 'must be a decimal string such as "1299.50" or a finite number',
+  })
+  .refine((value) => readAmount(value) !== undefined, {
+    error: (issue) => `${AMOUNT_RULE}, got ${JSON.stringify(issue.input)}`,
+  });
 const season = z.enum(["SS", "AW", "NONE"]);
 const storeClass = z.enum(["A", "B", "C"]);
 const month = z.int().min(1, "months are 1–12").max(12, "months are 1–12");
