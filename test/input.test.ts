@@ -385,7 +385,9 @@ function deepFreeze<T>(value: T): T {
 
 describe("§7 dates at the end of the calendar", () => {
   it("rejects an asOf whose locks would end after 9999-12-31", () => {
-    expect(safeAllocate({ asOf: "9999-12-20" }).issues?.map((issue) => issue.path)).toEqual([["asOf"]]);
+    expect(safeAllocate({ asOf: "9999-12-20" }).issues?.map((issue) => issue.path)).toEqual([
+      ["asOf"],
+    ]);
     expect(safeAllocate({ asOf: "9999-11-01" }).ok).toBe(true);
   });
 });
