@@ -58,7 +58,7 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
-
+export { lifecycleDiagram } from "./lifecycle/diagram.js";
 // The order lifecycle: the machine, transitions, plan → orders, picking.
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
@@ -76,7 +76,6 @@ export { allocationDemand, applyPlan } from "./lifecycle/plan.js";
 export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";
-
 // The orderings, as building blocks.
 export type { FranchiseeStanding } from "./ranking/franchisees.js";
 export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
@@ -88,7 +87,6 @@ export type { RegionOrder } from "./ranking/regions.js";
 export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
 export type { StoreKey } from "./ranking/stores.js";
 export { compareStores } from "./ranking/stores.js";
-
 // The JSON contracts and the one error type.
 export type { Issue, ParseResult } from "./schema/issues.js";
 export { formatPath, InputError } from "./schema/issues.js";
