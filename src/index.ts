@@ -58,7 +58,43 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
+// The franchisee funds and credit ledger (seed 6.4.1, 6.4.4; R-POST-1, R-POST-2).
+export type { AccountBalances, FundsAndCredit } from "./ledger/balances.js";
+export { availableCreditOf, spendableOf } from "./ledger/balances.js";
+export type {
+  DepositEntry,
+  EntryTrail,
+  LedgerEntry,
+  RefundEntry,
+  ShipmentEntry,
+  SnapshotEntry,
+} from "./ledger/entries.js";
+export type {
+  BackdatedEventError,
+  CreditLimitExceededError,
+  DuplicateEventError,
+  InvalidEventError,
+  PostingError,
+  PostingErrorCode,
+  UnknownFranchiseeError,
+} from "./ledger/errors.js";
+export type {
+  AmountInput,
+  DepositEvent,
+  EventHeader,
+  LedgerEvent,
+  LedgerEventInput,
+  LedgerEventKind,
+  RefundEvent,
+  ShipmentEvent,
+  SnapshotEvent,
+} from "./ledger/events.js";
+export type { Ledger, LedgerAccount, LedgerInput, SafeOpenLedgerResult } from "./ledger/ledger.js";
+export { accountOf, openLedger, safeOpenLedger } from "./ledger/ledger.js";
+export type { PostAllResult, PostOptions, PostResult } from "./ledger/post.js";
+export { post, postAll } from "./ledger/post.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
+
 // The order lifecycle: the machine, transitions, plan → orders, picking.
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";

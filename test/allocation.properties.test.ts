@@ -133,6 +133,12 @@ interface LineFact {
   outstanding: number;
   /** May not be locked in this run: released now, or lockBlockedUntil > asOf. */
   blocked: boolean;
+  /**
+   * R-LOCK-EXPIRE, per line: the later of (the latest expiresOn + relockCooldownDays of
+   * the line's locks released now) and (its lockBlockedUntil when after asOf). Every
+   * released lock of the line carries it, and so does a barred line's lock decision.
+   */
+  barrier: string | undefined;
 }
 
 interface DirectClaim {
@@ -238,6 +244,10 @@ function factsOf(input: AllocationInput): Facts {
       const released = mine.filter((lock) => releasedIds.has(lock.id));
       const allocated = l.allocated ?? 0;
       const lockBlockedUntil = l.lockBlockedUntil ?? undefined;
+      const bars = released.map((lock) => addDays(lock.expiresOn, policy.relockCooldownDays));
+      if (lockBlockedUntil !== undefined && lockBlockedUntil > asOf) bars.push(lockBlockedUntil);
+      // YYYY-MM-DD dates: the latest is the last in code-unit order (none: undefined).
+      const barrier = bars.sort(byId).pop();
       const fact: LineFact = {
         key: k,
         order: order.id,
@@ -254,6 +264,7 @@ function factsOf(input: AllocationInput): Facts {
         released,
         outstanding: l.quantity - allocated - sum(active.map((lock) => lock.quantity)),
         blocked: released.length > 0 || (lockBlockedUntil !== undefined && lockBlockedUntil > asOf),
+        barrier,
       };
       lines.push(fact);
       line.set(k, fact);
@@ -293,6 +304,8 @@ interface Booked {
   fundedAllocated: Map<string, number>;
   newLock: Map<string, number>;
   carriedLeft: Map<string, number>;
+  /** What is left of each carried lock, by lock id. */
+  carriedLeftByLock: Map<string, number>;
   unfilled: Map<string, number>;
   store: Map<string, number>;
   region: Map<string, number>;
@@ -305,6 +318,7 @@ function booked(plan: AllocationPlan): Booked {
     fundedAllocated: new Map(),
     newLock: new Map(),
     carriedLeft: new Map(),
+    carriedLeftByLock: new Map(),
     unfilled: new Map(),
     store: new Map(),
     region: new Map(),
@@ -319,6 +333,7 @@ function booked(plan: AllocationPlan): Booked {
   }
   for (const lock of plan.locks) {
     addTo(lock.isNew ? b.newLock : b.carriedLeft, key(lock.order, lock.line), lock.quantity);
+    if (!lock.isNew) addTo(b.carriedLeftByLock, lock.id, lock.quantity);
   }
   for (const row of plan.unfilled) {
     const k =
@@ -351,8 +366,13 @@ interface Claim {
   moneyLimited: boolean;
   /** Took every unit of free stock there was. */
   stockLimited: boolean;
-  /** Policy afterShortfall "stop" after an earlier shortfall of the franchisee's. */
+  /**
+   * Policy afterShortfall "stop" after an earlier shortfall of the franchisee's: a lock
+   * that converted short (R-LOCK-CONVERT), or a funded line money held back.
+   */
   stopped: boolean;
+  /** What the pass must report as having held the claim back (its decision's limitedBy). */
+  limit: "none" | "stock" | "funds" | "lock-blocked";
 }
 
 interface Standing {
@@ -422,6 +442,8 @@ interface FundedReplay {
   byLine: Map<string, Claim>;
   /** The pass's franchisee order. */
   order: string[];
+  /** Each franchisee's standing after lock conversion, by id. */
+  standings: Map<string, Standing>;
 }
 
 /** Free stock before any allocation: supply plus released locks (R-LOCK-EXPIRE). */
@@ -431,6 +453,21 @@ function initialStock(facts: Facts): Map<string, number> {
     if (facts.releasedIds.has(lock.id)) addTo(stock, lock.sku, lock.quantity);
   }
   return stock;
+}
+
+/**
+ * Franchisees that policy afterShortfall "stop" stops before the funded pass: one of
+ * their active carried locks converted short (R-LOCK-CONVERT), i.e. is still (partly)
+ * locked after the run. The flag carries over into the funded pass.
+ */
+function stoppedByConversion(facts: Facts, b: Booked): Set<string> {
+  const stopped = new Set<string>();
+  if (facts.policy.afterShortfall !== "stop") return stopped;
+  for (const lock of facts.locks) {
+    if (facts.releasedIds.has(lock.id)) continue;
+    if (get(b.carriedLeftByLock, lock.id) > 0) stopped.add(lock.franchisee);
+  }
+  return stopped;
 }
 
 function replayFunded(facts: Facts, b: Booked): FundedReplay {
@@ -445,9 +482,10 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
   const stock = initialStock(facts);
   const claims: Claim[] = [];
   const byLine = new Map<string, Claim>();
+  const stoppedBefore = stoppedByConversion(facts, b);
   for (const standing of own) {
     let money = standing.spendable;
-    let stopped = false;
+    let stopped = stoppedBefore.has(standing.id);
     for (const line of must(facts.franchisees.get(standing.id), "franchisee").lines) {
       const demand = line.outstanding;
       const quantity = get(b.fundedAllocated, line.key);
@@ -466,6 +504,8 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
         moneyLimited: !filled && (stopped || !canPayOneMore),
         stockLimited: !filled && quantity === s,
         stopped,
+        // Money held it back iff it got less than the stock allowed (a stopped line: stock > 0).
+        limit: filled ? "none" : quantity < Math.min(demand, s) ? "funds" : "stock",
       };
       claims.push(claim);
       byLine.set(line.key, claim);
@@ -477,7 +517,13 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
       money = money.minus(cost);
     }
   }
-  return { claims, stock, byLine, order: own.map((s) => s.id) };
+  return {
+    claims,
+    stock,
+    byLine,
+    order: own.map((s) => s.id),
+    standings: new Map(standings.map((s) => [s.id, s])),
+  };
 }
 
 interface LockReplay {
@@ -512,6 +558,8 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
         moneyLimited: false,
         stockLimited: !filled && quantity === s,
         stopped: false,
+        // A barred line is held back by its bar only while there was stock to lock.
+        limit: filled ? "none" : line.blocked && s > 0 ? "lock-blocked" : "stock",
       });
       stock.set(line.sku, s - quantity);
     }
@@ -644,7 +692,9 @@ describe("properties", () => {
       const b = booked(plan);
       const { policy } = facts;
 
-      // R-LOCK-EXPIRE: exactly the locks with asOf ≥ expiresOn are released, whole.
+      // R-LOCK-EXPIRE: exactly the locks with asOf ≥ expiresOn are released, whole; each
+      // carries its line's bar (the latest of the line's released locks' expiresOn +
+      // relockCooldownDays and the line's own lockBlockedUntil when after asOf).
       expect(plan.releasedLocks.map((l) => l.id).sort(byId)).toEqual(
         [...facts.releasedIds].sort(byId),
       );
@@ -661,7 +711,10 @@ describe("properties", () => {
           sku: lock.sku,
           quantity: lock.quantity,
           expiresOn: lock.expiresOn,
-          lockBlockedUntil: addDays(lock.expiresOn, policy.relockCooldownDays),
+          lockBlockedUntil: must(
+            must(facts.line.get(key(lock.order, lock.line)), "line").barrier,
+            `bar of ${lock.order}/${lock.line}`,
+          ),
         });
       }
 
@@ -736,6 +789,8 @@ describe("properties", () => {
       // R-LOCK-CONVERT: carried locks are offered franchisee by franchisee (priority, then
       // id), lines in R-RANK-LINE order, a line's locks oldest first (lockedOn, then id);
       // each converts what the franchisee's money pays for — never more than it holds.
+      // With afterShortfall "stop", once a lock of a franchisee converts short, none of
+      // its later locks converts a unit (and the decision says it was stopped).
       const conversions = plan.trace.flatMap((d) => (d.pass === "conversion" ? [d] : []));
       const offered = [...facts.franchisees.values()]
         .sort((a, c) => a.priority - c.priority || byId(a.id, c.id))
@@ -755,19 +810,47 @@ describe("properties", () => {
       );
       const short = new Set<string>();
       offered.forEach(({ f, line, lock }, i) => {
-        const q = must(conversions[i], "conversion").quantity;
+        const d = must(conversions[i], "conversion");
+        const q = d.quantity;
         const m = must(money.get(f.id), "money");
         const cost = line.price.times(q);
         const canPayOneMore = line.price.isZero() || line.price.times(q + 1).lte(m);
+        const stopped = policy.afterShortfall === "stop" && short.has(f.id);
         expect({
           lock: lock.id,
           withinLock: q >= 0 && q <= lock.quantity,
           paid: cost.lte(m),
-          shortOnlyForMoney:
-            q === lock.quantity ||
-            !canPayOneMore ||
-            (policy.afterShortfall === "stop" && short.has(f.id)),
-        }).toEqual({ lock: lock.id, withinLock: true, paid: true, shortOnlyForMoney: true });
+          shortOnlyForMoney: stopped || q === lock.quantity || !canPayOneMore,
+          nothingWhenStopped: !stopped || q === 0,
+        }).toEqual({
+          lock: lock.id,
+          withinLock: true,
+          paid: true,
+          shortOnlyForMoney: true,
+          nothingWhenStopped: true,
+        });
+        // The decision agrees with the recomputed facts.
+        expect({
+          franchisee: d.franchisee,
+          order: d.order,
+          line: d.line,
+          sku: d.sku,
+          priority: d.priority,
+          demand: d.demand,
+          limitedBy: d.limitedBy,
+          stopped: d.stopped,
+          spendable: dec(d.spendable).eq(m),
+        }).toStrictEqual({
+          franchisee: f.id,
+          order: line.order,
+          line: line.line,
+          sku: line.sku,
+          priority: f.priority,
+          demand: lock.quantity,
+          limitedBy: q < lock.quantity ? "funds" : "none",
+          stopped: stopped ? true : undefined,
+          spendable: true,
+        });
         if (q < lock.quantity) short.add(f.id);
         money.set(f.id, m.minus(cost));
       });
@@ -913,6 +996,7 @@ describe("properties", () => {
       }
       fundedTrace.forEach((d, i) => {
         const claim = must(funded.claims[i], "claim");
+        const standing = must(funded.standings.get(claim.line.franchisee), "standing");
         expect(d.quantity).toBe(claim.quantity);
         expect(d.demand).toBe(claim.demand);
         expect(d.stock).toBe(claim.stock);
@@ -922,6 +1006,19 @@ describe("properties", () => {
         if (d.limitedBy === "stock") expect(claim.stockLimited).toBe(true);
         expect(d.limitedBy).not.toBe("lock-blocked");
         if (claim.filled) expect(d.limitedBy).toBe("none");
+        expect({
+          line: claim.line.key,
+          limitedBy: d.limitedBy,
+          stopped: d.stopped,
+          priority: d.priority,
+          funded: d.funded,
+        }).toStrictEqual({
+          line: claim.line.key,
+          limitedBy: claim.limit,
+          stopped: claim.stopped ? true : undefined,
+          priority: standing.priority,
+          funded: standing.funded,
+        });
       });
       // Every funded allocation row comes from a decision of the pass.
       for (const [k, q] of b.fundedAllocated) expect(funded.byLine.get(k)?.quantity).toBe(q);
@@ -948,7 +1045,46 @@ describe("properties", () => {
         if (d.limitedBy === "lock-blocked") expect(claim.line.blocked).toBe(true);
         if (claim.line.blocked) expect(["lock-blocked", "stock"]).toContain(d.limitedBy);
         if (d.limitedBy === "none") expect(claim.filled).toBe(true);
+        // A barred line's decision names the date its line's bar lifts (R-LOCK-EXPIRE).
+        expect({
+          line: claim.line.key,
+          stock: d.stock,
+          limitedBy: d.limitedBy,
+          blockedUntil: d.blockedUntil,
+          priority: d.priority,
+        }).toStrictEqual({
+          line: claim.line.key,
+          stock: claim.stock,
+          limitedBy: claim.limit,
+          blockedUntil: claim.line.blocked ? must(claim.line.barrier, "bar") : undefined,
+          priority: must(facts.franchisees.get(claim.line.franchisee), "franchisee").priority,
+        });
       });
+
+      // Unfilled reasons (SPEC §3.7): the last pass that looked at a line says why it was
+      // left short — but a line money held back in the funded pass stays "funds" when the
+      // lock pass then found no stock for it; a barred line with stock to lock is
+      // "lock-blocked".
+      const lockByLine = new Map(locks.claims.map((c) => [c.line.key, c]));
+      const expectedReasons = new Map<string, string>();
+      for (const line of facts.lines) {
+        if (line.outstanding <= 0) continue;
+        const left = line.outstanding - get(b.fundedAllocated, line.key) - get(b.newLock, line.key);
+        if (left <= 0) continue;
+        const fundedLimit = must(funded.byLine.get(line.key), "funded claim").limit;
+        const lockLimit = lockByLine.get(line.key)?.limit;
+        expectedReasons.set(
+          key(line.order, line.line),
+          lockLimit === undefined || (lockLimit === "stock" && fundedLimit === "funds")
+            ? fundedLimit
+            : lockLimit,
+        );
+      }
+      const reasons = new Map<string, string>();
+      for (const row of plan.unfilled) {
+        if (row.kind === "order-line") reasons.set(key(row.order, row.line), row.reason);
+      }
+      expect(reasons).toEqual(expectedReasons);
       for (const [k, q] of b.newLock) {
         expect(locks.claims.find((c) => c.line.key === k)?.quantity).toBe(q);
       }

@@ -45,7 +45,7 @@ export interface AccountBalances {
  */
 export function availableCreditOf(account: FundsAndCredit): Decimal {
   const room = new Money(account.creditLimit).minus(account.creditUsed);
-  return room.isPositive() && !room.isZero() ? room : ZERO;
+  return room.isNegative() ? ZERO : room;
 }
 
 /**

@@ -8,7 +8,7 @@ import { type EventSpec, HEADER_STATES, LIFECYCLE } from "./machine.js";
  * @example
  * ```ts
  * import { lifecycleDiagram } from "fenhuo";
- * lifecycleDiagram().startsWith("```mermaid\nstateDiagram-v2"); // true
+ * lifecycleDiagram().includes("received --> verified: verify (核对)"); // true
  * ```
  */
 export function lifecycleDiagram(): string {
