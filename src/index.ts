@@ -109,6 +109,7 @@ export type { Destination, PickLine, PickList } from "./lifecycle/picking.js";
 export { pickLists, postPickList } from "./lifecycle/picking.js";
 export type { ApplyPlanResult } from "./lifecycle/plan.js";
 export { allocationDemand, applyPlan } from "./lifecycle/plan.js";
+export { ledgerEventOf } from "./lifecycle/postings.js";
 export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";

@@ -10,6 +10,10 @@ import { describe, expect, it } from "vitest";
 import {
   type Actor,
   type Effect,
+  type Ledger,
+  ledgerEventOf,
+  openLedger,
+  post,
   receiveOrder,
   type SalesOrder,
   transition,
@@ -100,6 +104,7 @@ interface Model {
 interface Real {
   order: SalesOrder;
   effects: Effect[];
+  ledger: Ledger;
 }
 
 type Event = { type: string; line?: number; quantity?: number; [key: string]: unknown };
@@ -255,10 +260,18 @@ class EventCommand implements fc.Command<Model, Real> {
     const refunds = real.effects.filter((e) => e.kind === "post-refund");
     expect(shipped.reduce((sum, e) => sum + e.quantity, 0)).toBe(model.shippedUnits);
     expect(refunds.reduce((sum, e) => sum + e.quantity, 0)).toBe(model.refundedUnits);
-    for (const e of shipped) {
-      expect(Number(e.cash) >= 0 && Number(e.credit) >= 0).toBe(true);
-      expect(e.amount).toBe(`${(e.quantity * PRICE).toFixed(2)}`);
-    }
+    // R-POST-1/2: every posting the event asks for goes through the ledger, which never
+    // goes below zero cash nor above the credit limit.
+    result.effects.forEach((effect, index) => {
+      const event = ledgerEventOf(effect, `${real.order.audit.length}-${index}`);
+      if (event === undefined) return;
+      const posted = post(real.ledger, event);
+      expect(posted.error).toBeUndefined();
+      if (posted.ok) real.ledger = posted.ledger;
+    });
+    const account = real.ledger.accounts[0];
+    expect(Number(account?.cash)).toBeGreaterThanOrEqual(0);
+    expect(Number(account?.creditUsed)).toBeLessThanOrEqual(Number(account?.creditLimit));
   }
   toString(): string {
     return JSON.stringify(this.event);
@@ -397,7 +410,10 @@ describe("properties", () => {
           refundedUnits: 0,
           nextLock: 0,
         };
-        fc.modelRun(() => ({ model, real: { order, effects: [] } }), cmds);
+        const ledger = openLedger({
+          accounts: [{ franchisee: "F01", cash: "100", creditLimit: "100", asOf: "2026-03-01" }],
+        });
+        fc.modelRun(() => ({ model, real: { order, effects: [], ledger } }), cmds);
       }),
       runs,
     );
