@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
+  allocate,
+  allocationDemand,
+  applyPlan,
   InputError,
   isFulfilled,
   LIFECYCLE,
+  type PickList,
+  pickLists,
+  postPickList,
   receiveOrder,
   type SalesOrder,
   transition,
@@ -350,5 +356,71 @@ describe("the machine as data", () => {
       "approved",
       "fulfilling",
     ]);
+  });
+});
+
+describe("R-PICK-1: pick lists per destination, and posting one ships exactly its units", () => {
+  const plan = allocate({
+    asOf: "2026-03-01",
+    products: [
+      { sku: "T100", season: "SS" },
+      { sku: "D200", season: "SS" },
+    ],
+    supply: [
+      { sku: "T100", quantity: 20 },
+      { sku: "D200", quantity: 3 },
+    ],
+    franchisees: [{ id: "F01", priority: 1, cash: "10000" }],
+    ...allocationDemand([approved()]),
+    regions: [{ id: "shenzhen" }],
+    stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
+    storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
+    regionNeeds: [{ region: "shenzhen", sku: "T100", quantity: 2 }],
+  });
+
+  it("lists franchisees, then stores, then regions, SKUs in order, with the order lines behind them", () => {
+    expect(pickLists(plan)).toEqual([
+      {
+        destination: { kind: "franchisee", franchisee: "F01" },
+        lines: [
+          { sku: "D200", quantity: 2, orders: [{ order: "SO-1", line: 2, quantity: 2 }] },
+          { sku: "T100", quantity: 5, orders: [{ order: "SO-1", line: 1, quantity: 5 }] },
+        ],
+        units: 7,
+      },
+      {
+        destination: { kind: "store", store: "SZ-1", region: "shenzhen" },
+        lines: [{ sku: "T100", quantity: 4 }],
+        units: 4,
+      },
+      {
+        destination: { kind: "region", region: "shenzhen" },
+        lines: [{ sku: "T100", quantity: 2 }],
+        units: 2,
+      },
+    ]);
+  });
+
+  it("applies the plan to the order, then ships exactly the pick list's units", () => {
+    const applied = applyPlan([approved()], plan, actor);
+    expect(applied.ok).toBe(true);
+    const [franchiseeList] = pickLists(plan);
+    const shipped = postPickList(applied.orders ?? [], franchiseeList as PickList, actor);
+    expect(
+      shipped.orders?.[0]?.lines.map((line) => [line.buckets.shipped, line.buckets.allocated]),
+    ).toEqual([
+      [5, 0],
+      [2, 0],
+    ]);
+    expect(
+      shipped.effects?.map(
+        (effect) => effect.kind === "post-shipment" && [effect.line, effect.amount],
+      ),
+    ).toEqual([
+      [2, "198.00"],
+      [1, "495.00"],
+    ]);
+    const again = postPickList(shipped.orders ?? [], franchiseeList as PickList, actor);
+    expect(again.ok).toBe(false);
   });
 });

@@ -7,7 +7,15 @@ import { deepFreeze } from "../domain/freeze.js";
  * `transition` and the docs diagram (docs/lifecycle.md) are both read off it.
  */
 
-/** R-LIFE-1: the header states of a sales order. */
+/**
+ * R-LIFE-1: the header states of a sales order.
+ *
+ * @example
+ * ```ts
+ * import { HEADER_STATES } from "fenhuo";
+ * HEADER_STATES[0]; // "received"
+ * ```
+ */
 export const HEADER_STATES = [
   "received",
   "verified",
@@ -24,7 +32,15 @@ export const HEADER_STATES = [
 /** A sales order's header state (R-LIFE-1). */
 export type HeaderState = (typeof HEADER_STATES)[number];
 
-/** R-LIFE-3: the buckets a line's ordered quantity is always split into. */
+/**
+ * R-LIFE-3: the buckets a line's ordered quantity is always split into.
+ *
+ * @example
+ * ```ts
+ * import { BUCKETS } from "fenhuo";
+ * BUCKETS.length; // 10
+ * ```
+ */
 export const BUCKETS = [
   "open",
   "locked",
