@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates.js";
-import { isCurrencyCode } from "../domain/money.js";
-import { MAX_QUANTITY } from "./wire.js";
+import { currency, id, isoDate, lineNumber, quantity, units } from "./primitives.js";
+
+/** Amounts as registered: verification (R-LIFE-2) and the ledger check their value. */
+const decimal = z.union([z.string(), z.number()], {
+  error: 'must be a decimal string such as "1299.50" or a finite number',
+});
 
 /*
  * The JSON contract of the lifecycle: an order as registered (登记) and the
@@ -9,31 +12,11 @@ import { MAX_QUANTITY } from "./wire.js";
  * checked by verification (R-LIFE-2), not here: a received order may be wrong.
  */
 
-const id = z.string().min(1, "must be a non-empty id");
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: "must be an existing calendar date written YYYY-MM-DD" });
-const quantity = z
-  .int("must be a whole number of units")
-  .min(0, "must not be negative")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-const units = z
-  .int("must be a whole number of units")
-  .min(1, "must move at least one unit")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-const decimal = z.union([z.string(), z.number()], {
-  error: 'must be a decimal string such as "1299.50" or a finite number',
-});
-const lineNumber = z.int("must be a positive integer").min(1, "must be a positive integer");
-
 export const receivedOrderWire = z.object({
   id,
   franchisee: id,
   orderedOn: isoDate,
-  currency: z
-    .string()
-    .refine(isCurrencyCode, { message: "must be an ISO 4217 currency code such as CNY" })
-    .default("CNY"),
+  currency,
   deliveryDate: isoDate.optional(),
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
   total: decimal.optional(),

@@ -1,40 +1,13 @@
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates.js";
-import { AMOUNT_RULE, isCurrencyCode, readAmount } from "../domain/money.js";
+import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitives.js";
+
+export { MAX_QUANTITY } from "./primitives.js";
 
 /*
  * The JSON contract of SPEC Appendix A as zod schemas: the shape of each row.
  * Cross-row rules (references, uniqueness, lock sizes) live in parseInput.ts.
  */
 
-/**
- * The largest quantity a field may hold (2³¹ − 1, R-UNIT-1): sums over millions
- * of lines stay exact integers.
- *
- * @example
- * ```ts
- * import { MAX_QUANTITY } from "fenhuo";
- * MAX_QUANTITY; // 2147483647
- * ```
- */
-export const MAX_QUANTITY = 2_147_483_647;
-
-const id = z.string().min(1, "must be a non-empty id");
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: "must be an existing calendar date written YYYY-MM-DD" });
-const quantity = z
-  .int("must be a whole number of units")
-  .min(0, "must not be negative")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-/** An amount: checked here so that one parse reports every bad field of a row (R-UNIT-2). */
-const amount = z
-  .union([z.string(), z.number()], {
-    error: 'must be a decimal string such as "1299.50" or a finite number',
-  })
-  .refine((value) => readAmount(value) !== undefined, {
-    error: (issue) => `${AMOUNT_RULE}, got ${JSON.stringify(issue.input)}`,
-  });
 const season = z.enum(["SS", "AW", "NONE"]);
 const storeClass = z.enum(["A", "B", "C"]);
 const month = z.int().min(1, "months are 1–12").max(12, "months are 1–12");
@@ -59,7 +32,7 @@ export const franchiseeWire = z.object({
 });
 
 export const orderLineWire = z.object({
-  line: z.int("must be a positive integer").min(1, "must be a positive integer"),
+  line: lineNumber,
   sku: id,
   quantity,
   unitPrice: amount,
@@ -78,7 +51,7 @@ export const orderWire = z.object({
 export const lockWire = z.object({
   id,
   order: id,
-  line: z.int().min(1, "must be a positive integer"),
+  line: lineNumber,
   franchisee: id,
   sku: id,
   quantity: quantity.min(1, "a lock holds at least one unit"),
@@ -126,10 +99,7 @@ const section = z.array(z.unknown()).optional();
 /** The top level: unknown keys are refused, so a misspelt section is never silently empty. */
 export const inputWire = z.strictObject({
   asOf: isoDate,
-  currency: z
-    .string()
-    .refine(isCurrencyCode, { message: "must be an ISO 4217 currency code such as CNY" })
-    .default("CNY"),
+  currency,
   policy: policyWire.optional(),
   products: section,
   supply: section,
