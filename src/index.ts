@@ -113,7 +113,53 @@ export { ledgerEventOf } from "./lifecycle/postings.js";
 export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";
+
+// Service levels: the working-day calendar and SLA clocks.
+
+export type { WorkCalendarInput } from "./schema/calendarWire.js";
+export type { AfterSalesRequestInput } from "./schema/slaWire.js";
+export type { WorkCalendar } from "./timeline/calendar.js";
+export {
+  addHours,
+  addWorkingDays,
+  inCalendarZone,
+  isWorkingDay,
+  localDateOf,
+  parseWorkCalendar,
+  safeParseWorkCalendar,
+} from "./timeline/calendar.js";
+export type { SlaClock, SlaId, SlaOptions, SlaPolicy, SlaStatus } from "./timeline/sla.js";
+export {
+  DEFAULT_SLA_POLICY,
+  formatDuration,
+  orderSla,
+  shippedAt,
+  slaBreaches,
+} from "./timeline/sla.js";
+
+// Supply notices (R-SUP-1..4).
+
+export type { PurchaseOrderInput, SupplyNoticesInput } from "./schema/supplyWire.js";
+export type { SafeSupplyNoticesResult } from "./timeline/notices.js";
+export { safeSupplyNotices, supplyNotices } from "./timeline/notices.js";
+export type {
+  ConfirmationOverdueNotice,
+  ExpectedSupply,
+  FundPreparationLine,
+  FundPreparationNotice,
+  SupplyNotice,
+  SupplyNoticeKind,
+  WarehouseReceivingNotice,
+} from "./timeline/supplyNotice.js";
+export { SUPPLY_NOTICE_KINDS } from "./timeline/supplyNotice.js";
+
+// Indicators (R-KPI-1).
+
+export type { IndicatorSources, Indicators, Rates, Ratio } from "./timeline/indicators.js";
+export { indicators, ratio } from "./timeline/indicators.js";
+
 // The orderings, as building blocks.
+
 export type { FranchiseeStanding } from "./ranking/franchisees.js";
 export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
 export type { LineKey } from "./ranking/lines.js";

@@ -1,0 +1,257 @@
+import { z } from "zod";
+import { type IsoDate, isIsoDate } from "../domain/dates.js";
+import type { AllocationRequest } from "../domain/types.js";
+import type { Issue, ParseResult } from "./issues.js";
+import { parseAllocationInput } from "./parseInput.js";
+import { id, isoDate, MAX_QUANTITY } from "./primitives.js";
+import type { AllocationInput } from "./wire.js";
+
+/*
+ * The JSON contract of the supply notices (SPEC §2): a date range, the
+ * purchase orders (采购订单), and the allocation input's products,
+ * franchisees, orders and locks. The allocation parts are read by
+ * `parseAllocationInput` itself, as a run on `from` would read them, so the
+ * money and line rules are the allocation's to the letter.
+ */
+
+type Path = (string | number)[];
+
+const poLineWire = z.object({
+  sku: id,
+  quantity: z
+    .int("must be a whole number of units")
+    .min(1, "a purchase-order line brings at least one unit")
+    .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
+});
+
+/** One purchase order (采购订单) as an ERP exports it. */
+export const purchaseOrderWire = z.object({
+  id,
+  supplier: id,
+  issuedOn: isoDate,
+  expectedArrival: isoDate,
+  /** Absent or null while the supplier has not confirmed (R-SUP-1). */
+  confirmedOn: isoDate.nullable().optional(),
+  lines: z.array(poLineWire).min(1, "a purchase order has at least one line"),
+});
+
+/** A purchase order as a caller writes it. */
+export type PurchaseOrderInput = z.input<typeof purchaseOrderWire>;
+
+/** The JSON a caller passes to `supplyNotices` (SPEC §2), as TypeScript sees it. */
+export interface SupplyNoticesInput {
+  /** The first day of the range, inclusive; also the date the allocation parts are as of. */
+  from: string;
+  /** The last day of the range, inclusive; not before `from`. */
+  to: string;
+  currency?: string;
+  purchaseOrders?: PurchaseOrderInput[];
+  products?: NonNullable<AllocationInput["products"]>;
+  franchisees?: NonNullable<AllocationInput["franchisees"]>;
+  orders?: NonNullable<AllocationInput["orders"]>;
+  locks?: NonNullable<AllocationInput["locks"]>;
+}
+
+/** One line of a trusted purchase order: a SKU of the products, at least one unit. */
+export interface PurchaseOrderLine {
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+/** A purchase order that passed {@link parseSupplyInput}: dates in order, SKUs known and unique. */
+export interface PurchaseOrder {
+  readonly id: string;
+  readonly supplier: string;
+  readonly issuedOn: IsoDate;
+  readonly expectedArrival: IsoDate;
+  readonly confirmedOn: IsoDate | undefined;
+  readonly lines: readonly PurchaseOrderLine[];
+}
+
+declare const trusted: unique symbol;
+
+/** A parsed, cross-checked supply-notice input. Only {@link parseSupplyInput} makes one. */
+export interface SupplyRequest {
+  readonly [trusted]: true;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly purchaseOrders: readonly PurchaseOrder[];
+  /** The allocation parts, parsed with `asOf` = `from` and the default policy. */
+  readonly allocation: AllocationRequest;
+}
+
+/** The sections handed to `parseAllocationInput` as they are: their paths are the same here. */
+const ALLOCATION_SECTIONS = ["currency", "products", "franchisees", "orders", "locks"] as const;
+const FIELDS: ReadonlySet<string> = new Set([
+  "from",
+  "to",
+  "purchaseOrders",
+  ...ALLOCATION_SECTIONS,
+]);
+
+/**
+ * Turns untrusted JSON into a {@link SupplyRequest}, or lists every problem with
+ * its JSON path (SPEC §7). Never throws, never mutates `input`.
+ *
+ * The allocation parts are checked by `parseAllocationInput` with `asOf` =
+ * `from`: a lock must have been placed on or before `from` (a notice cannot
+ * count a lock that did not exist on its date); what that parser reports at
+ * `asOf` is reported at `from`.
+ */
+export function parseSupplyInput(input: unknown): ParseResult<SupplyRequest> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      issues: [{ path: [], message: "must be an object (a SupplyNoticesInput)" }],
+    };
+  }
+  const record = input as Readonly<Record<string, unknown>>;
+  const issues: Issue[] = [];
+  for (const key of Object.keys(record)) {
+    if (!FIELDS.has(key))
+      issues.push({ path: [key], message: `unknown field ${JSON.stringify(key)}` });
+  }
+
+  const from = readDate(record, "from", issues);
+  const to = readDate(record, "to", issues);
+  if (from !== undefined && to !== undefined && to < from) {
+    issues.push({ path: ["to"], message: `the range ends (${to}) before it starts (${from})` });
+  }
+
+  const purchaseOrders = readPurchaseOrders(record, issues);
+
+  const allocationInput: Record<string, unknown> = from === undefined ? {} : { asOf: from };
+  for (const key of ALLOCATION_SECTIONS) {
+    if (Object.hasOwn(record, key)) allocationInput[key] = record[key];
+  }
+  const allocation = parseAllocationInput(allocationInput);
+  if (!allocation.ok) {
+    for (const issue of allocation.issues) {
+      if (issue.path[0] !== "asOf") {
+        issues.push({ path: issue.path, message: issue.message.replace("the run's asOf", "from") });
+      } else if (from !== undefined) {
+        // Only the calendar bound of a run on `from` can fail here: `from` itself was read above.
+        issues.push({
+          path: ["from", ...issue.path.slice(1)],
+          message: `an allocation run on this date is refused: ${issue.message}`,
+        });
+      }
+    }
+  }
+
+  if (issues.length > 0 || !allocation.ok || from === undefined || to === undefined) {
+    return { ok: false, issues };
+  }
+  const request = { from, to, purchaseOrders, allocation: allocation.value };
+  return { ok: true, value: request as unknown as SupplyRequest };
+}
+
+function readDate(
+  record: Readonly<Record<string, unknown>>,
+  key: "from" | "to",
+  issues: Issue[],
+): IsoDate | undefined {
+  const value = record[key];
+  if (value === undefined) {
+    issues.push({ path: [key], message: "is required: a date written YYYY-MM-DD" });
+    return undefined;
+  }
+  if (typeof value === "string" && isIsoDate(value)) return value;
+  issues.push({ path: [key], message: "must be an existing calendar date written YYYY-MM-DD" });
+  return undefined;
+}
+
+function readPurchaseOrders(
+  record: Readonly<Record<string, unknown>>,
+  issues: Issue[],
+): PurchaseOrder[] {
+  const raw = record.purchaseOrders;
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ path: ["purchaseOrders"], message: "must be an array of purchase orders" });
+    return [];
+  }
+  const products = productSkus(record.products);
+  const orders: PurchaseOrder[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item: unknown, index) => {
+    const path: Path = ["purchaseOrders", index];
+    const parsed = purchaseOrderWire.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({
+          path: [
+            ...path,
+            ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+          ],
+          message: issue.message,
+        });
+      }
+      return;
+    }
+    const po = parsed.data;
+    if (seen.has(po.id)) {
+      issues.push({
+        path: [...path, "id"],
+        message: `duplicate purchase order id ${JSON.stringify(po.id)}`,
+      });
+    }
+    seen.add(po.id);
+    if (po.expectedArrival < po.issuedOn) {
+      issues.push({
+        path: [...path, "expectedArrival"],
+        message: `expected to arrive on ${po.expectedArrival}, before the order was issued (${po.issuedOn})`,
+      });
+    }
+    const confirmedOn = (po.confirmedOn ?? undefined) as IsoDate | undefined;
+    if (confirmedOn !== undefined && confirmedOn < po.issuedOn) {
+      issues.push({
+        path: [...path, "confirmedOn"],
+        message: `confirmed on ${confirmedOn}, before the order was issued (${po.issuedOn})`,
+      });
+    }
+    const skus = new Set<string>();
+    po.lines.forEach((line, k) => {
+      const linePath: Path = [...path, "lines", k, "sku"];
+      if (products !== undefined && !products.has(line.sku)) {
+        issues.push({
+          path: linePath,
+          message: `unknown product ${JSON.stringify(line.sku)}: not in products`,
+        });
+      }
+      if (skus.has(line.sku)) {
+        issues.push({
+          path: linePath,
+          message: `duplicate sku ${JSON.stringify(line.sku)} in purchase order ${JSON.stringify(po.id)}`,
+        });
+      }
+      skus.add(line.sku);
+    });
+    orders.push({
+      id: po.id,
+      supplier: po.supplier,
+      issuedOn: po.issuedOn as IsoDate,
+      expectedArrival: po.expectedArrival as IsoDate,
+      confirmedOn,
+      lines: po.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+    });
+  });
+  return orders;
+}
+
+/**
+ * Every SKU a products row names, sound or not: a line naming a malformed
+ * product is not reported again (the product's own problem is). `undefined`
+ * when `products` is not an array at all, which `parseAllocationInput` reports.
+ */
+function productSkus(raw: unknown): ReadonlySet<string> | undefined {
+  if (raw === undefined) return new Set();
+  if (!Array.isArray(raw)) return undefined;
+  const skus = new Set<string>();
+  for (const row of raw as unknown[]) {
+    if (typeof row !== "object" || row === null) continue;
+    const sku = (row as Record<string, unknown>).sku;
+    if (typeof sku === "string") skus.add(sku);
+  }
+  return skus;
+}

@@ -1,0 +1,436 @@
+import { Temporal } from "temporal-polyfill";
+import { deepFreeze } from "../domain/freeze.js";
+import type { SalesOrder } from "../lifecycle/order.js";
+import { compareIds } from "../ranking/compare.js";
+import { issuesOf, isTimestamp } from "../schema/calendarWire.js";
+import { InputError, type Issue } from "../schema/issues.js";
+import { type AfterSalesRequestInput, slaOptionsWire } from "../schema/slaWire.js";
+import { addHours, addWorkingDays, inCalendarZone, type WorkCalendar } from "./calendar.js";
+
+/*
+ * The SLA clocks (SPEC §6, R-SLA-1..4). A clock starts at an instant, has a
+ * deadline and stops at the instant its work was done; it is read at an
+ * instant `at` the caller supplies — fenhuo reads no clock. Everything that
+ * happens after `at` (audit entries, answers) has not happened yet at `at`.
+ */
+
+/** The service levels measured: the rule IDs of SPEC §6. */
+export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
+
+/** Where a clock stands at an instant (R-SLA-4). */
+export type SlaStatus = "met" | "pending" | "breached";
+
+/**
+ * The service levels' limits: a policy record, defaults in {@link DEFAULT_SLA_POLICY}.
+ */
+export interface SlaPolicy {
+  /** R-SLA-1: elapsed hours from receipt to approval or rejection. */
+  readonly processingHours: number;
+  /** R-SLA-2: working days from receipt to the last shipment (see {@link addWorkingDays}). */
+  readonly shippingWorkingDays: number;
+  /** R-SLA-3: elapsed hours from an after-sales request to its answer. */
+  readonly answerHours: number;
+}
+
+/**
+ * SPEC §6: processed within 4 hours (R-SLA-1), shipped within 3 working days
+ * (R-SLA-2), after-sales requests answered within 24 hours (R-SLA-3).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SLA_POLICY } from "fenhuo";
+ * DEFAULT_SLA_POLICY; // {"processingHours": 4, "shippingWorkingDays": 3, "answerHours": 24}
+ * ```
+ */
+export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
+  processingHours: 4,
+  shippingWorkingDays: 3,
+  answerHours: 24,
+});
+
+/** What the clocks are read with: the instant, the calendar and the after-sales requests. */
+export interface SlaOptions {
+  /** The instant the clocks are read at: an ISO 8601 date-time with an offset. */
+  readonly at: string;
+  /** The working-day calendar (R-SLA-2); every instant out is written in its zone. */
+  readonly calendar: WorkCalendar;
+  /** After-sales requests `{ id, order, openedAt, answeredAt? }` (R-SLA-3), validated. */
+  readonly requests?: readonly AfterSalesRequestInput[];
+  /** Limits other than {@link DEFAULT_SLA_POLICY}. */
+  readonly policy?: Partial<SlaPolicy>;
+}
+
+/** What every clock says, whatever its status. */
+interface ClockBase {
+  readonly sla: SlaId;
+  readonly order: string;
+  /** R-SLA-3: the after-sales request the clock is for. */
+  readonly request?: string;
+  /** When the clock started: the order's receipt, or the request's opening. */
+  readonly startedAt: string;
+  readonly deadline: string;
+}
+
+/**
+ * One service-level clock of an order at an instant (R-SLA-4). `met`: done by
+ * the deadline, and how early; `pending`: not done, the deadline not passed,
+ * and how long is left; `breached`: done late (`completedAt`) or not done
+ * with the deadline passed, and how late. Durations are in milliseconds and
+ * as text (`"2 h 15 min"`, see {@link formatDuration}); instants are in the
+ * calendar's zone.
+ */
+export type SlaClock = ClockBase &
+  (
+    | {
+        readonly status: "met";
+        readonly completedAt: string;
+        readonly earlyByMs: number;
+        readonly earlyBy: string;
+      }
+    | { readonly status: "pending"; readonly leftMs: number; readonly left: string }
+    | {
+        readonly status: "breached";
+        /** Present when the work was done, late; absent while it is still not done. */
+        readonly completedAt?: string;
+        readonly lateByMs: number;
+        readonly lateBy: string;
+      }
+  );
+
+/**
+ * R-SLA-4: the service-level clocks of one order at the instant `at`, in the
+ * order R-SLA-1, R-SLA-2, then R-SLA-3 by request id. An order received after
+ * `at` has none yet.
+ *
+ * - R-SLA-1 runs from receipt (the first audit entry) until the first
+ *   `approve` or `reject` entry; `processingHours` of elapsed time.
+ * - R-SLA-2 runs from receipt until the order is shipped (see {@link shippedAt});
+ *   `shippingWorkingDays` working days in the calendar. A cancelled or
+ *   rejected order will not ship: from its `cancel` or `reject` entry on it
+ *   has no shipping clock, and a cancellation before approval or rejection
+ *   removes the processing clock too.
+ * - R-SLA-3 runs, for each of the order's after-sales requests opened by `at`,
+ *   from `openedAt` until `answeredAt`; `answerHours` of elapsed time.
+ *   Requests of other orders are ignored.
+ *
+ * A clock done exactly at its deadline is met; one read exactly at its
+ * deadline, not done, is pending with nothing left.
+ *
+ * @param order - a sales order from the lifecycle, its audit trail intact
+ * @param options - `at`, the calendar, the after-sales requests, the policy
+ * @throws {@link InputError} for a malformed `at`, request or policy, a request
+ *   id used twice, or an audit trail that does not start with `receive`
+ * @example
+ * ```ts
+ * import { orderSla, parseWorkCalendar, receiveOrder } from "fenhuo";
+ * const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai" });
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
+ *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
+ * );
+ * const clocks = orderSla(order, { at: "2026-02-10T15:15:00+08:00", calendar });
+ * clocks.map((clock) => clock.status); // ["breached", "pending"]
+ * clocks[0]?.deadline; // "2026-02-10T13:00:00+08:00"
+ * clocks[0]?.status === "breached" && clocks[0].lateBy; // "2 h 15 min"
+ * clocks[1]?.deadline; // "2026-02-13T09:00:00+08:00"
+ * ```
+ */
+export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaClock[] {
+  const issues: Issue[] = [];
+  const parsed = readOptions(options, issues);
+  checkAudit(order, ["(order)"], issues);
+  if (parsed === undefined || issues.length > 0) throw new InputError(issues);
+  return clocksOf(order, parsed);
+}
+
+/**
+ * R-SLA-4 over a set of orders: every breached clock (done late, or not done
+ * past its deadline) at the instant `at`, most late first; ties by order id,
+ * then rule ID, then request id (code-unit order). Clocks as {@link orderSla}.
+ *
+ * @param orders - sales orders from the lifecycle, ids unique
+ * @param options - `at`, the calendar, the after-sales requests (each of one of `orders`), the policy
+ * @throws {@link InputError} as {@link orderSla}, and for an order id used
+ *   twice or a request naming none of `orders`
+ * @example
+ * ```ts
+ * import { parseWorkCalendar, receiveOrder, slaBreaches } from "fenhuo";
+ * const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai" });
+ * const receive = (id: string, at: string) => receiveOrder(
+ *   { id, franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
+ *   { by: "sales:li", at });
+ * const orders = [receive("SO-1", "2026-02-10T10:00:00+08:00"), receive("SO-2", "2026-02-10T09:00:00+08:00")];
+ * const breaches = slaBreaches(orders, { at: "2026-02-10T14:30:00+08:00", calendar });
+ * breaches.map((clock) => `${clock.order} ${clock.sla}`); // ["SO-2 R-SLA-1", "SO-1 R-SLA-1"]
+ * breaches.map((clock) => clock.status === "breached" && clock.lateBy); // ["1 h 30 min", "30 min"]
+ * ```
+ */
+export function slaBreaches(
+  orders: readonly SalesOrder[],
+  options: SlaOptions,
+): readonly SlaClock[] {
+  const issues: Issue[] = [];
+  const parsed = readOptions(options, issues);
+  const ids = new Map<string, number>();
+  orders.forEach((order, index) => {
+    const first = ids.get(order.id);
+    if (first === undefined) ids.set(order.id, index);
+    else {
+      issues.push({
+        path: ["(orders)", index, "id"],
+        message: `order ${JSON.stringify(order.id)} is already (orders)[${first}]`,
+      });
+    }
+    checkAudit(order, ["(orders)", index], issues);
+  });
+  parsed?.requests.forEach((request, index) => {
+    if (!ids.has(request.order)) {
+      issues.push({
+        path: ["requests", index, "order"],
+        message: `names no order of the set: ${JSON.stringify(request.order)}`,
+      });
+    }
+  });
+  if (parsed === undefined || issues.length > 0) throw new InputError(issues);
+  return orders
+    .flatMap((order) => clocksOf(order, parsed))
+    .filter((clock) => clock.status === "breached")
+    .sort(byLateness);
+}
+
+/**
+ * The instant an order was shipped (R-SLA-2): the `at` of the `ship` audit
+ * entry after which every unit not cancelled has shipped — counted from the
+ * ship entries' line and quantity, so units since delivered, accepted, rejected
+ * on inspection or returned count as shipped. Undefined while some unit is
+ * still to ship, and for an order with no unit left to ship.
+ *
+ * @param order - a sales order from the lifecycle
+ * @returns the `at` of that entry, as written in the audit trail
+ * @example
+ * ```ts
+ * import { receiveOrder, shippedAt, transition } from "fenhuo";
+ * let order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10", deliveryDate: "2026-03-10",
+ *     contact: { name: "Li", phone: "138" }, total: "495.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00", amount: "495.00" }] },
+ *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
+ * );
+ * const events = [{ type: "verify" }, { type: "approve" },
+ *   { type: "allocate", line: 1, quantity: 5, source: "funded", cash: "495", credit: "0" },
+ *   { type: "pick", line: 1, quantity: 5 }, { type: "ship", line: 1, quantity: 2 },
+ *   { type: "ship", line: 1, quantity: 3 }, { type: "deliver", line: 1, quantity: 5 }];
+ * events.forEach((event, hour) => {
+ *   const next = transition(order, event, { by: "wh:wang", at: `2026-02-11T1${hour}:00:00+08:00` });
+ *   if (next.ok) order = next.order;
+ * });
+ * shippedAt(order); // "2026-02-11T15:00:00+08:00"
+ * ```
+ */
+export function shippedAt(order: SalesOrder): string | undefined {
+  const due = new Map<number, number>();
+  let left = 0;
+  for (const line of order.lines) {
+    const units = line.quantity - line.buckets.cancelled;
+    due.set(line.line, units);
+    left += units;
+  }
+  if (left <= 0) return undefined;
+  for (const entry of order.audit) {
+    if (entry.event !== "ship" || entry.line === undefined || entry.quantity === undefined) {
+      continue;
+    }
+    const owed = due.get(entry.line) ?? 0;
+    const counted = Math.min(owed, entry.quantity);
+    due.set(entry.line, owed - counted);
+    left -= counted;
+    if (left === 0) return entry.at;
+  }
+  return undefined;
+}
+
+/**
+ * A duration as a person reads it: days of 24 hours, hours, minutes and
+ * seconds, zero parts left out, anything under a second dropped.
+ *
+ * @param ms - milliseconds; the sign is ignored
+ * @example
+ * ```ts
+ * import { formatDuration } from "fenhuo";
+ * formatDuration(8_100_000); // "2 h 15 min"
+ * formatDuration(97_205_000); // "1 d 3 h 5 s"
+ * formatDuration(999); // "0 s"
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  let seconds = Math.floor(Math.abs(ms) / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3_600],
+    ["min", 60],
+    ["s", 1],
+  ] as const) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0) parts.push(`${count} ${unit}`);
+  }
+  return parts.length === 0 ? "0 s" : parts.join(" ");
+}
+
+/** Options once read: the instant in milliseconds, requests of sound shape, the full policy. */
+interface ReadOptions {
+  readonly atMs: number;
+  readonly calendar: WorkCalendar;
+  readonly requests: readonly {
+    readonly id: string;
+    readonly order: string;
+    readonly openedAt: string;
+    readonly answeredAt?: string | undefined;
+  }[];
+  readonly policy: SlaPolicy;
+}
+
+function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefined {
+  const parsed = slaOptionsWire.safeParse(options);
+  if (!parsed.success) {
+    issues.push(...issuesOf(parsed.error.issues));
+    return undefined;
+  }
+  const seen = new Map<string, number>();
+  parsed.data.requests.forEach((request, index) => {
+    const first = seen.get(request.id);
+    if (first === undefined) seen.set(request.id, index);
+    else {
+      issues.push({
+        path: ["requests", index, "id"],
+        message: `request ${JSON.stringify(request.id)} is already requests[${first}]`,
+      });
+    }
+  });
+  const given = parsed.data.policy;
+  const policy: SlaPolicy = {
+    processingHours: given?.processingHours ?? DEFAULT_SLA_POLICY.processingHours,
+    shippingWorkingDays: given?.shippingWorkingDays ?? DEFAULT_SLA_POLICY.shippingWorkingDays,
+    answerHours: given?.answerHours ?? DEFAULT_SLA_POLICY.answerHours,
+  };
+  return {
+    atMs: ms(parsed.data.at),
+    calendar: options.calendar,
+    requests: parsed.data.requests,
+    policy,
+  };
+}
+
+/** The clocks read from an order's audit trail: they need a receipt and readable instants. */
+function checkAudit(order: SalesOrder, path: (string | number)[], issues: Issue[]): void {
+  if (order.audit[0]?.event !== "receive") {
+    issues.push({
+      path: [...path, "audit", 0, "event"],
+      message: `order ${JSON.stringify(order.id)}: the audit trail must start with its receipt ("receive")`,
+    });
+  }
+  order.audit.forEach((entry, index) => {
+    if (!isTimestamp(entry.at)) {
+      issues.push({
+        path: [...path, "audit", index, "at"],
+        message: "must be an ISO 8601 date-time with an offset",
+      });
+    }
+  });
+}
+
+function clocksOf(order: SalesOrder, options: ReadOptions): SlaClock[] {
+  const { atMs, calendar, policy } = options;
+  const receipt = order.audit[0]?.at as string;
+  if (ms(receipt) > atMs) return [];
+  const clocks: SlaClock[] = [];
+  const base = (sla: SlaId, startedAt: string, deadline: string, request?: string) => ({
+    sla,
+    order: order.id,
+    ...(request === undefined ? {} : { request }),
+    startedAt: inCalendarZone(calendar, startedAt),
+    deadline,
+  });
+
+  // R-SLA-1: the first of approve, reject or cancel decides; a cancellation leaves nothing to process.
+  const decided = order.audit.find((entry) =>
+    ["approve", "reject", "cancel"].includes(entry.event),
+  );
+  const cancelled = decided?.event === "cancel";
+  if (!(cancelled && ms(decided.at) <= atMs)) {
+    const deadline = addHours(calendar, receipt, policy.processingHours);
+    const processedAt = cancelled ? undefined : decided?.at;
+    clocks.push(readClock(base("R-SLA-1", receipt, deadline), processedAt, options));
+  }
+
+  // R-SLA-2: nothing will ship once the order is cancelled or rejected, or if it has no unit.
+  // Units are cancelled only by a cancellation, which may come after `at`: the buckets now do not
+  // say what was cancelled then.
+  const stopped = order.audit.some(
+    (entry) => (entry.event === "cancel" || entry.event === "reject") && ms(entry.at) <= atMs,
+  );
+  if (!stopped && order.lines.some((line) => line.quantity > 0)) {
+    const deadline = addWorkingDays(calendar, receipt, policy.shippingWorkingDays);
+    clocks.push(readClock(base("R-SLA-2", receipt, deadline), shippedAt(order), options));
+  }
+
+  // R-SLA-3: one clock per after-sales request of the order opened by `at`.
+  const requests = options.requests
+    .filter((request) => request.order === order.id && ms(request.openedAt) <= atMs)
+    .sort((a, b) => compareIds(a.id, b.id));
+  for (const request of requests) {
+    const deadline = addHours(calendar, request.openedAt, policy.answerHours);
+    clocks.push(
+      readClock(
+        base("R-SLA-3", request.openedAt, deadline, request.id),
+        request.answeredAt,
+        options,
+      ),
+    );
+  }
+  return clocks;
+}
+
+/** A clock's status at `atMs`, given when its work was done (if ever). */
+function readClock(
+  base: ClockBase,
+  doneAt: string | undefined,
+  { atMs, calendar }: ReadOptions,
+): SlaClock {
+  const deadlineMs = ms(base.deadline);
+  const doneMs = doneAt === undefined ? Number.POSITIVE_INFINITY : ms(doneAt);
+  if (doneAt !== undefined && doneMs <= atMs) {
+    const completedAt = inCalendarZone(calendar, doneAt);
+    if (doneMs <= deadlineMs) {
+      const earlyByMs = deadlineMs - doneMs;
+      return { ...base, status: "met", completedAt, earlyByMs, earlyBy: formatDuration(earlyByMs) };
+    }
+    const lateByMs = doneMs - deadlineMs;
+    return { ...base, status: "breached", completedAt, lateByMs, lateBy: formatDuration(lateByMs) };
+  }
+  if (atMs <= deadlineMs) {
+    const leftMs = deadlineMs - atMs;
+    return { ...base, status: "pending", leftMs, left: formatDuration(leftMs) };
+  }
+  const lateByMs = atMs - deadlineMs;
+  return { ...base, status: "breached", lateByMs, lateBy: formatDuration(lateByMs) };
+}
+
+/** Most late first; then order id, rule ID, request id: a total order (R-UNIT-4). */
+function byLateness(a: SlaClock, b: SlaClock): number {
+  const late = (clock: SlaClock) => (clock.status === "breached" ? clock.lateByMs : 0);
+  return (
+    late(b) - late(a) ||
+    compareIds(a.order, b.order) ||
+    compareIds(a.sla, b.sla) ||
+    compareIds(a.request ?? "", b.request ?? "")
+  );
+}
+
+/** An instant in epoch milliseconds (sub-millisecond digits dropped). */
+function ms(instant: string): number {
+  return Temporal.Instant.from(instant).epochMilliseconds;
+}
