@@ -74,7 +74,7 @@ export interface LineState extends LineKey {
 }
 
 /** A lock carried in from an earlier run. */
-export interface LockState {
+interface LockState {
   readonly source: Lock;
   readonly line: LineState;
   converted: number;

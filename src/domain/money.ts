@@ -22,9 +22,6 @@ export const Money = Decimal.clone({
   toExpPos: 9e15,
 });
 
-/** A decimal.js value as produced by {@link Money}. */
-export type MoneyValue = Decimal;
-
 /** Zero, shared: decimal.js values are immutable. */
 export const ZERO: Decimal = new Money(0);
 

@@ -37,7 +37,7 @@ export const timestamp = z
  * (`asia/shanghai` → `Asia/Shanghai`), or undefined for an unknown zone. A
  * bare offset such as `+08:00` is refused: it has no daylight-saving rules.
  */
-export function ianaTimeZone(text: string): string | undefined {
+function ianaTimeZone(text: string): string | undefined {
   if (/^[+-]/.test(text)) return undefined;
   try {
     return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(text).timeZoneId;

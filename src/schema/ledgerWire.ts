@@ -22,7 +22,7 @@ interface TrustedHeader {
 }
 
 /** Seed 6.4.1, trusted. */
-export interface TrustedSnapshot extends TrustedHeader {
+interface TrustedSnapshot extends TrustedHeader {
   readonly kind: "snapshot";
   readonly cash: Decimal;
   readonly creditLimit: Decimal;
@@ -30,13 +30,13 @@ export interface TrustedSnapshot extends TrustedHeader {
 }
 
 /** A deposit, trusted: `amount` > 0. */
-export interface TrustedDeposit extends TrustedHeader {
+interface TrustedDeposit extends TrustedHeader {
   readonly kind: "deposit";
   readonly amount: Decimal;
 }
 
 /** R-POST-1, trusted: `cash + credit = amount`. */
-export interface TrustedShipment extends TrustedHeader {
+interface TrustedShipment extends TrustedHeader {
   readonly kind: "shipment";
   readonly order: string;
   readonly line: number;
@@ -47,7 +47,7 @@ export interface TrustedShipment extends TrustedHeader {
 }
 
 /** R-POST-2, trusted: `amount` > 0. */
-export interface TrustedRefund extends TrustedHeader {
+interface TrustedRefund extends TrustedHeader {
   readonly kind: "refund";
   readonly amount: Decimal;
 }

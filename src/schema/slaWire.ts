@@ -9,7 +9,7 @@ import { id } from "./primitives.js";
  */
 
 /** An after-sales request `{ id, order, openedAt, answeredAt? }`, never answered before it opened. */
-export const afterSalesRequestWire = z
+const afterSalesRequestWire = z
   .strictObject({
     id,
     order: id,

@@ -25,7 +25,7 @@ const poLineWire = z.object({
 });
 
 /** One purchase order (采购订单) as an ERP exports it. */
-export const purchaseOrderWire = z.object({
+const purchaseOrderWire = z.object({
   id,
   supplier: id,
   issuedOn: isoDate,
@@ -53,7 +53,7 @@ export interface SupplyNoticesInput {
 }
 
 /** One line of a trusted purchase order: a SKU of the products, at least one unit. */
-export interface PurchaseOrderLine {
+interface PurchaseOrderLine {
   readonly sku: string;
   readonly quantity: number;
 }

@@ -21,7 +21,7 @@ export interface DemandBook {
 }
 
 /** One line's open demand on a date. */
-export interface OpenLine {
+interface OpenLine {
   readonly line: LineState;
   readonly outstanding: number;
   readonly amount: Decimal;
@@ -56,7 +56,7 @@ export function demandBook(request: AllocationRequest): DemandBook {
  * run on `on` gives back to the line (R-LOCK-EXPIRE). A lock still active on
  * `on` keeps its units out: they are not open demand.
  */
-export function outstandingOn(line: LineState, on: IsoDate): number {
+function outstandingOn(line: LineState, on: IsoDate): number {
   let outstanding = line.outstanding;
   for (const lock of line.locks ?? []) {
     if (isLockExpired(lock.source, on)) outstanding += lock.source.quantity;

@@ -8,11 +8,11 @@ import type { PurchaseOrder } from "../schema/supplyWire.js";
  */
 
 /** R-SUP-1 (seed 6.1: 两周内确认): days a supplier has to confirm a purchase order. */
-export const CONFIRMATION_DAYS = 14;
+const CONFIRMATION_DAYS = 14;
 /** R-SUP-2 (seed 6.2: 到货前15天): days before arrival that franchisees prepare funds. */
-export const FUND_PREPARATION_LEAD_DAYS = 15;
+const FUND_PREPARATION_LEAD_DAYS = 15;
 /** R-SUP-3 (seed 6.3: 到货前一周): days before arrival that the central warehouse prepares. */
-export const RECEIVING_LEAD_DAYS = 7;
+const RECEIVING_LEAD_DAYS = 7;
 
 /** When a purchase order's notices are due; a notice that is never due is absent. */
 export interface NoticeSchedule {
