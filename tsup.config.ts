@@ -1,10 +1,23 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-});
+export default defineConfig([
+  {
+    // The library: ESM + CJS + declarations.
+    entry: ["src/index.ts"],
+    format: ["esm", "cjs"],
+    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    sourcemap: true,
+    // The CLI build below writes into dist/ at the same time: keep its files.
+    clean: ["!cli.js", "!cli.js.map"],
+    target: "node20",
+  },
+  {
+    // The `fenhuo` command (package.json "bin"): one ESM file, shebang kept, made executable.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+  },
+]);

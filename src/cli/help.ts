@@ -1,0 +1,104 @@
+/* The help texts of `fenhuo` and its commands. */
+
+export const COMMANDS = ["allocate", "validate", "explain", "schema"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const MAIN_HELP = `fenhuo — 分货: sales-order allocation for franchisees and stores
+
+Usage: fenhuo <command> [options]
+
+Commands:
+  allocate <input>        run an allocation and print the plan
+  validate <input>        check an input and list every problem
+  explain <plan> <ref>    say why a demand got what it got
+  schema [input|plan]     print the JSON Schema of the input or the plan
+
+<input> is a JSON file (SPEC Appendix A), - for stdin, or a folder of CSV
+files (a CSV bundle: see fenhuo allocate --help).
+
+Options:
+  -h, --help              show help (fenhuo <command> --help for a command's)
+  -V, --version           show the version
+
+Exit codes: 0 done, 1 invalid or unreadable input, 2 usage error.
+`;
+
+export const HELP: Readonly<Record<CommandName, string>> = {
+  allocate: `Usage: fenhuo allocate <wave.json|-|folder> [options]
+
+Runs one allocation (allocate) on the input and prints the plan.
+
+Options:
+  -f, --format <format>   table (default): sections for a planner to read
+                          json: the plan exactly as allocate() returns it
+                          csv: every list of the plan as one CSV, its list in
+                               column "section" (the trace is only in json)
+  -o, --out <file>        write the plan to <file> instead of stdout
+      --as-of <date>      the run's date (YYYY-MM-DD), replacing the input's asOf
+      --currency <code>   the input's currency (ISO 4217), replacing its own
+  -h, --help              show this help
+
+The input is a JSON file, - for stdin, or a folder with a CSV bundle:
+  franchisees.csv   id, priority, cash, creditLimit, creditUsed, region
+  orders.csv        order, franchisee, orderedOn, line, sku, quantity,
+                    unitPrice, allocated, lockBlockedUntil: one row per order
+                    line (an order's later rows may leave franchisee and
+                    orderedOn empty)
+  products.csv      sku, style, season, launchDate, launchRank
+  supply.csv        sku, quantity
+  locks.csv         id, order, line, franchisee, sku, quantity, lockedOn,
+                    expiresOn                                   (optional)
+  regions.csv       id, name                                    (optional)
+  stores.csv        id, region, class, operation                (optional)
+  storeNeeds.csv    store, sku, safetyStock, onHand, inTransit  (optional)
+  regionNeeds.csv   region, sku, quantity                       (optional)
+  wave.json         { "asOf", "currency", "policy" }  (or --as-of)
+A header row names the columns; an empty cell leaves the field out.
+
+Invalid input: every problem is listed on stderr, with its path, and the
+exit code is 1.
+
+Examples:
+  fenhuo allocate examples/data/spring-wave.json
+  fenhuo allocate examples/data/spring-wave-csv --format csv --out plan.csv
+  erp-export | fenhuo allocate - --format json > plan.json
+`,
+  validate: `Usage: fenhuo validate <wave.json|-|folder> [options]
+
+Checks an allocation input without running it. Prints every problem with
+its path (and its CSV file and line for a bundle) and exits 1, or prints
+"valid: …" with what the input holds and exits 0.
+
+Options:
+      --as-of <date>      the run's date, replacing the input's asOf
+      --currency <code>   the currency, replacing the input's
+  -h, --help              show this help
+`,
+  explain: `Usage: fenhuo explain <plan.json|-> <ref> [options]
+
+Says why a demand got what it got, from a plan alone (the plan's trace).
+
+<ref> is one of:
+  SO-1#2                      order SO-1, line 2
+  store:SZ-001/T100-RED-M     store SZ-001's safety-stock need for a SKU
+  region:shenzhen/T100-RED-M  region shenzhen's stocking need for a SKU
+
+Options:
+  -f, --format <format>   text (default): one sentence
+                          json: the whole explanation (rules, decisions …)
+  -h, --help              show this help
+
+Example:
+  fenhuo allocate wave.json --format json --out plan.json
+  fenhuo explain plan.json SO-1001#2
+`,
+  schema: `Usage: fenhuo schema [input|plan] [options]
+
+Prints the JSON Schema (draft 2020-12) of the allocation input (default) or
+of the plan.
+
+Options:
+  -o, --out <file>        write the schema to <file> instead of stdout
+  -h, --help              show this help
+`,
+};

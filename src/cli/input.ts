@@ -1,0 +1,119 @@
+import { formatPath, type Issue } from "../index.js";
+import { assembleBundle, type BundleOptions, type BundleProblem, WAVE_FILE } from "./bundle.js";
+import { CliError, EXIT, type Io } from "./io.js";
+import { safeText } from "./table.js";
+
+/*
+ * Reading what the commands work on: an allocation input (a JSON file, stdin or
+ * a CSV bundle folder) or a plan (a JSON file or stdin), and writing problems
+ * the way a person reads them.
+ */
+
+/** An input as read, before validation. */
+export interface LoadedInput {
+  readonly input: unknown;
+  /** Where a JSON path's value came from, beyond the path itself (a CSV file and line). */
+  readonly locate: (path: readonly (string | number)[]) => string | undefined;
+  /** Problems of a CSV bundle's files; when any, the input is not to be run. */
+  readonly problems: readonly BundleProblem[];
+}
+
+/**
+ * Reads an allocation input from `source`: a folder is a CSV bundle, `-` is
+ * stdin, anything else a JSON file. `--as-of` and `--currency` replace the
+ * input's own `asOf` and `currency`.
+ */
+export async function loadInput(
+  source: string,
+  io: Io,
+  options: BundleOptions = {},
+): Promise<LoadedInput> {
+  if (await io.isDirectory(source)) {
+    const names = (await io.listFiles(source)).filter(
+      (name) => name === WAVE_FILE || name.toLowerCase().endsWith(".csv"),
+    );
+    const files = new Map<string, string>();
+    for (const name of names.sort()) {
+      files.set(name, await io.readText(joinPath(source, name)));
+    }
+    return assembleBundle(files, options);
+  }
+  const input = withOverrides(parseJson(await io.readText(source), source), options);
+  const flags = new Map<string, string>();
+  if (options.asOf !== undefined) flags.set("asOf", "--as-of");
+  if (options.currency !== undefined) flags.set("currency", "--currency");
+  return {
+    input,
+    locate: (path) => (path.length === 1 ? flags.get(String(path[0])) : undefined),
+    problems: [],
+  };
+}
+
+/** A path under a folder, with the separator the folder already uses. */
+function joinPath(folder: string, name: string): string {
+  return /[/\\]$/.test(folder) ? `${folder}${name}` : `${folder}/${name}`;
+}
+
+/** Reads a plan JSON (a file or `-`), checking that it has the lists `explain` reads. */
+export async function loadPlan(source: string, io: Io): Promise<unknown> {
+  const plan = parseJson(await io.readText(source), source);
+  const lists = [
+    "franchiseeAllocations",
+    "locks",
+    "releasedLocks",
+    "storeAllocations",
+    "regionAllocations",
+    "unfilled",
+    "trace",
+  ];
+  const missing =
+    typeof plan !== "object" || plan === null || Array.isArray(plan)
+      ? lists
+      : lists.filter((key) => !Array.isArray((plan as Record<string, unknown>)[key]));
+  if (missing.length > 0) {
+    throw new CliError(
+      `${label(source)} is not an allocation plan (no ${missing.join(", ")}): write one with fenhuo allocate --format json`,
+      EXIT.invalid,
+    );
+  }
+  return plan;
+}
+
+/** JSON text → value; a syntax error ends the command with exit code 1. A UTF-8 BOM is ignored. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new CliError(
+      `${label(source)} is not valid JSON: ${(error as Error).message}`,
+      EXIT.invalid,
+    );
+  }
+}
+
+function label(source: string): string {
+  return source === "-" ? "stdin" : source;
+}
+
+function withOverrides(input: unknown, options: BundleOptions): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  return {
+    ...(input as Record<string, unknown>),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(options.currency === undefined ? {} : { currency: options.currency }),
+  };
+}
+
+/** `orders[3].lines[0].sku: unknown product "X": not in products (orders.csv line 5, column sku)` */
+export function issueLine(
+  issue: Issue,
+  locate: (path: readonly (string | number)[]) => string | undefined = () => undefined,
+): string {
+  const where = locate(issue.path);
+  return safeText(`${formatPath(issue.path)}: ${issue.message}${where ? ` (${where})` : ""}`);
+}
+
+/** `orders.csv line 1: unknown column "colour" (…)` */
+export function problemLine(problem: BundleProblem): string {
+  return safeText(`${problem.where}: ${problem.message}`);
+}

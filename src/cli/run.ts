@@ -1,0 +1,301 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import {
+  type AllocationPlan,
+  type AllocationRequest,
+  explain,
+  parseAllocationInput,
+  safeAllocate,
+} from "../index.js";
+import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
+import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
+import { issueLine, loadInput, loadPlan, problemLine } from "./input.js";
+import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
+import { PLAN_FORMATS, renderPlan } from "./render.js";
+
+/*
+ * `fenhuo <command> …`: the command line read into a command, the command run
+ * against an `Io`. Everything here returns an exit code; only main.ts touches
+ * `process`.
+ */
+
+/** What a run of the CLI needs from outside. */
+export interface CliContext {
+  readonly io: Io;
+  /** The package version, read only when `--version` asks for it. */
+  readonly version: () => Promise<string>;
+}
+
+/**
+ * Runs `fenhuo` with `argv` (without `node` and the script) and returns the
+ * exit code: 0 done, 1 invalid or unreadable input, 2 usage error.
+ */
+export async function run(argv: readonly string[], context: CliContext): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, context);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    context.io.stderr(`fenhuo: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], context: CliContext): Promise<ExitCode> {
+  const { io } = context;
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(MAIN_HELP);
+    return EXIT.usage;
+  }
+  if (first === "-h" || first === "--help" || first === "help") {
+    const topic = rest[0];
+    if (topic === undefined) io.stdout(MAIN_HELP);
+    else if (isCommand(topic)) io.stdout(HELP[topic]);
+    else throw usage(`no help for "${topic}": the commands are ${COMMANDS.join(", ")}`);
+    return EXIT.ok;
+  }
+  if (first === "-V" || first === "--version") {
+    io.stdout(`${await context.version()}\n`);
+    return EXIT.ok;
+  }
+  if (first.startsWith("-")) throw usage(`unknown option ${first}`);
+  if (!isCommand(first)) throw usage(`unknown command "${first}"${suggestion(first)}`);
+  // --help wins over anything else on the line (but not as an operand after "--").
+  const end = rest.indexOf("--");
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (options.includes("-h") || options.includes("--help")) {
+    io.stdout(HELP[first]);
+    return EXIT.ok;
+  }
+  switch (first) {
+    case "allocate":
+      return allocateCommand(rest, io);
+    case "validate":
+      return validateCommand(rest, io);
+    case "explain":
+      return explainCommand(rest, io);
+    case "schema":
+      return schemaCommand(rest, io);
+  }
+}
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+function usage(message: string, command?: CommandName): CliError {
+  const help = command === undefined ? "fenhuo --help" : `fenhuo ${command} --help`;
+  return new CliError(`${message}\nRun "${help}" for usage.`, EXIT.usage);
+}
+
+/** ` (did you mean "allocate"?)` for a command that starts like one, or is one letter off. */
+function suggestion(typed: string): string {
+  const near = COMMANDS.find(
+    (command) =>
+      (typed.length >= 3 && command.startsWith(typed.toLowerCase())) ||
+      editDistance(typed.toLowerCase(), command) <= 2,
+  );
+  return near === undefined ? "" : ` (did you mean "${near}"?)`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * A command's arguments, read strictly: an unknown option, a missing option
+ * value or a wrong number of operands is a usage error (exit code 2).
+ */
+function readArgs<T extends Options>(
+  command: CommandName,
+  args: readonly string[],
+  options: T,
+  operands: { readonly min: number; readonly max: number },
+) {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages go on about "--" after the first sentence: keep the first.
+    const message = (error as Error).message.split(". ")[0] ?? "bad arguments";
+    throw usage(`${command}: ${message}`, command);
+  }
+  const count = parsed.positionals.length;
+  if (count < operands.min) throw usage(`${command}: missing ${operandNames(command)}`, command);
+  if (count > operands.max) {
+    throw usage(`${command}: unexpected argument "${parsed.positionals[operands.max]}"`, command);
+  }
+  return parsed;
+}
+
+function operandNames(command: CommandName): string {
+  return command === "explain" ? "<plan.json> and <ref>" : "<input> (a JSON file, - or a folder)";
+}
+
+function choice<T extends string>(
+  command: CommandName,
+  option: string,
+  value: string,
+  allowed: readonly T[],
+): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw usage(
+    `${command}: ${option} must be one of ${allowed.join(", ")}; got "${value}"`,
+    command,
+  );
+}
+
+const INPUT_OPTIONS = {
+  "as-of": { type: "string" },
+  currency: { type: "string" },
+} as const;
+
+function problemsHeading(count: number, source: string): string {
+  return `invalid input ${source === "-" ? "on stdin" : source}: ${count} ${count === 1 ? "problem" : "problems"}`;
+}
+
+async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = readArgs(
+    "allocate",
+    args,
+    {
+      format: { type: "string", short: "f" },
+      out: { type: "string", short: "o" },
+      ...INPUT_OPTIONS,
+    },
+    { min: 1, max: 1 },
+  );
+  const format = choice("allocate", "--format", values.format ?? "table", PLAN_FORMATS);
+  const source = positionals[0] as string;
+  const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
+
+  const problems = loaded.problems.map(problemLine);
+  const result = problems.length > 0 ? undefined : safeAllocate(loaded.input);
+  if (result === undefined || !result.ok) {
+    const lines =
+      result === undefined ? problems : result.issues.map((i) => issueLine(i, loaded.locate));
+    io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
+    return EXIT.invalid;
+  }
+  const text = renderPlan(result.plan, format, { regionNames: regionNames(loaded.input) });
+  if (values.out === undefined) io.stdout(text);
+  else await io.writeText(values.out, text);
+  return EXIT.ok;
+}
+
+function indent(lines: readonly string[]): string {
+  return lines.map((line) => `  ${line}\n`).join("");
+}
+
+/** Region id → name from a validated input, for the table. */
+function regionNames(input: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  const regions = (input as { regions?: unknown }).regions;
+  if (!Array.isArray(regions)) return names;
+  for (const region of regions as { id?: unknown; name?: unknown }[]) {
+    if (typeof region.id === "string" && typeof region.name === "string" && region.name !== "")
+      names.set(region.id, region.name);
+  }
+  return names;
+}
+
+async function validateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = readArgs("validate", args, INPUT_OPTIONS, { min: 1, max: 1 });
+  const source = positionals[0] as string;
+  const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
+  const problems = loaded.problems.map(problemLine);
+  const parsed = problems.length > 0 ? undefined : parseAllocationInput(loaded.input);
+  if (parsed === undefined || !parsed.ok) {
+    const lines =
+      parsed === undefined ? problems : parsed.issues.map((i) => issueLine(i, loaded.locate));
+    io.stdout(`${lines.join("\n")}\n${problemsHeading(lines.length, source)}\n`);
+    return EXIT.invalid;
+  }
+  io.stdout(`valid: ${describeRequest(parsed.value)}\n`);
+  return EXIT.ok;
+}
+
+/** `4 orders, 10 lines, 5 products, … (asOf 2026-03-01, CNY)` */
+function describeRequest(request: AllocationRequest): string {
+  const count = (n: number, one: string, many = `${one}s`): string =>
+    `${n} ${n === 1 ? one : many}`;
+  const lines = request.orders.reduce((total, order) => total + order.lines.length, 0);
+  const units = request.supply.reduce((total, row) => total + row.quantity, 0);
+  const parts = [
+    count(request.orders.length, "order"),
+    count(lines, "line"),
+    count(request.franchisees.length, "franchisee"),
+    count(request.products.length, "product"),
+    `${count(request.supply.length, "supply row")} (${count(units, "unit")})`,
+    count(request.locks.length, "lock"),
+    count(request.regions.length, "region"),
+    count(request.stores.length, "store"),
+    count(request.storeNeeds.length, "store need"),
+    count(request.regionNeeds.length, "region need"),
+  ];
+  return `${parts.join(", ")} (asOf ${request.asOf}, ${request.currency})`;
+}
+
+const EXPLAIN_FORMATS = ["text", "json"] as const;
+
+async function explainCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = readArgs(
+    "explain",
+    args,
+    { format: { type: "string", short: "f" } },
+    { min: 2, max: 2 },
+  );
+  const format = choice("explain", "--format", values.format ?? "text", EXPLAIN_FORMATS);
+  const [source, refText] = positionals as [string, string];
+  const readings = refReadings(refText);
+  if (readings.length === 0) {
+    throw usage(`explain: cannot read the ref "${refText}": write ${REF_FORMS}`, "explain");
+  }
+  const plan = (await loadPlan(source, io)) as AllocationPlan;
+  const ref = chooseRef(readings, plan) ?? (readings[0] as (typeof readings)[number]);
+  let explanation: ReturnType<typeof explain>;
+  try {
+    explanation = explain(plan, ref);
+  } catch (error) {
+    throw new CliError(
+      `${source === "-" ? "stdin" : source} is not a plan fenhuo can read: ${(error as Error).message}`,
+      EXIT.invalid,
+    );
+  }
+  io.stdout(
+    format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : `${explanation.sentence}\n`,
+  );
+  return EXIT.ok;
+}
+
+const SCHEMAS = ["input", "plan"] as const;
+
+async function schemaCommand(args: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = readArgs(
+    "schema",
+    args,
+    { out: { type: "string", short: "o" } },
+    { min: 0, max: 1 },
+  );
+  const which = choice("schema", "the schema asked for", positionals[0] ?? "input", SCHEMAS);
+  const schema = which === "input" ? inputJsonSchema() : planJsonSchema();
+  const text = `${JSON.stringify(schema, null, 2)}\n`;
+  if (values.out === undefined) io.stdout(text);
+  else await io.writeText(values.out, text);
+  return EXIT.ok;
+}
