@@ -173,6 +173,7 @@ export { compareStores } from "./ranking/stores.js";
 // The JSON contracts and the one error type.
 export type { Issue, ParseResult } from "./schema/issues.js";
 export { formatPath, InputError } from "./schema/issues.js";
+export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";
 export type {
   LifecycleEvent,
   LifecycleEventInput,

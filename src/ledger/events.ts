@@ -73,6 +73,10 @@ type Loose<T, Amounts extends keyof T> = Omit<T, Amounts> & {
  * An event as a caller passes it to `post`. A shipment's `cash` and `credit`
  * come together or not at all; without them the whole amount is asked of cash
  * first, and what cash cannot cover moves to credit.
+ *
+ * Each kind is its {@link LedgerEvent} counterpart with the amounts loosened
+ * (`Loose<T, Amounts>`: the `Amounts` fields of `T` accept any
+ * {@link AmountInput}, a decimal string or a finite number).
  */
 export type LedgerEventInput =
   | Loose<SnapshotEvent, "cash" | "creditLimit" | "creditUsed">

@@ -94,7 +94,11 @@ export const calendarWire = z
     });
   });
 
-/** A working-day calendar as a caller writes it. */
+/**
+ * A working-day calendar as a caller writes it.
+ *
+ * @interface
+ */
 export type WorkCalendarInput = z.input<typeof calendarWire>;
 
 /** zod's issues as fenhuo {@link Issue}s, their paths under `prefix`. */

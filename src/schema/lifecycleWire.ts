@@ -33,7 +33,11 @@ export const receivedOrderWire = z.object({
     .min(1, "an order has at least one line"),
 });
 
-/** An order as an ERP registers it (登记), before verification. */
+/**
+ * An order as an ERP registers it (登记), before verification.
+ *
+ * @interface
+ */
 export type ReceivedOrderInput = z.input<typeof receivedOrderWire>;
 
 const line = { line: lineNumber, quantity: units };
@@ -91,9 +95,17 @@ export const lifecycleEventWire = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("close") }),
 ]);
 
-/** An event that moves a sales order, as a caller writes it. */
+/**
+ * An event that moves a sales order, as a caller writes it.
+ *
+ * @useDeclaredType
+ */
 export type LifecycleEventInput = z.input<typeof lifecycleEventWire>;
-/** An event that moves a sales order, once parsed. */
+/**
+ * An event that moves a sales order, once parsed.
+ *
+ * @useDeclaredType
+ */
 export type LifecycleEvent = z.output<typeof lifecycleEventWire>;
 
 /** Who causes an event and when: the lifecycle has no clock (R-LIFE-4 audit). */

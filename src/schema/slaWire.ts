@@ -32,7 +32,11 @@ const afterSalesRequestWire = z
     }
   });
 
-/** An after-sales request (退换货申请) as a caller writes it (R-SLA-3). */
+/**
+ * An after-sales request (退换货申请) as a caller writes it (R-SLA-3).
+ *
+ * @interface
+ */
 export type AfterSalesRequestInput = z.input<typeof afterSalesRequestWire>;
 
 /** What the clocks are read with, less the calendar (parsed on its own): `at`, requests, policy. */

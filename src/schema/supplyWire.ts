@@ -35,7 +35,11 @@ const purchaseOrderWire = z.object({
   lines: z.array(poLineWire).min(1, "a purchase order has at least one line"),
 });
 
-/** A purchase order as a caller writes it. */
+/**
+ * A purchase order as a caller writes it.
+ *
+ * @interface
+ */
 export type PurchaseOrderInput = z.input<typeof purchaseOrderWire>;
 
 /** The JSON a caller passes to `supplyNotices` (SPEC §2), as TypeScript sees it. */

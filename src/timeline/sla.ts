@@ -60,7 +60,11 @@ export interface SlaOptions {
   readonly policy?: Partial<SlaPolicy>;
 }
 
-/** What every clock says, whatever its status. */
+/**
+ * What every clock says, whatever its status.
+ *
+ * @inline
+ */
 interface ClockBase {
   readonly sla: SlaId;
   readonly order: string;
