@@ -11,7 +11,7 @@
  * comparators written here.
  *
  * With CI set, every property runs with the fixed seed 20261128. Each runs 1000
- * times; set FC_NUM_RUNS for more.
+ * times by default; FC_NUM_RUNS sets another count (test/support/runs.ts).
  */
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
@@ -38,9 +38,10 @@ import {
   permutationSeed,
   shuffleInput,
 } from "./support/arbitraries.js";
+import { propertyRuns } from "./support/runs.js";
 
-/** 1000 runs per property; more on demand (FC_NUM_RUNS=20000) for a deeper search. */
-const RUNS = Math.max(1000, Number(process.env.FC_NUM_RUNS ?? 0) || 0);
+/** 1000 runs per property; FC_NUM_RUNS=20000 for a deeper search, fewer for a fast pass. */
+const RUNS = propertyRuns(1000);
 const params: fc.Parameters<unknown> = {
   numRuns: RUNS,
   ...(process.env.CI ? { seed: 20261128 } : {}),

@@ -10,7 +10,7 @@
  * own arithmetic.
  *
  * With CI set, every property runs with the fixed seed 20261128. Each runs 1000
- * times; set FC_NUM_RUNS for more.
+ * times by default; FC_NUM_RUNS sets another count (test/support/runs.ts).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -23,8 +23,9 @@ import {
   parseWorkCalendar,
   type WorkCalendar,
 } from "../src/index.js";
+import { propertyRuns } from "./support/runs.js";
 
-const RUNS = Math.max(1000, Number(process.env.FC_NUM_RUNS ?? 0) || 0);
+const RUNS = propertyRuns(1000);
 const params: fc.Parameters<unknown> = {
   numRuns: RUNS,
   ...(process.env.CI ? { seed: 20261128 } : {}),

@@ -18,6 +18,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
+import { propertyRuns } from "./support/runs.js";
 
 const actor: Actor = { by: "model", at: "2026-03-01T10:00:00+08:00" };
 const PRICE = 10;
@@ -377,7 +378,9 @@ const commands = [
 
 describe("properties", () => {
   it("R-LIFE-1..5: random event sequences keep the order, its buckets, audit and postings in step with the model", () => {
-    const runs = process.env.CI ? { numRuns: 10_000, seed: 20261128 } : { numRuns: 2_000 };
+    const runs = process.env.CI
+      ? { numRuns: propertyRuns(10_000), seed: 20261128 }
+      : { numRuns: propertyRuns(2_000) };
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 50, size: "max" }), (cmds) => {
         const order = receiveOrder(

@@ -11,7 +11,7 @@
  * decimal.js clone, never from the library.
  *
  * With CI set, every property runs with the fixed seed 20261128. Each runs
- * 1000 times; set FC_NUM_RUNS for more.
+ * 1000 times by default; FC_NUM_RUNS sets another count (test/support/runs.ts).
  */
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
@@ -33,8 +33,9 @@ import {
   SKU_POOL,
   shuffleInput,
 } from "./support/arbitraries.js";
+import { propertyRuns } from "./support/runs.js";
 
-const RUNS = Math.max(1000, Number(process.env.FC_NUM_RUNS ?? 0) || 0);
+const RUNS = propertyRuns(1000);
 const params: fc.Parameters<unknown> = {
   numRuns: RUNS,
   ...(process.env.CI ? { seed: 20261128 } : {}),

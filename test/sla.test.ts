@@ -21,6 +21,7 @@ import {
   slaBreaches,
   transition,
 } from "../src/index.js";
+import { propertyRuns } from "./support/runs.js";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -587,7 +588,7 @@ describe("R-SLA-4: breaches over a set of orders", () => {
 });
 
 describe("properties", () => {
-  const params = { numRuns: 500, ...(process.env.CI ? { seed: 20261128 } : {}) };
+  const params = { numRuns: propertyRuns(500), ...(process.env.CI ? { seed: 20261128 } : {}) };
   const receipt = Date.parse(feb(2, "09:00"));
   const iso = (epoch: number) => new Date(epoch).toISOString();
   /** An order received Monday 2 Feb 09:00, approved and shipped after random delays (minutes). */

@@ -1,0 +1,10 @@
+/**
+ * How many times a fast-check property runs: `defaultRuns`, unless env
+ * FC_NUM_RUNS holds a positive integer, which then wins — more for a deeper
+ * search (FC_NUM_RUNS=20000), fewer for a fast pass (the mutation run,
+ * vitest.stryker.config.ts, sets 50). Unset, the defaults stand.
+ */
+export function propertyRuns(defaultRuns: number): number {
+  const requested = Number(process.env.FC_NUM_RUNS);
+  return Number.isSafeInteger(requested) && requested > 0 ? requested : defaultRuns;
+}
