@@ -2,27 +2,29 @@ import { describe, expect, it } from "vitest";
 import { allocate, explain } from "../src/index.js";
 import { order, products, wave } from "./support/fixtures.js";
 
-const plan = allocate(
-  wave({
-    products: products("SS", "T100"),
-    supply: [{ sku: "T100", quantity: 6 }],
-    franchisees: [
-      { id: "F1", priority: 1, cash: "200" },
-      { id: "F2", priority: 2, cash: "0" },
-    ],
-    orders: [
-      order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 5, unitPrice: "100" }]),
-      order("SO-2", "F2", "2026-02-02", [{ sku: "T100", quantity: 2, unitPrice: "100" }]),
-    ],
-    regions: [{ id: "shenzhen" }],
-    stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
-    storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
-  }),
-);
+/** Built inside each test, so a mutation run sees which test covers which code. */
+const planOf = () =>
+  allocate(
+    wave({
+      products: products("SS", "T100"),
+      supply: [{ sku: "T100", quantity: 6 }],
+      franchisees: [
+        { id: "F1", priority: 1, cash: "200" },
+        { id: "F2", priority: 2, cash: "0" },
+      ],
+      orders: [
+        order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 5, unitPrice: "100" }]),
+        order("SO-2", "F2", "2026-02-02", [{ sku: "T100", quantity: 2, unitPrice: "100" }]),
+      ],
+      regions: [{ id: "shenzhen" }],
+      stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
+      storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
+    }),
+  );
 
 describe("explain: why a demand got what it got (§3.7)", () => {
   it("explains a partially shipped and locked franchisee line", () => {
-    const why = explain(plan, { kind: "order-line", order: "SO-1", line: 1 });
+    const why = explain(planOf(), { kind: "order-line", order: "SO-1", line: 1 });
     expect(why).toMatchObject({ found: true, allocated: 2, locked: 3, released: 0 });
     expect(why.unfilled).toBeUndefined();
     expect(why.rules).toEqual([
@@ -40,7 +42,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
   });
 
   it("explains why a store got nothing", () => {
-    const why = explain(plan, { kind: "store", store: "SZ-1", sku: "T100" });
+    const why = explain(planOf(), { kind: "store", store: "SZ-1", sku: "T100" });
     expect(why).toMatchObject({
       found: true,
       allocated: 0,
@@ -52,7 +54,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
   });
 
   it("explains an unfunded line that was locked only in part", () => {
-    const why = explain(plan, { kind: "order-line", order: "SO-2", line: 1 });
+    const why = explain(planOf(), { kind: "order-line", order: "SO-2", line: 1 });
     expect(why).toMatchObject({
       allocated: 0,
       locked: 1,
@@ -63,7 +65,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
   });
 
   it("says so when no decision concerns the demand", () => {
-    const why = explain(plan, { kind: "region", region: "shenzhen", sku: "T100" });
+    const why = explain(planOf(), { kind: "region", region: "shenzhen", sku: "T100" });
     expect(why.found).toBe(false);
     expect(why.decisions).toEqual([]);
     expect(why.sentence).toMatch(
@@ -72,6 +74,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
   });
 
   it("works on a plan read back from JSON", () => {
+    const plan = planOf();
     const copy = JSON.parse(JSON.stringify(plan));
     const ref = { kind: "order-line", order: "SO-1", line: 1 } as const;
     expect(explain(copy, ref)).toEqual(explain(plan, ref));

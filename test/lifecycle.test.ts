@@ -360,26 +360,28 @@ describe("the machine as data", () => {
 });
 
 describe("R-PICK-1: pick lists per destination, and posting one ships exactly its units", () => {
-  const plan = allocate({
-    asOf: "2026-03-01",
-    products: [
-      { sku: "T100", season: "SS" },
-      { sku: "D200", season: "SS" },
-    ],
-    supply: [
-      { sku: "T100", quantity: 20 },
-      { sku: "D200", quantity: 3 },
-    ],
-    franchisees: [{ id: "F01", priority: 1, cash: "10000" }],
-    ...allocationDemand([approved()]),
-    regions: [{ id: "shenzhen" }],
-    stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
-    storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
-    regionNeeds: [{ region: "shenzhen", sku: "T100", quantity: 2 }],
-  });
+  /** Built inside each test, so a mutation run sees which test covers which code. */
+  const planOf = () =>
+    allocate({
+      asOf: "2026-03-01",
+      products: [
+        { sku: "T100", season: "SS" },
+        { sku: "D200", season: "SS" },
+      ],
+      supply: [
+        { sku: "T100", quantity: 20 },
+        { sku: "D200", quantity: 3 },
+      ],
+      franchisees: [{ id: "F01", priority: 1, cash: "10000" }],
+      ...allocationDemand([approved()]),
+      regions: [{ id: "shenzhen" }],
+      stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
+      storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
+      regionNeeds: [{ region: "shenzhen", sku: "T100", quantity: 2 }],
+    });
 
   it("lists franchisees, then stores, then regions, SKUs in order, with the order lines behind them", () => {
-    expect(pickLists(plan)).toEqual([
+    expect(pickLists(planOf())).toEqual([
       {
         destination: { kind: "franchisee", franchisee: "F01" },
         lines: [
@@ -402,6 +404,7 @@ describe("R-PICK-1: pick lists per destination, and posting one ships exactly it
   });
 
   it("applies the plan to the order, then ships exactly the pick list's units", () => {
+    const plan = planOf();
     const applied = applyPlan([approved()], plan, actor);
     expect(applied.ok).toBe(true);
     const [franchiseeList] = pickLists(plan);

@@ -3,7 +3,8 @@
  * on hand-computed waves: R-LOCK-EXPIRE with several locks, R-RANK-LINE when a
  * line has nothing outstanding, R-LOCK-PLACE lock ids and payment requests,
  * R-RANK-REGION warnings and region rows. Written to kill the surviving
- * mutants of src/allocation (npm run mutation).
+ * mutants of src/allocation (npm run mutation). Plans are built inside each
+ * test, so the mutation run's per-test coverage is exact.
  */
 import { describe, expect, it } from "vitest";
 import { allocate } from "../src/index.js";
@@ -22,25 +23,26 @@ describe("R-LOCK-EXPIRE: several expired locks", () => {
   // asOf 03-01, cool-down 15 days. SO-1/1 holds L-A (placed 02-01, expires 02-20)
   // and L-B (placed 02-02, expires 02-25); SO-0/1 holds L-C (placed 02-03,
   // expires 02-28). All three are released.
-  const plan = allocate(
-    wave({
-      products: products("SS", "T100"),
-      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
-      orders: [
-        order("SO-0", "F1", "2026-02-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
-        order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 2, unitPrice: "10" }]),
-      ],
-      locks: [
-        lock("L-B", "SO-1", 1, "2026-02-02", "2026-02-25"),
-        lock("L-A", "SO-1", 1, "2026-02-01", "2026-02-20"),
-        lock("L-C", "SO-0", 1, "2026-02-03", "2026-02-28"),
-      ],
-    }),
-  );
+  const planOf = () =>
+    allocate(
+      wave({
+        products: products("SS", "T100"),
+        franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+        orders: [
+          order("SO-0", "F1", "2026-02-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
+          order("SO-1", "F1", "2026-02-01", [{ sku: "T100", quantity: 2, unitPrice: "10" }]),
+        ],
+        locks: [
+          lock("L-B", "SO-1", 1, "2026-02-02", "2026-02-25"),
+          lock("L-A", "SO-1", 1, "2026-02-01", "2026-02-20"),
+          lock("L-C", "SO-0", 1, "2026-02-03", "2026-02-28"),
+        ],
+      }),
+    );
 
   it("bars a line until the latest of its released locks' bars, even when the older lock expired first", () => {
     // L-A: 02-20 + 15 = 03-07; L-B, released after it: 02-25 + 15 = 03-12; L-C: 03-15.
-    expect(plan.releasedLocks.map((l) => [l.order, l.id, l.lockBlockedUntil])).toEqual([
+    expect(planOf().releasedLocks.map((l) => [l.order, l.id, l.lockBlockedUntil])).toEqual([
       ["SO-0", "L-C", "2026-03-15"],
       ["SO-1", "L-A", "2026-03-12"],
       ["SO-1", "L-B", "2026-03-12"],
@@ -48,7 +50,7 @@ describe("R-LOCK-EXPIRE: several expired locks", () => {
   });
 
   it("releases carried locks oldest first, whatever their orders", () => {
-    expect(plan.trace.flatMap((d) => (d.pass === "expiry" ? [d.lock] : []))).toEqual([
+    expect(planOf().trace.flatMap((d) => (d.pass === "expiry" ? [d.lock] : []))).toEqual([
       "L-A",
       "L-B",
       "L-C",
@@ -82,41 +84,42 @@ describe("R-LOCK-PLACE, R-RANK-REGION and the plan's canonical orders", () => {
   // (2 left), SO-2/2 (1) and SO-2/10 (1); F2 locks SO-1/1 (1): 15 left. Then
   // shenzhen and guangzhou (listed for SS) and lhasa (unlisted: a store and the
   // region) take 1 each.
-  const plan = allocate(
-    wave({
-      products: products("SS", "T100"),
-      supply: [{ sku: "T100", quantity: 20 }],
-      franchisees: [
-        { id: "F1", priority: 1, cash: "0" },
-        { id: "F2", priority: 2, cash: "0" },
-      ],
-      orders: [
-        order("SO-1", "F2", "2026-02-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
-        order("SO-2", "F1", "2026-02-01", [
-          { sku: "T100", quantity: 6, unitPrice: "10" },
-          { sku: "T100", quantity: 1, unitPrice: "10" },
-          { line: 10, sku: "T100", quantity: 1, unitPrice: "10" },
-        ]),
-      ],
-      locks: [
-        lock("L-B", "SO-2", 1, "2026-02-20", "2026-03-10"),
-        lock("L-A", "SO-2", 1, "2026-02-21", "2026-03-10"),
-        lock("LK-2026-03-01-SO-2-1", "SO-2", 1, "2026-02-22", "2026-03-10"),
-        lock("LK-2026-03-01-SO-2-1~2", "SO-2", 1, "2026-02-23", "2026-03-10"),
-      ],
-      regions: [{ id: "shenzhen" }, { id: "guangzhou" }, { id: "lhasa" }],
-      stores: [{ id: "LS-1", region: "lhasa", class: "A", operation: "direct" }],
-      storeNeeds: [{ store: "LS-1", sku: "T100", safetyStock: 1 }],
-      regionNeeds: [
-        { region: "shenzhen", sku: "T100", quantity: 1 },
-        { region: "guangzhou", sku: "T100", quantity: 1 },
-        { region: "lhasa", sku: "T100", quantity: 1 },
-      ],
-    }),
-  );
+  const planOf = () =>
+    allocate(
+      wave({
+        products: products("SS", "T100"),
+        supply: [{ sku: "T100", quantity: 20 }],
+        franchisees: [
+          { id: "F1", priority: 1, cash: "0" },
+          { id: "F2", priority: 2, cash: "0" },
+        ],
+        orders: [
+          order("SO-1", "F2", "2026-02-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
+          order("SO-2", "F1", "2026-02-01", [
+            { sku: "T100", quantity: 6, unitPrice: "10" },
+            { sku: "T100", quantity: 1, unitPrice: "10" },
+            { line: 10, sku: "T100", quantity: 1, unitPrice: "10" },
+          ]),
+        ],
+        locks: [
+          lock("L-B", "SO-2", 1, "2026-02-20", "2026-03-10"),
+          lock("L-A", "SO-2", 1, "2026-02-21", "2026-03-10"),
+          lock("LK-2026-03-01-SO-2-1", "SO-2", 1, "2026-02-22", "2026-03-10"),
+          lock("LK-2026-03-01-SO-2-1~2", "SO-2", 1, "2026-02-23", "2026-03-10"),
+        ],
+        regions: [{ id: "shenzhen" }, { id: "guangzhou" }, { id: "lhasa" }],
+        stores: [{ id: "LS-1", region: "lhasa", class: "A", operation: "direct" }],
+        storeNeeds: [{ store: "LS-1", sku: "T100", safetyStock: 1 }],
+        regionNeeds: [
+          { region: "shenzhen", sku: "T100", quantity: 1 },
+          { region: "guangzhou", sku: "T100", quantity: 1 },
+          { region: "lhasa", sku: "T100", quantity: 1 },
+        ],
+      }),
+    );
 
   it("gives a new lock the first free ~n suffix, and lists a line's locks by id", () => {
-    expect(plan.locks.map((l) => [l.order, l.line, l.id, l.quantity, l.isNew])).toEqual([
+    expect(planOf().locks.map((l) => [l.order, l.line, l.id, l.quantity, l.isNew])).toEqual([
       ["SO-1", 1, "LK-2026-03-01-SO-1-1", 1, true],
       ["SO-2", 1, "L-A", 1, false],
       ["SO-2", 1, "L-B", 1, false],
@@ -129,7 +132,7 @@ describe("R-LOCK-PLACE, R-RANK-REGION and the plan's canonical orders", () => {
   });
 
   it("asks for payment by franchisee id, each request's locks in code-unit order", () => {
-    expect(plan.paymentRequests).toEqual([
+    expect(planOf().paymentRequests).toEqual([
       {
         franchisee: "F1",
         amount: "40.00",
@@ -146,6 +149,7 @@ describe("R-LOCK-PLACE, R-RANK-REGION and the plan's canonical orders", () => {
   });
 
   it("lists region rows by region id, and warns once for an unlisted region with two claims", () => {
+    const plan = planOf();
     expect(plan.regionAllocations).toEqual([
       { region: "guangzhou", sku: "T100", quantity: 1 },
       { region: "lhasa", sku: "T100", quantity: 1 },

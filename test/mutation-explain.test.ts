@@ -4,10 +4,17 @@
  * R-ALLOC-PARTIAL, R-LOCK-PLACE, R-ALLOC-SEASONAL, R-ALLOC-NONSEASONAL), and
  * demands that share an order, a store, a region or a SKU with another, so each
  * explanation is seen to pick exactly its own rows. Written to kill the
- * surviving mutants of src/allocation/explain.ts (npm run mutation).
+ * surviving mutants of src/allocation/explain.ts (npm run mutation). Plans are
+ * built inside each test, so the mutation run's per-test coverage is exact.
  */
 import { describe, expect, it } from "vitest";
-import { type AllocationInput, allocate, type ExplainRef, explain } from "../src/index.js";
+import {
+  type AllocationInput,
+  type AllocationPlan,
+  allocate,
+  type ExplainRef,
+  explain,
+} from "../src/index.js";
 import { order, wave } from "./support/fixtures.js";
 
 const lock = (
@@ -33,44 +40,45 @@ const lock = (
  * Lock (F1, F2, F3, F4): SO-1/2 locks 3, SO-1/3 1, SO-2/1 is barred until 03-16,
  * SO-2/2 by its lockBlockedUntil 03-05, SO-3/1 locks 2, SO-3/2 1: 3 left.
  */
-const franchiseePlan = allocate(
-  wave({
-    policy: { afterShortfall: "stop" },
-    products: [{ sku: "T100", season: "SS" }],
-    supply: [{ sku: "T100", quantity: 10 }],
-    franchisees: [
-      { id: "F1", priority: 1, cash: "250" },
-      { id: "F2", priority: 2, cash: "0" },
-      { id: "F3", priority: 3, cash: "100" },
-      { id: "F4", priority: 4, cash: "1000" },
-    ],
-    orders: [
-      order("SO-1", "F1", "2026-02-01", [
-        { sku: "T100", quantity: 2, unitPrice: "100" },
-        { sku: "T100", quantity: 3, unitPrice: "100" },
-        { sku: "T100", quantity: 1, unitPrice: "100" },
-      ]),
-      order("SO-2", "F2", "2026-02-02", [
-        { sku: "T100", quantity: 2, unitPrice: "100" },
-        { sku: "T100", quantity: 1, unitPrice: "100", lockBlockedUntil: "2026-03-05" },
-      ]),
-      order("SO-3", "F3", "2026-02-03", [
-        { sku: "T100", quantity: 4, unitPrice: "100" },
-        { sku: "T100", quantity: 2, unitPrice: "100" },
-      ]),
-      order("SO-4", "F4", "2026-02-04", [{ sku: "T100", quantity: 1, unitPrice: "100" }]),
-    ],
-    locks: [
-      lock("L-EXP", "SO-2", 1, "F2", 2, "2026-02-14", "2026-03-01"),
-      lock("L-C1", "SO-3", 1, "F3", 2, "2026-02-20", "2026-03-07"),
-      lock("L-C2", "SO-3", 2, "F3", 1, "2026-02-21", "2026-03-08"),
-      lock("L-F", "SO-4", 1, "F4", 1, "2026-02-22", "2026-03-09"),
-    ],
-  }),
-);
+const franchiseePlan = () =>
+  allocate(
+    wave({
+      policy: { afterShortfall: "stop" },
+      products: [{ sku: "T100", season: "SS" }],
+      supply: [{ sku: "T100", quantity: 10 }],
+      franchisees: [
+        { id: "F1", priority: 1, cash: "250" },
+        { id: "F2", priority: 2, cash: "0" },
+        { id: "F3", priority: 3, cash: "100" },
+        { id: "F4", priority: 4, cash: "1000" },
+      ],
+      orders: [
+        order("SO-1", "F1", "2026-02-01", [
+          { sku: "T100", quantity: 2, unitPrice: "100" },
+          { sku: "T100", quantity: 3, unitPrice: "100" },
+          { sku: "T100", quantity: 1, unitPrice: "100" },
+        ]),
+        order("SO-2", "F2", "2026-02-02", [
+          { sku: "T100", quantity: 2, unitPrice: "100" },
+          { sku: "T100", quantity: 1, unitPrice: "100", lockBlockedUntil: "2026-03-05" },
+        ]),
+        order("SO-3", "F3", "2026-02-03", [
+          { sku: "T100", quantity: 4, unitPrice: "100" },
+          { sku: "T100", quantity: 2, unitPrice: "100" },
+        ]),
+        order("SO-4", "F4", "2026-02-04", [{ sku: "T100", quantity: 1, unitPrice: "100" }]),
+      ],
+      locks: [
+        lock("L-EXP", "SO-2", 1, "F2", 2, "2026-02-14", "2026-03-01"),
+        lock("L-C1", "SO-3", 1, "F3", 2, "2026-02-20", "2026-03-07"),
+        lock("L-C2", "SO-3", 2, "F3", 1, "2026-02-21", "2026-03-08"),
+        lock("L-F", "SO-4", 1, "F4", 1, "2026-02-22", "2026-03-09"),
+      ],
+    }),
+  );
 
 const line = (orderId: string, n: number) =>
-  explain(franchiseePlan, { kind: "order-line", order: orderId, line: n });
+  explain(franchiseePlan(), { kind: "order-line", order: orderId, line: n });
 
 const FUNDED_RULES = ["R-ALLOC-FUNDED", "R-RANK-FUNDED", "R-RANK-LINE", "R-RANK-PRODUCT"];
 
@@ -221,50 +229,52 @@ const direct = (parts: Partial<AllocationInput>) =>
  * then shenzhen 7. T100 (seasonal, region by region): SZ-1 2, SZ-2 5 − 1 − 1 = 3,
  * shenzhen 5, then guangzhou 6.
  */
-const fullPlan = direct({
-  supply: [
-    { sku: "T100", quantity: 20 },
-    { sku: "N200", quantity: 20 },
-  ],
-  storeNeeds: [
-    { store: "SZ-1", sku: "T100", safetyStock: 2 },
-    { store: "SZ-2", sku: "T100", safetyStock: 5, onHand: 1, inTransit: 1 },
-    { store: "SZ-1", sku: "N200", safetyStock: 4 },
-  ],
-  regionNeeds: [
-    { region: "shenzhen", sku: "T100", quantity: 5 },
-    { region: "guangzhou", sku: "T100", quantity: 6 },
-    { region: "shenzhen", sku: "N200", quantity: 7 },
-  ],
-});
+const fullPlan = () =>
+  direct({
+    supply: [
+      { sku: "T100", quantity: 20 },
+      { sku: "N200", quantity: 20 },
+    ],
+    storeNeeds: [
+      { store: "SZ-1", sku: "T100", safetyStock: 2 },
+      { store: "SZ-2", sku: "T100", safetyStock: 5, onHand: 1, inTransit: 1 },
+      { store: "SZ-1", sku: "N200", safetyStock: 4 },
+    ],
+    regionNeeds: [
+      { region: "shenzhen", sku: "T100", quantity: 5 },
+      { region: "guangzhou", sku: "T100", quantity: 6 },
+      { region: "shenzhen", sku: "N200", quantity: 7 },
+    ],
+  });
 
 /*
  * Short of stock. N200 (3): SZ-1 2 of 2, GZ-1 1 of 3, shenzhen 0 of 3,
  * guangzhou 0 of 4. T100 (4): SZ-1 2 of 2, SZ-2 2 of 3, shenzhen 0 of 1, GZ-1 0
  * of 3, guangzhou 0 of 2.
  */
-const shortPlan = direct({
-  supply: [
-    { sku: "T100", quantity: 4 },
-    { sku: "N200", quantity: 3 },
-  ],
-  storeNeeds: [
-    { store: "SZ-1", sku: "T100", safetyStock: 2 },
-    { store: "SZ-2", sku: "T100", safetyStock: 3 },
-    { store: "GZ-1", sku: "T100", safetyStock: 3 },
-    { store: "SZ-1", sku: "N200", safetyStock: 2 },
-    { store: "GZ-1", sku: "N200", safetyStock: 3 },
-  ],
-  regionNeeds: [
-    { region: "shenzhen", sku: "T100", quantity: 1 },
-    { region: "guangzhou", sku: "T100", quantity: 2 },
-    { region: "shenzhen", sku: "N200", quantity: 3 },
-    { region: "guangzhou", sku: "N200", quantity: 4 },
-  ],
-});
+const shortPlan = () =>
+  direct({
+    supply: [
+      { sku: "T100", quantity: 4 },
+      { sku: "N200", quantity: 3 },
+    ],
+    storeNeeds: [
+      { store: "SZ-1", sku: "T100", safetyStock: 2 },
+      { store: "SZ-2", sku: "T100", safetyStock: 3 },
+      { store: "GZ-1", sku: "T100", safetyStock: 3 },
+      { store: "SZ-1", sku: "N200", safetyStock: 2 },
+      { store: "GZ-1", sku: "N200", safetyStock: 3 },
+    ],
+    regionNeeds: [
+      { region: "shenzhen", sku: "T100", quantity: 1 },
+      { region: "guangzhou", sku: "T100", quantity: 2 },
+      { region: "shenzhen", sku: "N200", quantity: 3 },
+      { region: "guangzhou", sku: "N200", quantity: 4 },
+    ],
+  });
 
-const summary = (plan: typeof fullPlan, ref: ExplainRef) => {
-  const why = explain(plan, ref);
+const summary = (plan: () => AllocationPlan, ref: ExplainRef) => {
+  const why = explain(plan(), ref);
   return [why.allocated, why.unfilled?.quantity, why.decisions.length, why.sentence];
 };
 
@@ -375,7 +385,7 @@ describe("explain, stores and regions: R-ALLOC-DIRECT clauses", () => {
     ];
     for (const [ref, quantity, sentence] of expected) {
       expect(summary(shortPlan, ref)).toEqual([0, quantity, 1, sentence]);
-      expect(explain(shortPlan, ref).unfilled).toEqual({ quantity, reason: "stock" });
+      expect(explain(shortPlan(), ref).unfilled).toEqual({ quantity, reason: "stock" });
     }
   });
 });

@@ -3,7 +3,8 @@
  * R-LOCK-EXPIRE, R-PICK-1): `allocationDemand`, `applyPlan`, `pickLists` and
  * `postPickList` on hand-computed waves, their refusals included. Written to
  * kill the surviving mutants of src/lifecycle/plan.ts and
- * src/lifecycle/picking.ts (npm run mutation).
+ * src/lifecycle/picking.ts (npm run mutation). Everything is built inside the
+ * tests, so the mutation run's per-test coverage is exact.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -71,26 +72,31 @@ const applied = (orders: readonly SalesOrder[], plan: AllocationPlan) => {
 };
 
 describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan and allocationDemand", () => {
-  // SO-A: line 1 × 4, line 2 × 2; SO-B: line 1 × 3. F1 has no money on 03-01.
-  const a0 = approved("SO-A", [4, 2]);
-  const b0 = approved("SO-B", [3]);
+  /** Three days of allocation, applied; built inside each test for exact per-test coverage. */
+  const days = () => {
+    // SO-A: line 1 × 4, line 2 × 2; SO-B: line 1 × 3. F1 has no money on 03-01.
+    const a0 = approved("SO-A", [4, 2]);
+    const b0 = approved("SO-B", [3]);
 
-  // 03-01: 3 in stock, no money: SO-A/1 (first by order id) locks all 3 until 03-16.
-  const day1 = applied([a0, b0], wave("2026-03-01", "0", 3, [a0, b0]));
-  const [a1, b1] = day1.orders as [SalesOrder, SalesOrder];
+    // 03-01: 3 in stock, no money: SO-A/1 (first by order id) locks all 3 until 03-16.
+    const day1 = applied([a0, b0], wave("2026-03-01", "0", 3, [a0, b0]));
+    const [a1, b1] = day1.orders as [SalesOrder, SalesOrder];
 
-  // 03-05: no stock, 20.00 paid: the lock converts 2 units; 1 stays locked (carried).
-  const plan2 = wave("2026-03-05", "20", 0, [a1, b1]);
-  const day2 = applied([a1, b1], plan2);
-  const [a2, b2] = day2.orders as [SalesOrder, SalesOrder];
+    // 03-05: no stock, 20.00 paid: the lock converts 2 units; 1 stays locked (carried).
+    const plan2 = wave("2026-03-05", "20", 0, [a1, b1]);
+    const day2 = applied([a1, b1], plan2);
+    const [a2, b2] = day2.orders as [SalesOrder, SalesOrder];
 
-  // 03-16: the carried lock expires; its unit goes back to stock; SO-A/1 is barred
-  // until 03-31, so SO-A/2 locks that unit.
-  const plan3 = wave("2026-03-16", "0", 0, [a2, b2]);
-  const day3 = applied([a2, b2], plan3);
-  const [a3, b3] = day3.orders as [SalesOrder, SalesOrder];
+    // 03-16: the carried lock expires; its unit goes back to stock; SO-A/1 is barred
+    // until 03-31, so SO-A/2 locks that unit.
+    const plan3 = wave("2026-03-16", "0", 0, [a2, b2]);
+    const day3 = applied([a2, b2], plan3);
+    const [a3, b3] = day3.orders as [SalesOrder, SalesOrder];
+    return { a0, b0, day1, a1, b1, plan2, day2, a2, b2, plan3, day3, a3, b3 };
+  };
 
   it("places the lock, and the demand of a fulfilling order counts locked units as not allocated", () => {
+    const { b0, day1, a1, b1 } = days();
     expect(day1.effects).toEqual([]);
     expect(a1.state).toBe("fulfilling");
     expect(a1.lines.map((l) => [l.buckets.open, l.buckets.locked])).toEqual([
@@ -132,6 +138,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
   });
 
   it("converts part of the lock and leaves the carried rest alone", () => {
+    const { plan2, day2, a2 } = days();
     expect(plan2.locks.map((l) => [l.id, l.quantity, l.isNew])).toEqual([
       ["LK-2026-03-01-SO-A-1", 1, false],
     ]);
@@ -144,6 +151,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
   });
 
   it("releases the expired lock with its relock bar, and the demand carries the bar", () => {
+    const { plan3, day3, a3, b3, b2 } = days();
     expect(plan3.releasedLocks.map((l) => [l.id, l.quantity, l.lockBlockedUntil])).toEqual([
       ["LK-2026-03-01-SO-A-1", 1, "2026-03-31"],
     ]);
@@ -188,6 +196,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
   });
 
   it("asks each line for its quantity less what was cancelled", () => {
+    const { a0 } = days();
     // The lifecycle cancels whole orders; an order kept as JSON may still carry a
     // cancelled unit on a live line.
     const line = a0.lines[1] as SalesOrder["lines"][number];
@@ -211,6 +220,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
   });
 
   it("refuses a plan naming an order not given, and one whose event the order refuses; nothing moves", () => {
+    const { a0, b0 } = days();
     const plan = wave("2026-03-01", "0", 3, [a0, b0]);
     expect(applyPlan([b0], plan, actor)).toEqual({
       ok: false,
@@ -249,52 +259,54 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
 describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", () => {
   // F1: SO-2 line 1 (5, a carried lock of 2 converts, the funded pass serves 3),
   // SO-2 line 2 (2) and SO-3 line 1 (1); F2: SO-1 line 1 (1). All T100 at 10.
-  const plan = allocate({
-    asOf: "2026-03-01",
-    products: [{ sku: "T100", season: "SS" }],
-    supply: [{ sku: "T100", quantity: 20 }],
-    franchisees: [
-      { id: "F1", priority: 1, cash: "1000" },
-      { id: "F2", priority: 2, cash: "1000" },
-    ],
-    orders: [
-      {
-        id: "SO-1",
-        franchisee: "F2",
-        orderedOn: "2026-02-01",
-        lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
-      },
-      {
-        id: "SO-2",
-        franchisee: "F1",
-        orderedOn: "2026-02-01",
-        lines: [
-          { line: 1, sku: "T100", quantity: 5, unitPrice: "10" },
-          { line: 2, sku: "T100", quantity: 2, unitPrice: "10" },
-        ],
-      },
-      {
-        id: "SO-3",
-        franchisee: "F1",
-        orderedOn: "2026-02-01",
-        lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
-      },
-    ],
-    locks: [
-      {
-        id: "L-1",
-        order: "SO-2",
-        line: 1,
-        franchisee: "F1",
-        sku: "T100",
-        quantity: 2,
-        lockedOn: "2026-02-20",
-        expiresOn: "2026-03-07",
-      },
-    ],
-  });
+  const planOf = () =>
+    allocate({
+      asOf: "2026-03-01",
+      products: [{ sku: "T100", season: "SS" }],
+      supply: [{ sku: "T100", quantity: 20 }],
+      franchisees: [
+        { id: "F1", priority: 1, cash: "1000" },
+        { id: "F2", priority: 2, cash: "1000" },
+      ],
+      orders: [
+        {
+          id: "SO-1",
+          franchisee: "F2",
+          orderedOn: "2026-02-01",
+          lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
+        },
+        {
+          id: "SO-2",
+          franchisee: "F1",
+          orderedOn: "2026-02-01",
+          lines: [
+            { line: 1, sku: "T100", quantity: 5, unitPrice: "10" },
+            { line: 2, sku: "T100", quantity: 2, unitPrice: "10" },
+          ],
+        },
+        {
+          id: "SO-3",
+          franchisee: "F1",
+          orderedOn: "2026-02-01",
+          lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
+        },
+      ],
+      locks: [
+        {
+          id: "L-1",
+          order: "SO-2",
+          line: 1,
+          franchisee: "F1",
+          sku: "T100",
+          quantity: 2,
+          lockedOn: "2026-02-20",
+          expiresOn: "2026-03-07",
+        },
+      ],
+    });
 
   it("lists franchisees by id, each SKU's order lines by order and line, one row per line", () => {
+    const plan = planOf();
     expect(plan.franchiseeAllocations.map((r) => [r.order, r.line, r.quantity, r.source])).toEqual([
       ["SO-1", 1, 1, "funded"],
       ["SO-2", 1, 2, "lock"],
