@@ -181,6 +181,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
       },
       { line: 2, sku: "T100", quantity: 2, unitPrice: "10", allocated: 0 },
     ]);
+    expect(demand.orders[0]?.lines.map((l) => "lockBlockedUntil" in l)).toEqual([true, false]);
     expect(demand.locks).toEqual([
       {
         id: "LK-2026-03-16-SO-A-2",
@@ -334,6 +335,90 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
         destination: { kind: "franchisee", franchisee: "F2" },
         lines: [{ sku: "T100", quantity: 1, orders: [{ order: "SO-1", line: 1, quantity: 1 }] }],
         units: 1,
+      },
+    ]);
+  });
+
+  it("puts every list in canonical order whatever the order of the plan's rows", () => {
+    const row = (order: string, line: number, sku: string, quantity: number, source: string) => ({
+      order,
+      line,
+      franchisee: "F1",
+      sku,
+      quantity,
+      unitPrice: "10.00",
+      amount: `${10 * quantity}.00`,
+      cash: `${10 * quantity}.00`,
+      credit: "0.00",
+      source: source as "lock" | "funded",
+    });
+    const shuffled: AllocationPlan = {
+      asOf: "2026-03-01",
+      currency: "CNY",
+      franchiseeAllocations: [
+        row("SO-3", 1, "T100", 1, "funded"),
+        row("SO-2", 2, "T100", 2, "funded"),
+        row("SO-2", 1, "T100", 3, "funded"),
+        row("SO-2", 1, "T100", 2, "lock"),
+        row("SO-1", 1, "A100", 4, "funded"),
+      ],
+      locks: [],
+      releasedLocks: [],
+      storeAllocations: [
+        { store: "SZ-2", region: "shenzhen", sku: "T100", quantity: 1 },
+        { store: "SZ-1", region: "shenzhen", sku: "T100", quantity: 2 },
+        { store: "SZ-1", region: "shenzhen", sku: "A100", quantity: 3 },
+      ],
+      regionAllocations: [
+        { region: "shenzhen", sku: "T100", quantity: 4 },
+        { region: "guangzhou", sku: "T100", quantity: 5 },
+      ],
+      unfilled: [],
+      remaining: [],
+      balances: [],
+      paymentRequests: [],
+      warnings: [],
+      trace: [],
+    };
+    expect(pickLists(shuffled)).toEqual([
+      {
+        destination: { kind: "franchisee", franchisee: "F1" },
+        lines: [
+          { sku: "A100", quantity: 4, orders: [{ order: "SO-1", line: 1, quantity: 4 }] },
+          {
+            sku: "T100",
+            quantity: 8,
+            orders: [
+              { order: "SO-2", line: 1, quantity: 5 },
+              { order: "SO-2", line: 2, quantity: 2 },
+              { order: "SO-3", line: 1, quantity: 1 },
+            ],
+          },
+        ],
+        units: 12,
+      },
+      {
+        destination: { kind: "store", store: "SZ-1", region: "shenzhen" },
+        lines: [
+          { sku: "A100", quantity: 3 },
+          { sku: "T100", quantity: 2 },
+        ],
+        units: 5,
+      },
+      {
+        destination: { kind: "store", store: "SZ-2", region: "shenzhen" },
+        lines: [{ sku: "T100", quantity: 1 }],
+        units: 1,
+      },
+      {
+        destination: { kind: "region", region: "guangzhou" },
+        lines: [{ sku: "T100", quantity: 5 }],
+        units: 5,
+      },
+      {
+        destination: { kind: "region", region: "shenzhen" },
+        lines: [{ sku: "T100", quantity: 4 }],
+        units: 4,
       },
     ]);
   });
