@@ -418,6 +418,16 @@ describe("transition: lock and release (R-LOCK-PLACE, R-LOCK-EXPIRE)", () => {
     expect(first?.lockBlockedUntil).toBe("2026-04-15");
     expect(second?.locks.map((lock) => lock.id)).toEqual(["L1"]);
     expect("lockBlockedUntil" in (second ?? {})).toBe(false);
+    // The audit names a line and a quantity only for events that carry both: a
+    // release names a line and a lock, so its entry has neither key.
+    expect(result.order?.audit.at(-1)).toStrictEqual({
+      seq: 7,
+      at: actor.at,
+      by: actor.by,
+      event: "release",
+      from: "fulfilling",
+      to: "fulfilling",
+    });
     const plain = transition(order, { type: "release", line: 1, lock: "L2" }, actor);
     expect("lockBlockedUntil" in (plain.order?.lines[0] ?? {})).toBe(false);
     expect(

@@ -261,9 +261,8 @@ export function transition(order: SalesOrder, event: unknown, actor: Actor): Tra
     event: e.type,
     from: order.state,
     to: state,
-    ...("line" in e && "quantity" in e && typeof e.quantity === "number"
-      ? { line: e.line, quantity: e.quantity }
-      : {}),
+    // Every event that carries a quantity names its line (a release names a line but no quantity).
+    ...("quantity" in e ? { line: e.line, quantity: e.quantity } : {}),
     ...(outcome.note === undefined ? {} : { note: outcome.note }),
   };
   const next: SalesOrder = {
