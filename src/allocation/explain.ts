@@ -51,7 +51,7 @@ export interface Explanation {
  * ```
  */
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
-  const decisions = plan.trace.filter((decision) => concerns(decision, ref));
+  const decisions = plan.trace.filter((decision) => isAbout(decision, ref));
   const rules: RuleId[] = [];
   for (const decision of decisions) {
     for (const rule of decision.rules) if (!rules.includes(rule)) rules.push(rule);
@@ -65,7 +65,7 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
     ref.kind === "order-line"
       ? sum(plan.releasedLocks.filter((lock) => lock.order === ref.order && lock.line === ref.line))
       : 0;
-  const left = plan.unfilled.find((row) => sameDemand(row, ref));
+  const left = plan.unfilled.find((row) => isAbout(row, ref));
   const unfilled =
     left === undefined ? undefined : { quantity: left.quantity, reason: left.reason };
   const sentence = describe(ref, decisions, unfilled, plan);
@@ -82,30 +82,24 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
   };
 }
 
-function concerns(decision: Decision, ref: ExplainRef): boolean {
+/** What a trace decision or an unfilled row is about: one of the three kinds of demand. */
+type Subject =
+  | { readonly kind: "order-line"; readonly order: string; readonly line: number }
+  | { readonly kind: "store"; readonly store: string; readonly sku: string }
+  | { readonly kind: "region"; readonly region: string; readonly sku: string };
+
+/** Whether a decision or an unfilled row concerns the demand `ref` names. */
+function isAbout(subject: Subject, ref: ExplainRef): boolean {
   switch (ref.kind) {
     case "order-line":
       return (
-        decision.kind === "order-line" && decision.order === ref.order && decision.line === ref.line
+        subject.kind === "order-line" && subject.order === ref.order && subject.line === ref.line
       );
     case "store":
-      return decision.kind === "store" && decision.store === ref.store && decision.sku === ref.sku;
+      return subject.kind === "store" && subject.store === ref.store && subject.sku === ref.sku;
     case "region":
-      return (
-        decision.kind === "region" && decision.region === ref.region && decision.sku === ref.sku
-      );
+      return subject.kind === "region" && subject.region === ref.region && subject.sku === ref.sku;
   }
-}
-
-function sameDemand(row: AllocationPlan["unfilled"][number], ref: ExplainRef): boolean {
-  if (row.kind !== ref.kind) return false;
-  if (row.kind === "order-line" && ref.kind === "order-line")
-    return row.order === ref.order && row.line === ref.line;
-  if (row.kind === "store" && ref.kind === "store")
-    return row.store === ref.store && row.sku === ref.sku;
-  if (row.kind === "region" && ref.kind === "region")
-    return row.region === ref.region && row.sku === ref.sku;
-  return false;
 }
 
 function allocatedTo(plan: AllocationPlan, ref: ExplainRef): number {
