@@ -68,10 +68,9 @@ export function pickLists(plan: AllocationPlan): PickList[] {
       string,
       { order: string; line: number; quantity: number }[]
     >;
-    const lines = [...skus.keys()].sort(compareIds).map((sku) => {
-      const orders = (skus.get(sku) ?? []).sort(
-        (a, b) => compareIds(a.order, b.order) || a.line - b.line,
-      );
+    // list() puts the lines in SKU order.
+    const lines = [...skus].map(([sku, orders]) => {
+      orders.sort((a, b) => compareIds(a.order, b.order) || a.line - b.line);
       return { sku, quantity: orders.reduce((sum, o) => sum + o.quantity, 0), orders };
     });
     lists.push(list({ kind: "franchisee", franchisee }, lines));
