@@ -221,7 +221,8 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
   if (decision.stopped)
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
-  if (decision.quantity === 0 && !/[1-9]/.test(decision.spendable))
+  // spendable is what the franchisee had before this line: none of it means the line got 0.
+  if (!/[1-9]/.test(decision.spendable))
     return `: no money left (spendable ${decision.spendable})`;
   return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
 }
