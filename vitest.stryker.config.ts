@@ -6,7 +6,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  * binary — a mutant is never active in that child process, and the build would
  * run again for every mutant. The fast-check properties are cut to FC_NUM_RUNS
  * (50 unless set) with the fixed seed of CI (20261128), so a rerun kills the
- * same mutants and the run fits ~40 minutes on two cores.
+ * same mutants and the run fits ~25 minutes on two cores.
  */
 export default defineConfig({
   test: {
