@@ -222,7 +222,6 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
   // spendable is what the franchisee had before this line: none of it means the line got 0.
-  if (!/[1-9]/.test(decision.spendable))
-    return `: no money left (spendable ${decision.spendable})`;
+  if (!/[1-9]/.test(decision.spendable)) return `: no money left (spendable ${decision.spendable})`;
   return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
 }
