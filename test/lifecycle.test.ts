@@ -112,6 +112,27 @@ describe("R-LIFE-1: header states", () => {
         order: "SO-1",
         message: "order SO-1 was cancelled: customer withdrew",
       },
+      // The locked units go back to free stock, as a release would say.
+      {
+        kind: "notice",
+        notice: "lock-released",
+        franchisee: "F01",
+        order: "SO-1",
+        message: "lock L1 of SO-1 line 1 released 2 unit(s) to free stock",
+      },
+    ]);
+    const held = run(
+      approved(),
+      { type: "allocate", line: 1, quantity: 2, source: "funded", cash: "198", credit: "0" },
+      { type: "pick", line: 1, quantity: 1 },
+      { type: "allocate", line: 2, quantity: 1, source: "funded", cash: "0", credit: "99" },
+    );
+    expect(
+      transition(held, { type: "cancel", reason: "store closed" }, actor).effects?.map(
+        (effect) => effect.kind === "notice" && effect.message,
+      ),
+    ).toEqual([
+      "order SO-1 was cancelled: store closed; 3 allocated or picked unit(s) go back to free stock",
     ]);
     const shipped = run(
       approved(),

@@ -88,9 +88,38 @@ describe("receiveOrder (登记): what it keeps, and every problem it reports", (
           { line: 2, sku: "B2", quantity: 3, unitPrice: "20.00", amount: "6O" },
         ],
       }).map(([path]) => path),
-    ).toEqual(['["lines",0,"unitPrice"]', '["lines",1,"amount"]', '["total"]']);
+    ).toEqual(['["total"]', '["lines",0,"unitPrice"]', '["lines",1,"amount"]']);
     const [[, message] = ["", ""]] = inputIssues({ ...registered, total: "x" });
     expect(message).toMatch(/, got "x"$/);
+  });
+
+  it("§7: lists a bad date, a bad amount and a duplicate line number at once", () => {
+    expect(
+      inputIssues({
+        ...registered,
+        orderedOn: "2026-02-30",
+        lines: [
+          { ...registered.lines[0], unitPrice: "abc" },
+          { ...registered.lines[1], line: 1 },
+        ],
+      }).map(([path]) => path),
+    ).toEqual(['["orderedOn"]', '["lines",0,"unitPrice"]', '["lines",1,"line"]']);
+  });
+
+  it("R-UNIT-2: keeps a JSON number as its plain decimal digits, never in exponent notation", () => {
+    const order = receiveOrder(
+      {
+        ...registered,
+        total: 1e21,
+        lines: [{ line: 1, sku: "A1", quantity: 3, unitPrice: 1e-7, amount: 3e-7 }],
+      },
+      actor,
+    );
+    expect([order.total, order.lines[0]?.unitPrice, order.lines[0]?.amount]).toEqual([
+      "1000000000000000000000",
+      "0.0000001",
+      "0.0000003",
+    ]);
   });
 
   it("reports a malformed line at a path whose index is a number", () => {
@@ -345,7 +374,7 @@ describe("transition: lock and release (R-LOCK-PLACE, R-LOCK-EXPIRE)", () => {
     expect(error).toMatchObject({
       code: "GUARD_FAILED",
       message: "a lock must expire after 2026-03-31",
-      issues: [],
+      issues: [{ path: ["expiresOn"], message: "must be after lockedOn 2026-03-31" }],
     });
     expect(transition(approved(), lockEvent(1, 1, "L1", "2026-03-30"), actor).ok).toBe(true);
   });
@@ -419,7 +448,7 @@ describe("transition: lock and release (R-LOCK-PLACE, R-LOCK-EXPIRE)", () => {
     expect(second?.locks.map((lock) => lock.id)).toEqual(["L1"]);
     expect("lockBlockedUntil" in (second ?? {})).toBe(false);
     // The audit names a line and a quantity only for events that carry both: a
-    // release names a line and a lock, so its entry has neither key.
+    // release names a line and a lock, so its entry says which in its note.
     expect(result.order?.audit.at(-1)).toStrictEqual({
       seq: 7,
       at: actor.at,
@@ -427,6 +456,7 @@ describe("transition: lock and release (R-LOCK-PLACE, R-LOCK-EXPIRE)", () => {
       event: "release",
       from: "fulfilling",
       to: "fulfilling",
+      note: "line 1: lock L1 released 2 unit(s)",
     });
     const plain = transition(order, { type: "release", line: 1, lock: "L2" }, actor);
     expect("lockBlockedUntil" in (plain.order?.lines[0] ?? {})).toBe(false);
@@ -450,24 +480,35 @@ describe("transition: allocate (R-ALLOC-FUNDED, R-LOCK-CONVERT)", () => {
     expect(order.lines[0]?.paid).toEqual({ cash: "0", credit: "0" });
   });
 
-  it("refuses cash or credit that are no decimals", () => {
-    for (const split of [
-      { cash: "ten", credit: "0" },
-      { cash: "10", credit: "-" },
-    ]) {
-      const error = errorOf(
-        transition(
-          approved(),
-          { type: "allocate", line: 1, quantity: 1, source: "funded", ...split },
-          actor,
-        ),
-      );
-      expect([error.code, error.message, error.issues]).toEqual([
-        "GUARD_FAILED",
-        "cash and credit must be non-negative decimals",
-        [],
-      ]);
-    }
+  it("§7: cash or credit that are no decimals make a malformed event, each at its path", () => {
+    const error = errorOf(
+      transition(
+        approved(),
+        { type: "allocate", line: 1, quantity: 1, source: "funded", cash: "ten", credit: "-" },
+        actor,
+      ),
+    );
+    expect([error.code, error.message, error.issues.map((issue) => issue.path)]).toEqual([
+      "INVALID_EVENT",
+      'event "allocate" is malformed',
+      [["cash"], ["credit"]],
+    ]);
+    expect(error.issues[0]?.message).toMatch(/, got "ten"$/);
+  });
+
+  it("a split that does not pay the units is refused at the path of cash", () => {
+    const error = errorOf(
+      transition(
+        approved(),
+        { type: "allocate", line: 1, quantity: 1, source: "funded", cash: "5", credit: "0" },
+        actor,
+      ),
+    );
+    expect([error.code, error.message, error.issues]).toEqual([
+      "GUARD_FAILED",
+      "cash + credit (5) must equal quantity × unitPrice (10)",
+      [{ path: ["cash"], message: "cash + credit must be 10" }],
+    ]);
   });
 
   it("a funded allocation leaves the line's locks alone", () => {
@@ -602,7 +643,32 @@ describe("transition: moving units (R-LIFE-3)", () => {
 });
 
 describe("transition: amend (变更)", () => {
-  it("refuses a quantity below what is past open, a bad price and an unknown line, all at once", () => {
+  it("§7: a bad price or a repeated line makes a malformed amendment, each at its path", () => {
+    const error = errorOf(
+      transition(
+        approved(),
+        {
+          type: "amend",
+          lines: [
+            { line: 1, quantity: 9 },
+            { line: 2, unitPrice: "cheap" },
+            { line: 1, quantity: 1 },
+          ],
+        },
+        actor,
+      ),
+    );
+    expect([error.code, error.issues.map((issue) => issue.path)]).toEqual([
+      "INVALID_EVENT",
+      [
+        ["lines", 1, "unitPrice"],
+        ["lines", 2, "line"],
+      ],
+    ]);
+    expect(error.issues[1]?.message).toBe("duplicate line number 1");
+  });
+
+  it("refuses a quantity below what is past open and an unknown line, all at once", () => {
     // Amend is legal only before fulfilment, when every unit is open; an order kept
     // as JSON can still say otherwise: here line 1 has 3 units allocated.
     const fulfilling = run(approved(), {
@@ -621,7 +687,6 @@ describe("transition: amend (变更)", () => {
           type: "amend",
           lines: [
             { line: 1, quantity: 2 },
-            { line: 2, unitPrice: "cheap" },
             { line: 5, quantity: 1 },
           ],
         },
@@ -634,8 +699,7 @@ describe("transition: amend (变更)", () => {
     ]);
     expect(error.issues).toEqual([
       { path: ["lines", 0, "quantity"], message: "line 1 already has 3 unit(s) past open" },
-      { path: ["lines", 1, "unitPrice"], message: "must be a non-negative decimal" },
-      { path: ["lines", 2, "line"], message: "order SO-7 has no line 5" },
+      { path: ["lines", 1, "line"], message: "order SO-7 has no line 5" },
     ]);
     const atCommitted = transition(
       order,
@@ -643,6 +707,25 @@ describe("transition: amend (变更)", () => {
       actor,
     );
     expect(atCommitted.order?.lines[0]?.buckets).toMatchObject({ open: 0, allocated: 3 });
+  });
+
+  it("R-LIFE-4: the amendment's note goes into its audit entry", () => {
+    const amended = run(approved(), {
+      type: "amend",
+      lines: [{ line: 1, quantity: 5 }],
+      note: "customer phoned: one more",
+    });
+    expect(amended.audit.at(-1)).toStrictEqual({
+      seq: 4,
+      at: actor.at,
+      by: actor.by,
+      event: "amend",
+      from: "approved",
+      to: "received",
+      note: "customer phoned: one more",
+    });
+    const silent = run(approved(), { type: "amend", lines: [{ line: 1, quantity: 5 }] });
+    expect("note" in (silent.audit.at(-1) ?? {})).toBe(false);
   });
 
   it("takes a new price, keeps an unchanged quantity, and derives amounts and the total again", () => {

@@ -1,7 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
 import {
-  AMOUNT_RULE,
   currencyMinorDigits,
   formatAmount,
   Money,
@@ -127,40 +126,17 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
   if (!parsedActor.success) issues.push(...toIssues(parsedActor.error.issues, ["(actor)"]));
   if (!parsed.success || !parsedActor.success) throw new InputError(issues);
   const raw = parsed.data;
-  const amounts: Issue[] = [];
-  const text = (value: string | number, path: (string | number)[]) => {
-    const amount = readAmount(value);
-    if (amount === undefined)
-      amounts.push({
-        path,
-        message: `${AMOUNT_RULE}, got ${JSON.stringify(value)}`,
-      });
-    return String(value);
-  };
-  const seen = new Set<number>();
-  const lines: SalesOrderLine[] = raw.lines.map((line, index) => {
-    if (seen.has(line.line)) {
-      amounts.push({
-        path: ["lines", index, "line"],
-        message: `duplicate line number ${line.line}`,
-      });
-    }
-    seen.add(line.line);
-    return {
-      line: line.line,
-      sku: line.sku,
-      quantity: line.quantity,
-      unitPrice: text(line.unitPrice, ["lines", index, "unitPrice"]),
-      ...(line.amount === undefined
-        ? {}
-        : { amount: text(line.amount, ["lines", index, "amount"]) }),
-      buckets: { ...EMPTY, open: line.quantity },
-      paid: { cash: "0", credit: "0" },
-      locks: [],
-    };
-  });
-  const total = raw.total === undefined ? undefined : text(raw.total, ["total"]);
-  if (amounts.length > 0) throw new InputError(amounts);
+  const lines: SalesOrderLine[] = raw.lines.map((line) => ({
+    line: line.line,
+    sku: line.sku,
+    quantity: line.quantity,
+    unitPrice: amountText(line.unitPrice),
+    ...(line.amount === undefined ? {} : { amount: amountText(line.amount) }),
+    buckets: { ...EMPTY, open: line.quantity },
+    paid: { cash: "0", credit: "0" },
+    locks: [],
+  }));
+  const total = raw.total === undefined ? undefined : amountText(raw.total);
   const order: SalesOrder = {
     id: raw.id,
     franchisee: raw.franchisee,
@@ -347,16 +323,38 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
         paid: { cash: "0", credit: "0" },
         locks: [],
       }));
+      // Stock held for the order goes back to free stock: say so, as a release does.
+      let held = 0;
+      const released: Effect[] = [];
+      for (const line of order.lines) {
+        held += line.buckets.allocated + line.buckets.picked;
+        for (const lock of line.locks) {
+          const message = `lock ${lock.id} of ${order.id} line ${line.line} released ${lock.quantity} unit(s) to free stock`;
+          released.push(notice(order, "lock-released", message));
+        }
+      }
+      const freed = held === 0 ? "" : `; ${held} allocated or picked unit(s) go back to free stock`;
       return {
         lines,
-        effects: [notice(order, "order-cancelled", `order ${order.id} was cancelled: ${e.reason}`)],
+        effects: [
+          notice(order, "order-cancelled", `order ${order.id} was cancelled: ${e.reason}${freed}`),
+          ...released,
+        ],
         note: e.reason,
       };
     }
-    case "amend":
-      return amend(order, e.lines);
+    case "amend": {
+      const amended = amend(order, e.lines);
+      // R-LIFE-4 (可追溯): the caller's reason for the change goes into the audit.
+      return "guard" in amended || e.note === undefined ? amended : { ...amended, note: e.note };
+    }
     case "lock": {
-      if (e.expiresOn <= e.lockedOn) return { guard: `a lock must expire after ${e.lockedOn}` };
+      if (e.expiresOn <= e.lockedOn) {
+        return {
+          guard: `a lock must expire after ${e.lockedOn}`,
+          issues: [{ path: ["expiresOn"], message: `must be after lockedOn ${e.lockedOn}` }],
+        };
+      }
       const target = order.lines.find((l) => l.line === e.line);
       if (target?.locks.some((lock) => lock.id === e.lock)) {
         return { guard: `line ${e.line} already holds lock ${e.lock}` };
@@ -384,21 +382,25 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
       }));
       if ("guard" in moved) return moved;
       const message = `lock ${e.lock} of ${order.id} line ${e.line} released ${lock.quantity} unit(s) to free stock`;
-      return { ...moved, effects: [notice(order, "lock-released", message)] };
+      return {
+        ...moved,
+        effects: [notice(order, "lock-released", message)],
+        note: `line ${e.line}: lock ${e.lock} released ${lock.quantity} unit(s)`,
+      };
     }
     case "allocate": {
-      const cash = readAmount(e.cash);
-      const credit = readAmount(e.credit);
+      // The schema admitted both as amounts (R-UNIT-2).
+      const cash = readAmount(e.cash) as Decimal;
+      const credit = readAmount(e.credit) as Decimal;
       const line = order.lines.find((l) => l.line === e.line);
-      if (cash === undefined || credit === undefined)
-        return { guard: "cash and credit must be non-negative decimals" };
-      if (
-        line !== undefined &&
-        !cash.plus(credit).eq(new Money(line.unitPrice).times(e.quantity))
-      ) {
-        return {
-          guard: `cash + credit (${cash.plus(credit)}) must equal quantity × unitPrice (${new Money(line.unitPrice).times(e.quantity)})`,
-        };
+      if (line !== undefined) {
+        const owed = new Money(line.unitPrice).times(e.quantity);
+        if (!cash.plus(credit).eq(owed)) {
+          return {
+            guard: `cash + credit (${cash.plus(credit)}) must equal quantity × unitPrice (${owed})`,
+            issues: [{ path: ["cash"], message: `cash + credit must be ${owed}` }],
+          };
+        }
       }
       return moveUnits(
         order,
@@ -535,13 +537,7 @@ function amend(
         message: `line ${line.line} already has ${committed} unit(s) past open`,
       });
     }
-    const price = change.unitPrice === undefined ? line.unitPrice : String(change.unitPrice);
-    if (readAmount(price) === undefined) {
-      issues.push({
-        path: ["lines", changes.indexOf(change), "unitPrice"],
-        message: "must be a non-negative decimal",
-      });
-    }
+    const price = change.unitPrice === undefined ? line.unitPrice : amountText(change.unitPrice);
     const { amount: _stale, ...rest } = line;
     return {
       ...rest,
@@ -569,6 +565,15 @@ function amend(
     amount: new Money(line.unitPrice).times(line.quantity).toString(),
   }));
   return { lines: withAmounts, effects: [], header: { total: total.toString() } };
+}
+
+/**
+ * An amount the schema accepted, as the order keeps it: a string as written, a
+ * JSON number as its plain decimal digits (R-UNIT-2) — `1e-7` is kept as
+ * `"0.0000001"`, never in exponent notation.
+ */
+function amountText(value: string | number): string {
+  return typeof value === "string" ? value : (readAmount(value) as Decimal).toString();
 }
 
 function byAge(a: LineLock, b: LineLock): number {

@@ -1,15 +1,29 @@
 import { z } from "zod";
-import { currency, id, isoDate, lineNumber, quantity, units } from "./primitives.js";
+import { amount, currency, id, isoDate, lineNumber, quantity, units } from "./primitives.js";
 
-/** Amounts as registered: verification (R-LIFE-2) and the ledger check their value. */
-const decimal = z.union([z.string(), z.number()], {
-  error: 'must be a decimal string such as "1299.50" or a finite number',
-});
+/** Line numbers are unique within an order and within an amendment. */
+function uniqueLineNumbers(
+  lines: readonly { readonly line: number }[],
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<number>();
+  lines.forEach(({ line }, index) => {
+    if (seen.has(line))
+      ctx.addIssue({
+        code: "custom",
+        path: [index, "line"],
+        message: `duplicate line number ${line}`,
+      });
+    seen.add(line);
+  });
+}
 
 /*
  * The JSON contract of the lifecycle: an order as registered (登记) and the
- * events that move it. Business completeness (amounts, totals, dates) is
- * checked by verification (R-LIFE-2), not here: a received order may be wrong.
+ * events that move it. Every amount must be a plain decimal (R-UNIT-2) and line
+ * numbers unique, so that every such problem is listed at once; whether the
+ * amounts, totals and dates agree is checked by verification (R-LIFE-2), not
+ * here: a received order may be wrong.
  */
 
 export const receivedOrderWire = z.object({
@@ -19,18 +33,19 @@ export const receivedOrderWire = z.object({
   currency,
   deliveryDate: isoDate.optional(),
   contact: z.object({ name: z.string().optional(), phone: z.string().optional() }).optional(),
-  total: decimal.optional(),
+  total: amount.optional(),
   lines: z
     .array(
       z.object({
         line: lineNumber,
         sku: id,
         quantity,
-        unitPrice: decimal,
-        amount: decimal.optional(),
+        unitPrice: amount,
+        amount: amount.optional(),
       }),
     )
-    .min(1, "an order has at least one line"),
+    .min(1, "an order has at least one line")
+    .superRefine(uniqueLineNumbers),
 });
 
 /**
@@ -53,10 +68,11 @@ export const lifecycleEventWire = z.discriminatedUnion("type", [
         z.strictObject({
           line: lineNumber,
           quantity: quantity.optional(),
-          unitPrice: decimal.optional(),
+          unitPrice: amount.optional(),
         }),
       )
-      .min(1),
+      .min(1)
+      .superRefine(uniqueLineNumbers),
     note: z.string().optional(),
   }),
   z.strictObject({ type: z.literal("cancel"), reason: z.string().min(1) }),
@@ -77,8 +93,8 @@ export const lifecycleEventWire = z.discriminatedUnion("type", [
     type: z.literal("allocate"),
     ...line,
     source: z.enum(["lock", "funded"]),
-    cash: decimal,
-    credit: decimal,
+    cash: amount,
+    credit: amount,
   }),
   z.strictObject({ type: z.literal("pick"), ...line }),
   z.strictObject({ type: z.literal("ship"), ...line }),
