@@ -12,6 +12,7 @@ import {
   allocate,
   allocationDemand,
   applyPlan,
+  type InputError,
   type PickList,
   pickLists,
   postPickList,
@@ -105,6 +106,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
     ]);
     expect(b1).toBe(b0);
     expect(allocationDemand([a1, b1])).toEqual({
+      currency: "CNY",
       orders: [
         {
           id: "SO-A",
@@ -460,5 +462,91 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
         },
       ],
     });
+  });
+});
+
+describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be one run", () => {
+  const actor = { by: "ops", at: "2026-03-01T09:00:00+08:00" };
+  const approvedOrder = (id: string, currency: string) => {
+    let order = receiveOrder(
+      {
+        id,
+        franchisee: "F1",
+        orderedOn: "2026-02-10",
+        currency,
+        deliveryDate: "2026-03-20",
+        contact: { name: "Li", phone: "138" },
+        total: "30",
+        lines: [{ line: 1, sku: "T100", quantity: 3, unitPrice: "10", amount: "30" }],
+      },
+      actor,
+    );
+    for (const type of ["verify", "approve"]) {
+      const result = transition(order, { type }, actor);
+      if (!result.ok) throw new Error(result.error.message);
+      order = result.order;
+    }
+    return order;
+  };
+  const plan = (currency: string): AllocationPlan => ({
+    asOf: "2026-03-01",
+    currency,
+    franchiseeAllocations: [
+      {
+        order: "SO-1",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 3,
+        unitPrice: "10",
+        amount: "30",
+        cash: "30",
+        credit: "0",
+        source: "funded",
+      },
+    ],
+    locks: [],
+    releasedLocks: [],
+    storeAllocations: [],
+    regionAllocations: [],
+    unfilled: [],
+    remaining: [],
+    balances: [],
+    paymentRequests: [],
+    warnings: [],
+    trace: [],
+  });
+
+  it("applyPlan refuses a plan in another currency than the order, and an order given twice", () => {
+    const yen = approvedOrder("SO-1", "JPY");
+    const result = applyPlan([yen], plan("CNY"), actor);
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => [e.order, e.error.code, e.error.message])).toEqual([
+      ["SO-1", "INVALID_EVENT", "the plan is in CNY, order SO-1 in JPY"],
+    ]);
+    const yuan = approvedOrder("SO-1", "CNY");
+    const twice = applyPlan([yuan, yuan], plan("CNY"), actor);
+    expect(twice.errors?.map((e) => e.error.message)).toContain("order SO-1 is given twice");
+    const once = applyPlan([yuan], plan("CNY"), actor);
+    expect(once.ok && once.orders[0]?.lines[0]?.buckets.allocated).toBe(3);
+  });
+
+  it("allocationDemand carries the orders' currency and lists every order in another one", () => {
+    expect(allocationDemand([approvedOrder("SO-1", "JPY")]).currency).toBe("JPY");
+    expect("currency" in allocationDemand([])).toBe(false);
+    try {
+      allocationDemand([
+        approvedOrder("SO-1", "CNY"),
+        approvedOrder("SO-2", "JPY"),
+        approvedOrder("SO-3", "CNY"),
+        approvedOrder("SO-4", "USD"),
+      ]);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).issues.map((issue) => issue.path)).toEqual([
+        [1, "currency"],
+        [3, "currency"],
+      ]);
+    }
   });
 });

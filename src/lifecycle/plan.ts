@@ -1,4 +1,5 @@
 import type { AllocationPlan } from "../allocation/plan.js";
+import { InputError, type Issue } from "../schema/issues.js";
 import type { AllocationInput } from "../schema/wire.js";
 import type { SalesOrder } from "./order.js";
 import { type Actor, type Effect, type TransitionError, transition } from "./transition.js";
@@ -97,21 +98,28 @@ export function applyPlan(
     });
   }
 
-  const known = new Set(orders.map((order) => order.id));
   const errors: { order: string; error: TransitionError }[] = [];
+  const refuse = (order: SalesOrder | string, message: string) =>
+    errors.push({
+      order: typeof order === "string" ? order : order.id,
+      error: {
+        code: "INVALID_EVENT",
+        state: typeof order === "string" ? "received" : order.state,
+        event: "plan",
+        message,
+        issues: [],
+      },
+    });
+  const known = new Set<string>();
+  for (const order of orders) {
+    if (known.has(order.id)) refuse(order, `order ${order.id} is given twice`);
+    known.add(order.id);
+    // R-UNIT-2: one currency per run; a plan's money is in the plan's currency.
+    if (events.has(order.id) && order.currency !== plan.currency)
+      refuse(order, `the plan is in ${plan.currency}, order ${order.id} in ${order.currency}`);
+  }
   for (const id of events.keys()) {
-    if (!known.has(id)) {
-      errors.push({
-        order: id,
-        error: {
-          code: "INVALID_EVENT",
-          state: "received",
-          event: "plan",
-          message: `the plan names order ${id}, which was not given`,
-          issues: [],
-        },
-      });
-    }
+    if (!known.has(id)) refuse(id, `the plan names order ${id}, which was not given`);
   }
   const effects: Effect[] = [];
   const next = orders.map((order) => {
@@ -135,7 +143,9 @@ export function applyPlan(
  * allocation input, so that allocation can run day after day on the state
  * fenhuo keeps. Orders being fulfilled or approved take part; each line asks for
  * its quantity less what was cancelled, with everything past open and locked
- * counted as already allocated.
+ * counted as already allocated. The orders' `currency` comes along; orders in
+ * two currencies cannot run together (R-UNIT-2): an {@link InputError} lists
+ * each order whose currency differs from the first one taking part.
  *
  * @example
  * ```ts
@@ -150,9 +160,23 @@ export function applyPlan(
  */
 export function allocationDemand(
   orders: readonly SalesOrder[],
-): Required<Pick<AllocationInput, "orders" | "locks">> {
-  const live = orders.filter((order) => order.state === "approved" || order.state === "fulfilling");
+): Required<Pick<AllocationInput, "orders" | "locks">> & Pick<AllocationInput, "currency"> {
+  const takesPart = (order: SalesOrder) =>
+    order.state === "approved" || order.state === "fulfilling";
+  const live = orders.filter(takesPart);
+  // R-UNIT-2: one currency per run.
+  const currency = live[0]?.currency;
+  const mixed: Issue[] = [];
+  orders.forEach((order, index) => {
+    if (takesPart(order) && order.currency !== currency)
+      mixed.push({
+        path: [index, "currency"],
+        message: `order ${order.id} is in ${order.currency}, the first order taking part in ${currency}: one currency per run`,
+      });
+  });
+  if (mixed.length > 0) throw new InputError(mixed);
   return {
+    ...(currency === undefined ? {} : { currency }),
     orders: live.map((order) => ({
       id: order.id,
       franchisee: order.franchisee,
