@@ -586,6 +586,40 @@ describe("posting: what is refused, and what never changes", () => {
     accepted(ledger, { ...event, line: 2 });
   });
 
+  it("R-POST-2: one return note may refund several lines; each line once", () => {
+    const { ledger: shipped } = accepted(opening(), shipment({ amount: "10", quantity: 1 }));
+    const refund = (fields: Record<string, unknown>) => ({
+      kind: "refund",
+      franchisee: "F02",
+      on: "2026-03-05",
+      reference: "RN-1",
+      amount: "5",
+      ...fields,
+    });
+    const first = accepted(shipped, refund({ order: "SO-1", line: 1, quantity: 1 }));
+    expect(first.ledger.entries.at(-1)).toMatchObject({
+      kind: "refund",
+      reference: "RN-1",
+      order: "SO-1",
+      line: 1,
+      quantity: 1,
+    });
+    const second = accepted(first.ledger, refund({ order: "SO-1", line: 2, quantity: 1 }));
+    expect(refused(second.ledger, refund({ order: "SO-1", line: 2, quantity: 1 }))).toMatchObject({
+      code: "DUPLICATE_EVENT",
+      message: 'refund "RN-1" (order SO-1 line 2) of franchisee "F02" is already entry 3',
+    });
+    // A refund that names no line is told apart by its reference alone, as before.
+    const bare = accepted(second.ledger, refund({ reference: "RN-2" }));
+    expect(refused(bare.ledger, refund({ reference: "RN-2" }))).toMatchObject({
+      code: "DUPLICATE_EVENT",
+      message: 'refund "RN-2" of franchisee "F02" is already entry 4',
+    });
+    expect(eventIssues(refund({ order: "SO-1" }))).toEqual([
+      "line: a refund names its order line with both order and line, or neither",
+    ]);
+  });
+
   it("rejects a malformed event with every problem and its path", () => {
     expect(eventIssues(null)).toEqual(["(input): an event must be an object"]);
     expect(eventIssues({ kind: "payment" })).toEqual([

@@ -57,6 +57,14 @@ export interface RefundEvent extends EventHeader {
   readonly kind: "refund";
   /** More than zero. */
   readonly amount: string;
+  /**
+   * The returned order line, with `line` (both or neither): one return note may
+   * refund several lines, so a refund that names its line is told apart by it.
+   */
+  readonly order?: string;
+  readonly line?: number;
+  /** Units returned. */
+  readonly quantity?: number;
 }
 
 /** An event in canonical form, as its ledger entry records it. */

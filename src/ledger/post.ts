@@ -236,7 +236,10 @@ class Book {
     }
     const earlier = this.recorded(event);
     if (earlier !== undefined) {
-      const line = event.kind === "shipment" ? ` (order ${event.order} line ${event.line})` : "";
+      const line =
+        "order" in event && event.order !== undefined
+          ? ` (order ${event.order} line ${event.line})`
+          : "";
       return {
         ok: false,
         error: {

@@ -116,6 +116,8 @@ export function record(
         kind: "refund",
         ...head,
         amount: money(event.amount),
+        ...(event.order === undefined ? {} : { order: event.order, line: event.line as number }),
+        ...(event.quantity === undefined ? {} : { quantity: event.quantity }),
         toCredit: money(toCredit),
         toCash: money(toCash),
         ...trail(after),
@@ -130,17 +132,18 @@ interface Identity {
   readonly kind: string;
   readonly franchisee: string;
   readonly reference: string;
-  readonly order?: string;
-  readonly line?: number;
+  readonly order?: string | undefined;
+  readonly line?: number | undefined;
 }
 
 /**
  * What makes two postings the same event: kind, franchisee and reference, and
- * for a shipment its order line (one delivery note may ship several lines).
+ * the order line when the event names one — a shipment always, a refund when
+ * given (one delivery or return note may cover several lines).
  */
 export function identityOf(event: Identity): string {
   const key = [event.kind, event.franchisee, event.reference];
-  if (event.kind === "shipment") key.push(String(event.order), String(event.line));
+  if (event.order !== undefined) key.push(event.order, String(event.line));
   return JSON.stringify(key);
 }
 
@@ -150,6 +153,7 @@ export function sameEvent(a: Identity, b: Identity): boolean {
     a.kind === b.kind &&
     a.franchisee === b.franchisee &&
     a.reference === b.reference &&
-    (a.kind !== "shipment" || (a.order === b.order && a.line === b.line))
+    a.order === b.order &&
+    a.line === b.line
   );
 }

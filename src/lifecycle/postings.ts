@@ -44,6 +44,9 @@ export function ledgerEventOf(effect: Effect, reference: string): LedgerEventInp
         on: effect.at.slice(0, 10),
         reference,
         amount: effect.amount,
+        order: effect.order,
+        line: effect.line,
+        quantity: effect.quantity,
       };
     case "notice":
       return undefined;

@@ -1,12 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
-import {
-  currencyMinorDigits,
-  formatAmount,
-  Money,
-  readAmount,
-  ZERO,
-} from "../domain/money.js";
+import { currencyMinorDigits, formatAmount, Money, readAmount, ZERO } from "../domain/money.js";
 import { compareIds } from "../ranking/compare.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import {

@@ -50,6 +50,9 @@ interface TrustedShipment extends TrustedHeader {
 interface TrustedRefund extends TrustedHeader {
   readonly kind: "refund";
   readonly amount: Decimal;
+  readonly order?: string;
+  readonly line?: number;
+  readonly quantity?: number;
 }
 
 /** An event that passed {@link parseEvent}: the engine never checks it again. */
@@ -133,7 +136,14 @@ const shipmentWire = z.object({
   cash: amount.optional(),
   credit: amount.optional(),
 });
-const refundWire = z.object({ kind: z.literal("refund"), ...header, amount: positiveAmount });
+const refundWire = z.object({
+  kind: z.literal("refund"),
+  ...header,
+  amount: positiveAmount,
+  order: id.optional(),
+  line: line.optional(),
+  quantity: quantity.optional(),
+});
 
 /** The messages of a union on `kind`: an unknown kind, or not an object at all. */
 const kindError =
@@ -244,8 +254,22 @@ export function trustedEvent(
       };
     case "deposit":
       return { kind: "deposit", ...head, amount: raw.amount };
-    case "refund":
-      return { kind: "refund", ...head, amount: raw.amount };
+    case "refund": {
+      if ((raw.order === undefined) !== (raw.line === undefined)) {
+        issues.push({
+          path: [...path, raw.order === undefined ? "order" : "line"],
+          message: "a refund names its order line with both order and line, or neither",
+        });
+        return undefined;
+      }
+      return {
+        kind: "refund",
+        ...head,
+        amount: raw.amount,
+        ...(raw.order === undefined ? {} : { order: raw.order, line: raw.line as number }),
+        ...(raw.quantity === undefined ? {} : { quantity: raw.quantity }),
+      };
+    }
     case "shipment": {
       const split = splitOf(raw.amount, raw.cash, raw.credit, path, issues);
       if (split === undefined) return undefined;
