@@ -139,7 +139,7 @@ describe("R-POST-1 and R-POST-2: the ledger event of each effect", () => {
     });
   });
 
-  it("a refund posts its amount; a notice posts nothing", () => {
+  it("a refund posts its amount and names its order line; a notice posts nothing", () => {
     expect(
       ledgerEventOf(
         {
@@ -159,6 +159,9 @@ describe("R-POST-1 and R-POST-2: the ledger event of each effect", () => {
       on: "2026-03-05",
       reference: "RN-2",
       amount: "12.50",
+      order: "SO-V",
+      line: 1,
+      quantity: 1,
     });
     expect(
       ledgerEventOf(
