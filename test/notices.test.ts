@@ -176,6 +176,32 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
     ],
   });
 
+  it("counts only orders placed by the notice's date: a later order is not yet open demand", () => {
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [
+        po({ id: "PO-A" }),
+        // arriving 05-20: its notice is dated 05-05, after SO-LATE was placed
+        po({ id: "PO-B", expectedArrival: "2026-05-20" }),
+      ],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [
+        order("SO-EARLY", "F1", "2026-03-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
+        order("SO-LATE", "F1", "2026-04-20", [{ sku: "T100", quantity: 5, unitPrice: "10" }]),
+      ],
+    };
+    expect(
+      fundNotices(notices("2026-04-01", "2026-05-31", input)).map((n) => [
+        n.date,
+        n.purchaseOrder,
+        n.needed,
+        n.lines.map((l) => l.order),
+      ]),
+    ).toEqual([
+      ["2026-04-05", "PO-A", "10.00", ["SO-EARLY"]],
+      ["2026-05-05", "PO-B", "60.00", ["SO-EARLY", "SO-LATE"]],
+    ]);
+  });
+
   it("tells each franchisee with open demand what it needs and lacks, with cash and credit", () => {
     const range = notices("2026-04-05", "2026-04-05", base());
     expect(range).toEqual([

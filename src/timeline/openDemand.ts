@@ -66,7 +66,7 @@ function outstandingOn(line: LineState, on: IsoDate): number {
 
 /**
  * Every franchisee with outstanding units of `skus` on `on` (open demand), by
- * franchisee id. A franchisee whose units of those SKUs are all allocated or
+ * franchisee id; orders placed after `on` are not yet demand. A franchisee whose units of those SKUs are all allocated or
  * under active locks has none, and is left out.
  */
 export function openDemand(
@@ -77,6 +77,8 @@ export function openDemand(
   const byFranchisee = new Map<string, OpenLine[]>();
   for (const sku of new Set(skus)) {
     for (const line of book.linesBySku.get(sku) ?? []) {
+      // An order placed after the notice's date was not open demand on it.
+      if (line.orderedOn > on) continue;
       const outstanding = outstandingOn(line, on);
       if (outstanding === 0) continue;
       const open: OpenLine = { line, outstanding, amount: line.unitPrice.times(outstanding) };
