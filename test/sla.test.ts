@@ -501,6 +501,33 @@ describe("R-SLA-4: the clocks of an order at an instant", () => {
     expect(issuesOf(() => read(noReceipt, feb(10, "12:00")))).toEqual([
       ["(order)", "audit", 0, "event"],
     ]);
+    // §7: a calendar given as JSON is read as parseWorkCalendar reads it, problems at its path.
+    expect(
+      issuesOf(() =>
+        read(order, feb(10, "12:00"), {
+          calendar: { timeZone: "Asia/Shanghai", holidays: ["2026-02-30"] },
+          policy: { shippingWorkingDays: 3_000_000 },
+        }),
+      ),
+    ).toEqual([
+      ["calendar", "holidays", 0],
+      ["policy", "shippingWorkingDays"],
+    ]);
+    expect(
+      issuesOf(() => orderSla(order, { at: feb(10, "12:00") } as unknown as SlaOptions)),
+    ).toEqual([["calendar"]]);
+  });
+
+  it("R-SLA-2: reads a JSON calendar with its holidays in any order as the parsed one", () => {
+    const order = approve(received("SO-2", feb(13, "18:00")), feb(13, "19:00"));
+    const json = {
+      timeZone: "Asia/Shanghai",
+      holidays: [...calendar.holidays].reverse(),
+      workdays: [...calendar.workdays].reverse(),
+    };
+    expect(clock(read(order, feb(20, "12:00"), { calendar: json }), "R-SLA-2")?.deadline).toBe(
+      "2026-02-25T18:00:00+08:00",
+    );
   });
 
   it("writes durations as days, hours, minutes and seconds", () => {

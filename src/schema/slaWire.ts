@@ -45,9 +45,14 @@ export const slaOptionsWire = z.object({
   requests: z.array(afterSalesRequestWire).default([]),
   policy: z
     .strictObject({
-      processingHours: z.int().min(0).optional(),
-      shippingWorkingDays: z.int().min(0).optional(),
-      answerHours: z.int().min(0).optional(),
+      // Up to ten years: a deadline stays far inside the years Temporal can write.
+      processingHours: z.int().min(0).max(87_600, "must be at most 87600 hours").optional(),
+      shippingWorkingDays: z
+        .int()
+        .min(0)
+        .max(2_600, "must be at most 2600 working days")
+        .optional(),
+      answerHours: z.int().min(0).max(87_600, "must be at most 87600 hours").optional(),
     })
     .optional(),
 });

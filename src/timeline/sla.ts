@@ -2,10 +2,17 @@ import { Temporal } from "temporal-polyfill";
 import { deepFreeze } from "../domain/freeze.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
+import type { WorkCalendarInput } from "../schema/calendarWire.js";
 import { issuesOf, isTimestamp } from "../schema/calendarWire.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import { type AfterSalesRequestInput, slaOptionsWire } from "../schema/slaWire.js";
-import { addHours, addWorkingDays, inCalendarZone, type WorkCalendar } from "./calendar.js";
+import {
+  addHours,
+  addWorkingDays,
+  inCalendarZone,
+  safeParseWorkCalendar,
+  type WorkCalendar,
+} from "./calendar.js";
 
 /*
  * The SLA clocks (SPEC §6, R-SLA-1..4). A clock starts at an instant, has a
@@ -52,8 +59,12 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
 export interface SlaOptions {
   /** The instant the clocks are read at: an ISO 8601 date-time with an offset. */
   readonly at: string;
-  /** The working-day calendar (R-SLA-2); every instant out is written in its zone. */
-  readonly calendar: WorkCalendar;
+  /**
+   * The working-day calendar (R-SLA-2), from {@link parseWorkCalendar} or as
+   * its JSON `{ timeZone, holidays?, workdays? }` (read the same way); every
+   * instant out is written in its zone.
+   */
+  readonly calendar: WorkCalendar | WorkCalendarInput;
   /** After-sales requests `{ id, order, openedAt, answeredAt? }` (R-SLA-3), validated. */
   readonly requests?: readonly AfterSalesRequestInput[];
   /** Limits other than {@link DEFAULT_SLA_POLICY}. */
@@ -299,10 +310,17 @@ interface ReadOptions {
 
 function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefined {
   const parsed = slaOptionsWire.safeParse(options);
-  if (!parsed.success) {
-    issues.push(...issuesOf(parsed.error.issues));
-    return undefined;
+  // The calendar is read as parseWorkCalendar reads it (sorted, checked), whatever the caller passed.
+  const calendar = safeParseWorkCalendar(
+    typeof options === "object" && options !== null ? options.calendar : undefined,
+  );
+  if (!calendar.ok) {
+    issues.push(
+      ...calendar.issues.map((issue) => ({ ...issue, path: ["calendar", ...issue.path] })),
+    );
   }
+  if (!parsed.success) issues.push(...issuesOf(parsed.error.issues));
+  if (!parsed.success || !calendar.ok) return undefined;
   const seen = new Map<string, number>();
   parsed.data.requests.forEach((request, index) => {
     const first = seen.get(request.id);
@@ -322,7 +340,7 @@ function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefi
   };
   return {
     atMs: ms(parsed.data.at),
-    calendar: options.calendar,
+    calendar: calendar.value,
     requests: parsed.data.requests,
     policy,
   };
