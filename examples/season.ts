@@ -327,5 +327,5 @@ function isWorking(day: string): boolean {
 function pct(rate: string | null): string {
   return rate === null
     ? "   –  "
-    : `${new Money(rate).times(100).toDecimalPlaces(1).toString().padStart(5)}%`;
+    : `${new Money(rate).times(100).toDecimalPlaces(1, Money.ROUND_HALF_EVEN).toString().padStart(5)}%`;
 }

@@ -5,6 +5,7 @@ import {
   allocate,
   allocationDemand,
   applyPlan,
+  type InputError,
   indicators,
   ratio,
   receiveOrder,
@@ -107,11 +108,11 @@ describe("R-KPI-1: indicators", () => {
       denominator: 1,
       rate: "1.0000",
     });
-    // Day 1 locked 3 (F1) + 2 + 2 (F2) = 7 units; nothing converted or expired yet.
+    // Day 1 locked 3 (F1) + 2 + 2 (F2) = 7 units; none converted or expired yet: no rate.
     expect(kpi.overall.lockConversionRate).toEqual({
       numerator: 0,
-      denominator: 7,
-      rate: "0.0000",
+      denominator: 0,
+      rate: null,
     });
     expect(kpi.byFranchisee.map((r) => [r.franchisee, r.fillRate.rate])).toEqual([
       ["F1", "0.5000"],
@@ -196,6 +197,77 @@ describe("R-KPI-1: indicators", () => {
       rate: "0.7500",
     });
     expect(kpi.overall.lockExpiryRate).toEqual({ numerator: 1, denominator: 4, rate: "0.2500" });
+  });
+
+  it("R-KPI-1: a plan converting a lock placed before the period keeps the rate within 0–1", () => {
+    const carried = {
+      id: "L0",
+      order: "SO-1",
+      line: 1,
+      franchisee: "F1",
+      sku: "T",
+      quantity: 1,
+      lockedOn: "2026-02-01",
+      expiresOn: "2026-02-16",
+      isNew: false,
+    };
+    const kpi = indicators({
+      orders: [],
+      plans: [
+        {
+          asOf: "2026-02-10",
+          currency: "CNY",
+          franchiseeAllocations: [
+            {
+              order: "SO-1",
+              line: 1,
+              franchisee: "F1",
+              sku: "T",
+              quantity: 5,
+              unitPrice: "10.00",
+              amount: "50.00",
+              cash: "50.00",
+              credit: "0.00",
+              source: "lock",
+            },
+          ],
+          locks: [carried, { ...carried, id: "L1", quantity: 1, isNew: true }],
+          releasedLocks: [],
+          storeAllocations: [],
+          regionAllocations: [],
+          unfilled: [],
+          remaining: [],
+          balances: [],
+          paymentRequests: [],
+          warnings: [],
+          trace: [],
+        },
+      ],
+    });
+    expect(kpi.byFranchisee[0]?.lockConversionRate).toEqual({
+      numerator: 5,
+      denominator: 5,
+      rate: "1.0000",
+    });
+    expect(kpi.overall.lockExpiryRate.rate).toBe("0.0000");
+  });
+
+  it("§7: refuses an order given twice, or one that is no sales order, every problem at its path", () => {
+    const order = approvedOrder("SO-1", "F1", [{ sku: "T", quantity: 2 }]);
+    const issues = (orders: unknown[]) => {
+      try {
+        indicators({ orders: orders as SalesOrder[] });
+      } catch (error) {
+        return (error as InputError).issues.map((issue) => [issue.path, issue.message]);
+      }
+      return [];
+    };
+    expect(issues([order, order])).toEqual([
+      [["orders", 1, "id"], 'order "SO-1" is already orders[0]'],
+    ]);
+    expect(issues([{ id: "X", franchisee: "F1" }]).map(([path]) => path)).toEqual([
+      ["orders", 0, "lines"],
+    ]);
   });
 
   it("rounds rates half-even to four decimals and has no rate for nothing counted", () => {

@@ -2,6 +2,9 @@ import type { AllocationPlan } from "../allocation/plan.js";
 import { formatAmount, Money } from "../domain/money.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
+import { issuesOf } from "../schema/calendarWire.js";
+import { indicatorOrdersWire } from "../schema/indicatorsWire.js";
+import { InputError } from "../schema/issues.js";
 
 /** A rate as its exact parts, and the quotient to four decimals (`null` when nothing was counted). */
 export interface Ratio {
@@ -19,9 +22,13 @@ export interface Rates {
   readonly fulfilmentRate: Ratio;
   /** Orders shipped by their R-SLA-2 deadline ÷ orders whose deadline was met or has passed. */
   readonly onTimeShipmentRate: Ratio;
-  /** Units converted from locks into allocations ÷ units locked, over the plans. */
+  /**
+   * Locked units converted into allocations ÷ locked units resolved (converted or
+   * expired), over the plans. Counting resolved units keeps the rate within 0–1
+   * when a plan converts a lock placed before the period.
+   */
   readonly lockConversionRate: Ratio;
-  /** Units of locks that expired and were released ÷ units locked, over the plans. */
+  /** Locked units that expired and were released ÷ locked units resolved, over the plans. */
   readonly lockExpiryRate: Ratio;
 }
 
@@ -54,7 +61,6 @@ interface Tally {
   accepted: number;
   onTime: number;
   due: number;
-  locked: number;
   converted: number;
   expired: number;
 }
@@ -69,6 +75,9 @@ const NO_REGION = "(none)";
  *
  * @param sources - the orders, the period's plans, regions and the SLA outcome
  * @returns the rates, each with its exact numerator and denominator
+ * @throws {@link InputError} when an order is given twice or is not a sales
+ *   order (what is read: id, franchisee, each line's SKU, quantity and buckets),
+ *   every problem with its path under `orders`
  * @example
  * ```ts
  * import { indicators, receiveOrder } from "fenhuo";
@@ -83,6 +92,8 @@ const NO_REGION = "(none)";
  * ```
  */
 export function indicators(sources: IndicatorSources): Indicators {
+  const checked = indicatorOrdersWire.safeParse(sources.orders);
+  if (!checked.success) throw new InputError(issuesOf(checked.error.issues, ["orders"]));
   const overall = tally();
   const byFranchisee = new Map<string, Tally>();
   const byRegion = new Map<string, Tally>();
@@ -115,9 +126,6 @@ export function indicators(sources: IndicatorSources): Indicators {
   }
 
   for (const plan of sources.plans ?? []) {
-    for (const lock of plan.locks) {
-      if (lock.isNew) for (const t of groups(lock.franchisee, lock.sku)) t.locked += lock.quantity;
-    }
     for (const row of plan.franchiseeAllocations) {
       if (row.source === "lock")
         for (const t of groups(row.franchisee, row.sku)) t.converted += row.quantity;
@@ -144,7 +152,6 @@ function tally(): Tally {
     accepted: 0,
     onTime: 0,
     due: 0,
-    locked: 0,
     converted: 0,
     expired: 0,
   };
@@ -164,8 +171,8 @@ function rates(t: Tally): Rates {
     fillRate: ratio(t.filled, t.ordered),
     fulfilmentRate: ratio(t.accepted, t.ordered),
     onTimeShipmentRate: ratio(t.onTime, t.due),
-    lockConversionRate: ratio(t.converted, t.locked),
-    lockExpiryRate: ratio(t.expired, t.locked),
+    lockConversionRate: ratio(t.converted, t.converted + t.expired),
+    lockExpiryRate: ratio(t.expired, t.converted + t.expired),
   };
 }
 
