@@ -54,6 +54,7 @@ const ALLOWED: Record<string, readonly State[]> = {
   reject: ["verified", "approved"],
   amend: ["received", "verified", "approved"],
   cancel: ["received", "verified", "approved", "fulfilling"],
+  cancelRemaining: ["fulfilling"],
   lock: ["approved", "fulfilling"],
   release: ["fulfilling"],
   allocate: ["approved", "fulfilling"],
@@ -132,6 +133,14 @@ function predict(model: Model, event: Event): Model | undefined {
         l.buckets = { ...emptyBuckets(), cancelled: l.quantity };
         l.locks = [];
       }
+      break;
+    }
+    case "cancelRemaining": {
+      if (line === undefined || line.buckets.open + line.buckets.locked === 0) return undefined;
+      line.buckets.cancelled += line.buckets.open + line.buckets.locked;
+      line.buckets.open = 0;
+      line.buckets.locked = 0;
+      line.locks = [];
       break;
     }
     case "amend": {
@@ -336,6 +345,7 @@ const commands = [
   fc.constantFrom("verify", "approve", "settle", "close").map((type) => new EventCommand({ type })),
   fc.constant(new EventCommand({ type: "reject", reason: "price" })),
   fc.constant(new EventCommand({ type: "cancel", reason: "withdrawn" })),
+  lineNo.map((line) => new EventCommand({ type: "cancelRemaining", line, reason: "short" })),
   fc.constant(new EventCommand({ type: "invoice", invoice: "INV" })),
   fc
     .record({ line: lineNo, quantity: fc.integer({ min: 0, max: 6 }) })

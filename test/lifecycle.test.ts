@@ -306,6 +306,67 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
     ).toBe(false);
     expect(isFulfilled([{ quantity: 3, buckets: { ...b, cancelled: 3 } }])).toBe(false);
   });
+
+  it("after a partial shipment (部分发货), cancelling the rest of a line lets the order be fulfilled", () => {
+    // Line 1: 5 × 99.00; 2 ship, 1 is locked, 2 stay open. Line 2: 2 × 99.00, all shipped.
+    const partly = run(
+      approved(),
+      { type: "allocate", line: 1, quantity: 2, source: "funded", cash: "198", credit: "0" },
+      { type: "allocate", line: 2, quantity: 2, source: "funded", cash: "198", credit: "0" },
+      {
+        type: "lock",
+        line: 1,
+        quantity: 1,
+        lock: "L1",
+        lockedOn: "2026-03-01",
+        expiresOn: "2026-03-16",
+      },
+      ...[1, 2].flatMap((line) =>
+        ["pick", "ship", "deliver", "accept"].map((type) => ({ type, line, quantity: 2 })),
+      ),
+    );
+    expect(partly.state).toBe("fulfilling");
+    // A whole-order cancel is too late now; the rest of line 1 can still be cancelled.
+    expect(transition(partly, { type: "cancel", reason: "late" }, actor).ok).toBe(false);
+    const result = transition(
+      partly,
+      { type: "cancelRemaining", line: 1, reason: "out of season" },
+      actor,
+    );
+    expect(result.ok).toBe(true);
+    const done = result.order as SalesOrder;
+    expect(done.state).toBe("fulfilled");
+    expect(done.lines[0]?.buckets).toMatchObject({ open: 0, locked: 0, accepted: 2, cancelled: 3 });
+    expect(done.lines[0]?.locks).toEqual([]);
+    expect(done.audit.at(-1)).toMatchObject({
+      event: "cancelRemaining",
+      from: "fulfilling",
+      to: "fulfilled",
+      note: "line 1: 3 unit(s) cancelled: out of season",
+    });
+    expect(result.effects).toEqual([
+      {
+        kind: "notice",
+        notice: "lock-released",
+        franchisee: "F01",
+        order: "SO-1",
+        message: "lock L1 of SO-1 line 1 released 1 unit(s) to free stock",
+      },
+    ]);
+    // The next allocation no longer asks for the cancelled units.
+    expect(allocationDemand([result.order as SalesOrder]).orders).toEqual([]);
+    const again = transition(done, { type: "cancelRemaining", line: 1, reason: "x" }, actor);
+    expect(again.error?.code).toBe("ILLEGAL_EVENT");
+    const nothingLeft = transition(
+      partly,
+      { type: "cancelRemaining", line: 2, reason: "x" },
+      actor,
+    );
+    expect([nothingLeft.error?.code, nothingLeft.error?.message]).toEqual([
+      "GUARD_FAILED",
+      "line 2 has no open or locked unit left to cancel",
+    ]);
+  });
 });
 
 describe("R-POST-1 and R-POST-2: shipments and returns ask for ledger postings", () => {
@@ -370,7 +431,7 @@ describe("R-POST-1 and R-POST-2: shipments and returns ask for ledger postings",
 
 describe("the machine as data", () => {
   it("declares every event's allowed states and target", () => {
-    expect(Object.keys(LIFECYCLE.events)).toHaveLength(17);
+    expect(Object.keys(LIFECYCLE.events)).toHaveLength(18);
     expect(LIFECYCLE.events.cancel.from).toEqual([
       "received",
       "verified",

@@ -102,6 +102,17 @@ export const LIFECYCLE = deepFreeze({
         ["picked", "cancelled"],
       ],
     },
+    cancelRemaining: {
+      label: "取消剩余",
+      from: ["fulfilling"],
+      to: "same",
+      // After a partial shipment (部分发货): the units of a line not yet allocated
+      // will not be served. What was allocated may still ship.
+      moves: [
+        ["open", "cancelled"],
+        ["locked", "cancelled"],
+      ],
+    },
     lock: {
       label: "锁定",
       from: ["approved", "fulfilling"],
@@ -147,7 +158,8 @@ export const LIFECYCLE = deepFreeze({
 export type EventType = keyof typeof LIFECYCLE.events;
 
 /**
- * R-LIFE-3: every bucket edge some event may move units along, [from, to].
+ * R-LIFE-3: every bucket edge some event may move units along, [from, to],
+ * each once, in the order the events declare them.
  *
  * @example
  * ```ts
@@ -155,6 +167,10 @@ export type EventType = keyof typeof LIFECYCLE.events;
  * BUCKET_EDGES.length; // 15
  * ```
  */
-export const BUCKET_EDGES: readonly (readonly [Bucket, Bucket])[] = Object.freeze(
-  Object.values(LIFECYCLE.events as Record<string, EventSpec>).flatMap((spec) => spec.moves ?? []),
-);
+export const BUCKET_EDGES: readonly (readonly [Bucket, Bucket])[] = Object.freeze([
+  ...new Map(
+    Object.values(LIFECYCLE.events as Record<string, EventSpec>)
+      .flatMap((spec) => spec.moves ?? [])
+      .map((edge) => [edge.join("→"), edge] as const),
+  ).values(),
+]);

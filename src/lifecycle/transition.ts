@@ -322,10 +322,7 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
       const released: Effect[] = [];
       for (const line of order.lines) {
         held += line.buckets.allocated + line.buckets.picked;
-        for (const lock of line.locks) {
-          const message = `lock ${lock.id} of ${order.id} line ${line.line} released ${lock.quantity} unit(s) to free stock`;
-          released.push(notice(order, "lock-released", message));
-        }
+        for (const lock of line.locks) released.push(lockReleased(order, line.line, lock));
       }
       const freed = held === 0 ? "" : `; ${held} allocated or picked unit(s) go back to free stock`;
       return {
@@ -335,6 +332,31 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
           ...released,
         ],
         note: e.reason,
+      };
+    }
+    case "cancelRemaining": {
+      const target = order.lines.find((l) => l.line === e.line);
+      if (target === undefined) return noLine(e.line);
+      const { open, locked, cancelled } = target.buckets;
+      if (open + locked === 0) {
+        return {
+          guard: `line ${e.line} has no open or locked unit left to cancel`,
+          issues: [{ path: ["line"], message: "nothing open or locked" }],
+        };
+      }
+      const lines = order.lines.map((l) =>
+        l === target
+          ? {
+              ...l,
+              buckets: { ...l.buckets, open: 0, locked: 0, cancelled: cancelled + open + locked },
+              locks: [],
+            }
+          : l,
+      );
+      return {
+        lines,
+        effects: target.locks.map((lock) => lockReleased(order, e.line, lock)),
+        note: `line ${e.line}: ${open + locked} unit(s) cancelled: ${e.reason}`,
       };
     }
     case "amend": {
@@ -375,10 +397,9 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
         ...(e.lockBlockedUntil === undefined ? {} : { lockBlockedUntil: e.lockBlockedUntil }),
       }));
       if ("guard" in moved) return moved;
-      const message = `lock ${e.lock} of ${order.id} line ${e.line} released ${lock.quantity} unit(s) to free stock`;
       return {
         ...moved,
-        effects: [notice(order, "lock-released", message)],
+        effects: [lockReleased(order, e.line, lock)],
         note: `line ${e.line}: lock ${e.lock} released ${lock.quantity} unit(s)`,
       };
     }
@@ -600,6 +621,15 @@ function notice(
   message: string,
 ): Effect {
   return { kind: "notice", notice, franchisee: order.franchisee, order: order.id, message };
+}
+
+/** The notice that a lock's units went back to free stock (release, cancel). */
+function lockReleased(order: SalesOrder, line: number, lock: LineLock): Effect {
+  return notice(
+    order,
+    "lock-released",
+    `lock ${lock.id} of ${order.id} line ${line} released ${lock.quantity} unit(s) to free stock`,
+  );
 }
 
 function plus(a: string, b: Decimal): string {

@@ -77,6 +77,11 @@ export const lifecycleEventWire = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("cancel"), reason: z.string().min(1) }),
   z.strictObject({
+    type: z.literal("cancelRemaining"),
+    line: lineNumber,
+    reason: z.string().min(1),
+  }),
+  z.strictObject({
     type: z.literal("lock"),
     ...line,
     lock: id,
