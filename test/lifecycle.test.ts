@@ -342,7 +342,9 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
       event: "cancelRemaining",
       from: "fulfilling",
       to: "fulfilled",
-      note: "line 1: 3 unit(s) cancelled: out of season",
+      line: 1,
+      quantity: 3,
+      note: "out of season",
     });
     expect(result.effects).toEqual([
       {

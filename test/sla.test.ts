@@ -247,6 +247,37 @@ describe("R-SLA-2: an order is shipped within 3 working days of receipt", () => 
     });
   });
 
+  it("after a partial shipment, is met when the rest of the line is cancelled (cancelRemaining)", () => {
+    const partly = then(
+      friday,
+      feb(14, "10:00"),
+      { type: "allocate", line: 1, quantity: 2, source: "funded", cash: "20", credit: "0" },
+      { type: "pick", line: 1, quantity: 2 },
+      { type: "ship", line: 1, quantity: 2 },
+    );
+    expect(shippedAt(partly)).toBeUndefined();
+    const cut = then(partly, feb(24, "16:00"), {
+      type: "cancelRemaining",
+      line: 1,
+      reason: "sold out",
+    });
+    expect(shippedAt(cut)).toBe("2026-02-24T16:00:00+08:00");
+    expect(clock(read(cut, feb(26, "09:00")), "R-SLA-2")).toMatchObject({
+      status: "met",
+      completedAt: "2026-02-24T16:00:00+08:00",
+    });
+    // Cut short after the deadline: late by as much.
+    const late = then(partly, feb(26, "09:00"), {
+      type: "cancelRemaining",
+      line: 1,
+      reason: "sold out",
+    });
+    expect(clock(read(late, feb(27, "09:00")), "R-SLA-2")).toMatchObject({
+      status: "breached",
+      lateBy: "15 h",
+    });
+  });
+
   it("is not met by a partial shipment", () => {
     const partial = ship(ready, feb(24, "10:00"), 1, 2);
     expect(shippedAt(partial)).toBeUndefined();

@@ -231,8 +231,13 @@ export function transition(order: SalesOrder, event: unknown, actor: Actor): Tra
     event: e.type,
     from: order.state,
     to: state,
-    // Every event that carries a quantity names its line (a release names a line but no quantity).
-    ...("quantity" in e ? { line: e.line, quantity: e.quantity } : {}),
+    // Every event that carries a quantity names its line (a release names a line but no
+    // quantity); cancelRemaining records the units it cancelled.
+    ...("quantity" in e
+      ? { line: e.line, quantity: e.quantity }
+      : outcome.moved === undefined
+        ? {}
+        : { line: outcome.moved.line, quantity: outcome.moved.quantity }),
     ...(outcome.note === undefined ? {} : { note: outcome.note }),
   };
   const next: SalesOrder = {
@@ -280,6 +285,8 @@ type Applied =
       readonly effects: readonly Effect[];
       readonly header?: Partial<Pick<SalesOrder, "total">>;
       readonly note?: string;
+      /** The units an event without a quantity moved, for its audit entry. */
+      readonly moved?: { readonly line: number; readonly quantity: number };
     }
   | { readonly guard: string; readonly issues?: readonly Issue[] };
 
@@ -356,7 +363,8 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
       return {
         lines,
         effects: target.locks.map((lock) => lockReleased(order, e.line, lock)),
-        note: `line ${e.line}: ${open + locked} unit(s) cancelled: ${e.reason}`,
+        note: e.reason,
+        moved: { line: e.line, quantity: open + locked },
       };
     }
     case "amend": {

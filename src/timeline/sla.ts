@@ -217,10 +217,12 @@ export function slaBreaches(
 
 /**
  * The instant an order was shipped (R-SLA-2): the `at` of the `ship` audit
- * entry after which every unit not cancelled has shipped — counted from the
- * ship entries' line and quantity, so units since delivered, accepted, rejected
- * on inspection or returned count as shipped. Undefined while some unit is
- * still to ship, and for an order with no unit left to ship.
+ * entry after which every unit has shipped — counted from the ship entries'
+ * line and quantity, so units since delivered, accepted, rejected on inspection
+ * or returned count as shipped. Units cancelled after a partial shipment
+ * (`cancelRemaining`) count from their entry on, so the order is shipped at the
+ * later of its last shipment and that cancellation. Undefined while some unit
+ * is still to ship, for a cancelled order and for one with no unit.
  *
  * @param order - a sales order from the lifecycle
  * @returns the `at` of that entry, as written in the audit trail
@@ -245,18 +247,19 @@ export function slaBreaches(
  * ```
  */
 export function shippedAt(order: SalesOrder): string | undefined {
+  // A cancelled order ships nothing. The rest of a line cancelled after a partial shipment
+  // (cancelRemaining) is settled when it was cancelled, as units are when their ship entry comes.
+  if (order.audit.some((entry) => entry.event === "cancel")) return undefined;
   const due = new Map<number, number>();
   let left = 0;
   for (const line of order.lines) {
-    const units = line.quantity - line.buckets.cancelled;
-    due.set(line.line, units);
-    left += units;
+    due.set(line.line, line.quantity);
+    left += line.quantity;
   }
   if (left <= 0) return undefined;
   for (const entry of order.audit) {
-    if (entry.event !== "ship" || entry.line === undefined || entry.quantity === undefined) {
-      continue;
-    }
+    const settles = entry.event === "ship" || entry.event === "cancelRemaining";
+    if (!settles || entry.line === undefined || entry.quantity === undefined) continue;
     const owed = due.get(entry.line) ?? 0;
     const counted = Math.min(owed, entry.quantity);
     due.set(entry.line, owed - counted);
