@@ -266,8 +266,20 @@ describe("R-KPI-1: indicators", () => {
       [["orders", 1, "id"], 'order "SO-1" is already orders[0]'],
     ]);
     expect(issues([{ id: "X", franchisee: "F1" }]).map(([path]) => path)).toEqual([
+      ["orders", 0, "audit"],
       ["orders", 0, "lines"],
     ]);
+  });
+
+  it("R-KPI-1: a rejected order (退回) is no demand to fill, like cancelled units", () => {
+    const kept = approvedOrder("SO-1", "F1", [{ sku: "T", quantity: 4 }]);
+    const rejected = step(approvedOrder("SO-2", "F1", [{ sku: "T", quantity: 6 }]), {
+      type: "reject",
+      reason: "credit hold",
+    });
+    const kpi = indicators({ orders: [kept, rejected] });
+    expect(kpi.overall.fillRate).toEqual({ numerator: 0, denominator: 4, rate: "0.0000" });
+    expect(kpi.overall.fulfilmentRate.denominator).toBe(4);
   });
 
   it("rounds rates half-even to four decimals and has no rate for nothing counted", () => {

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { id, quantity } from "./primitives.js";
 
 /*
- * What the indicators (R-KPI-1) read of each sales order: its id, franchisee and
- * each line's SKU, quantity and buckets. Other fields are let through: the
+ * What the indicators (R-KPI-1) read of each sales order: its id, franchisee,
+ * audit events and each line's SKU, quantity and buckets. Other fields are let through: the
  * orders are fenhuo's own, only perhaps kept as JSON in between.
  */
 
@@ -15,6 +15,7 @@ export const indicatorOrdersWire = z
     z.object({
       id,
       franchisee: id,
+      audit: z.array(z.object({ event: z.string() })),
       lines: z.array(
         z.object({
           sku: id,

@@ -16,9 +16,9 @@ export interface Ratio {
 
 /** R-KPI-1: the indicators a planner watches, for one group of orders. */
 export interface Rates {
-  /** Units allocated or further ÷ units ordered (net of cancellations). */
+  /** Units allocated or further ÷ units ordered (net of cancellations and rejected orders). */
   readonly fillRate: Ratio;
-  /** 履约率: units accepted ÷ units ordered (net of cancellations). */
+  /** 履约率: units accepted ÷ units ordered (net of cancellations and rejected orders). */
   readonly fulfilmentRate: Ratio;
   /** Orders shipped by their R-SLA-2 deadline ÷ orders whose deadline was met or has passed. */
   readonly onTimeShipmentRate: Ratio;
@@ -76,7 +76,8 @@ const NO_REGION = "(none)";
  * @param sources - the orders, the period's plans, regions and the SLA outcome
  * @returns the rates, each with its exact numerator and denominator
  * @throws {@link InputError} when an order is given twice or is not a sales
- *   order (what is read: id, franchisee, each line's SKU, quantity and buckets),
+ *   order (what is read: id, franchisee, audit events, each line's SKU, quantity
+ *   and buckets),
  *   every problem with its path under `orders`
  * @example
  * ```ts
@@ -106,7 +107,9 @@ export function indicators(sources: IndicatorSources): Indicators {
   };
 
   for (const order of sources.orders) {
-    for (const line of order.lines) {
+    // A rejected order (退回) was never taken on: like cancelled units, it is no demand to fill.
+    const rejected = order.audit.some((entry) => entry.event === "reject");
+    for (const line of rejected ? [] : order.lines) {
       const b = line.buckets;
       const ordered = line.quantity - b.cancelled;
       const filled = ordered - b.open - b.locked;
