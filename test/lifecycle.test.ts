@@ -364,10 +364,31 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
       { type: "cancelRemaining", line: 2, reason: "x" },
       actor,
     );
-    expect([nothingLeft.error?.code, nothingLeft.error?.message]).toEqual([
-      "GUARD_FAILED",
-      "line 2 has no open or locked unit left to cancel",
-    ]);
+    expect(nothingLeft.error).toMatchObject({
+      code: "GUARD_FAILED",
+      message: "line 2 has no open or locked unit left to cancel",
+      issues: [{ path: ["line"], message: "nothing open or locked" }],
+    });
+    const noSuchLine = transition(partly, { type: "cancelRemaining", line: 9, reason: "x" }, actor);
+    expect(noSuchLine.error).toMatchObject({
+      code: "GUARD_FAILED",
+      issues: [{ path: ["line"], message: "no line 9" }],
+    });
+    // As many units open as locked: both are cancelled.
+    const even = run(
+      approved(),
+      { type: "allocate", line: 1, quantity: 3, source: "funded", cash: "297", credit: "0" },
+      {
+        type: "lock",
+        line: 1,
+        quantity: 1,
+        lock: "L2",
+        lockedOn: "2026-03-01",
+        expiresOn: "2026-03-16",
+      },
+    );
+    const evenCut = transition(even, { type: "cancelRemaining", line: 1, reason: "x" }, actor);
+    expect(evenCut.order?.lines[0]?.buckets).toMatchObject({ open: 0, locked: 0, cancelled: 2 });
   });
 });
 

@@ -521,8 +521,17 @@ describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be
     const yen = approvedOrder("SO-1", "JPY");
     const result = applyPlan([yen], plan("CNY"), actor);
     expect(result.ok).toBe(false);
-    expect(result.errors?.map((e) => [e.order, e.error.code, e.error.message])).toEqual([
-      ["SO-1", "INVALID_EVENT", "the plan is in CNY, order SO-1 in JPY"],
+    expect(result.errors).toEqual([
+      {
+        order: "SO-1",
+        error: {
+          code: "INVALID_EVENT",
+          state: "approved",
+          event: "plan",
+          message: "the plan is in CNY, order SO-1 in JPY",
+          issues: [],
+        },
+      },
     ]);
     const yuan = approvedOrder("SO-1", "CNY");
     const twice = applyPlan([yuan, yuan], plan("CNY"), actor);
@@ -543,9 +552,15 @@ describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be
       ]);
       expect.unreachable();
     } catch (error) {
-      expect((error as InputError).issues.map((issue) => issue.path)).toEqual([
-        [1, "currency"],
-        [3, "currency"],
+      expect((error as InputError).issues).toEqual([
+        {
+          path: [1, "currency"],
+          message: "order SO-2 is in JPY, the first order taking part in CNY: one currency per run",
+        },
+        {
+          path: [3, "currency"],
+          message: "order SO-4 is in USD, the first order taking part in CNY: one currency per run",
+        },
       ]);
     }
   });
