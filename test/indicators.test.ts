@@ -12,6 +12,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
+import { planWith } from "./support/fixtures.js";
 
 const actor: Actor = { by: "kpi", at: "2026-03-01T10:00:00+08:00" };
 
@@ -137,23 +138,7 @@ describe("R-KPI-1: indicators", () => {
       expiresOn: "2026-03-16",
       isNew: true,
     };
-    const plan = (rows: object) =>
-      ({
-        asOf: "2026-03-01",
-        currency: "CNY",
-        franchiseeAllocations: [],
-        locks: [],
-        releasedLocks: [],
-        storeAllocations: [],
-        regionAllocations: [],
-        unfilled: [],
-        remaining: [],
-        balances: [],
-        paymentRequests: [],
-        warnings: [],
-        trace: [],
-        ...rows,
-      }) as AllocationPlan;
+    const plan = (rows: object) => planWith(rows as Partial<AllocationPlan>);
     const kpi = indicators({
       orders: [],
       plans: [
@@ -214,9 +199,8 @@ describe("R-KPI-1: indicators", () => {
     const kpi = indicators({
       orders: [],
       plans: [
-        {
+        planWith({
           asOf: "2026-02-10",
-          currency: "CNY",
           franchiseeAllocations: [
             {
               order: "SO-1",
@@ -232,16 +216,7 @@ describe("R-KPI-1: indicators", () => {
             },
           ],
           locks: [carried, { ...carried, id: "L1", quantity: 1, isNew: true }],
-          releasedLocks: [],
-          storeAllocations: [],
-          regionAllocations: [],
-          unfilled: [],
-          remaining: [],
-          balances: [],
-          paymentRequests: [],
-          warnings: [],
-          trace: [],
-        },
+        }),
       ],
     });
     expect(kpi.byFranchisee[0]?.lockConversionRate).toEqual({

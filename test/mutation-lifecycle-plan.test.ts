@@ -20,6 +20,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
+import { planWith } from "./support/fixtures.js";
 
 const actor = { by: "planner", at: "2026-03-01T10:00:00+08:00" };
 
@@ -354,9 +355,7 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
       credit: "0.00",
       source: source as "lock" | "funded",
     });
-    const shuffled: AllocationPlan = {
-      asOf: "2026-03-01",
-      currency: "CNY",
+    const shuffled = planWith({
       franchiseeAllocations: [
         row("SO-3", 1, "T100", 1, "funded"),
         row("SO-2", 2, "T100", 2, "funded"),
@@ -364,8 +363,6 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
         row("SO-2", 1, "T100", 2, "lock"),
         row("SO-1", 1, "A100", 4, "funded"),
       ],
-      locks: [],
-      releasedLocks: [],
       storeAllocations: [
         { store: "SZ-2", region: "shenzhen", sku: "T100", quantity: 1 },
         { store: "SZ-1", region: "shenzhen", sku: "T100", quantity: 2 },
@@ -375,13 +372,7 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
         { region: "shenzhen", sku: "T100", quantity: 4 },
         { region: "guangzhou", sku: "T100", quantity: 5 },
       ],
-      unfilled: [],
-      remaining: [],
-      balances: [],
-      paymentRequests: [],
-      warnings: [],
-      trace: [],
-    };
+    });
     expect(pickLists(shuffled)).toEqual([
       {
         destination: { kind: "franchisee", franchisee: "F1" },
@@ -488,34 +479,24 @@ describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be
     }
     return order;
   };
-  const plan = (currency: string): AllocationPlan => ({
-    asOf: "2026-03-01",
-    currency,
-    franchiseeAllocations: [
-      {
-        order: "SO-1",
-        line: 1,
-        franchisee: "F1",
-        sku: "T100",
-        quantity: 3,
-        unitPrice: "10",
-        amount: "30",
-        cash: "30",
-        credit: "0",
-        source: "funded",
-      },
-    ],
-    locks: [],
-    releasedLocks: [],
-    storeAllocations: [],
-    regionAllocations: [],
-    unfilled: [],
-    remaining: [],
-    balances: [],
-    paymentRequests: [],
-    warnings: [],
-    trace: [],
-  });
+  const plan = (currency: string): AllocationPlan =>
+    planWith({
+      currency,
+      franchiseeAllocations: [
+        {
+          order: "SO-1",
+          line: 1,
+          franchisee: "F1",
+          sku: "T100",
+          quantity: 3,
+          unitPrice: "10",
+          amount: "30",
+          cash: "30",
+          credit: "0",
+          source: "funded",
+        },
+      ],
+    });
 
   it("applyPlan refuses a plan in another currency than the order, and an order given twice", () => {
     const yen = approvedOrder("SO-1", "JPY");

@@ -1,4 +1,4 @@
-import type { AllocationInput } from "../../src/index.js";
+import type { AllocationInput, AllocationPlan } from "../../src/index.js";
 
 type Line = NonNullable<AllocationInput["orders"]>[number]["lines"][number];
 
@@ -25,4 +25,24 @@ export function order(
 /** Products of one season with no launch plan, in the order given. */
 export function products(season: "SS" | "AW" | "NONE", ...skus: string[]) {
   return skus.map((sku) => ({ sku, season }));
+}
+
+/** A plan on 2026-03-01 in CNY with the given parts; every list defaults to empty. */
+export function planWith(parts: Partial<AllocationPlan> = {}): AllocationPlan {
+  return {
+    asOf: "2026-03-01",
+    currency: "CNY",
+    franchiseeAllocations: [],
+    locks: [],
+    releasedLocks: [],
+    storeAllocations: [],
+    regionAllocations: [],
+    unfilled: [],
+    remaining: [],
+    balances: [],
+    paymentRequests: [],
+    warnings: [],
+    trace: [],
+    ...parts,
+  };
 }
