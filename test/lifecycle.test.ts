@@ -14,6 +14,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
+import { runEvents } from "./support/lifecycle.js";
 
 const actor: Actor = { by: "sales:li", at: "2026-02-10T09:00:00+08:00" };
 
@@ -32,13 +33,7 @@ const registered = {
 
 /** Applies events in order, failing the test on the first refusal. */
 function run(order: SalesOrder, ...events: object[]): SalesOrder {
-  let current = order;
-  for (const event of events) {
-    const result = transition(current, event, actor);
-    if (!result.ok) throw new Error(`${JSON.stringify(event)}: ${result.error.message}`);
-    current = result.order;
-  }
-  return current;
+  return runEvents(order, actor, ...events);
 }
 
 const approved = () =>

@@ -21,17 +21,12 @@ import {
   transition,
 } from "../src/index.js";
 import { planWith } from "./support/fixtures.js";
+import { runEvents } from "./support/lifecycle.js";
 
 const actor = { by: "planner", at: "2026-03-01T10:00:00+08:00" };
 
 function run(order: SalesOrder, ...events: object[]): SalesOrder {
-  let current = order;
-  for (const event of events) {
-    const result = transition(current, event, actor);
-    if (!result.ok) throw new Error(`${JSON.stringify(event)}: ${result.error.message}`);
-    current = result.order;
-  }
-  return current;
+  return runEvents(order, actor, ...events);
 }
 
 /** An order of F1 for T100 at 10.00 a unit, one line per quantity given. */

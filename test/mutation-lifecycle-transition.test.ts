@@ -14,6 +14,7 @@ import {
   type TransitionResult,
   transition,
 } from "../src/index.js";
+import { runEvents } from "./support/lifecycle.js";
 
 const actor: Actor = { by: "ops:wang", at: "2026-03-02T10:00:00+08:00" };
 
@@ -32,13 +33,7 @@ const registered = {
 };
 
 function run(order: SalesOrder, ...events: object[]): SalesOrder {
-  let current = order;
-  for (const event of events) {
-    const result = transition(current, event, actor);
-    if (!result.ok) throw new Error(`${JSON.stringify(event)}: ${result.error.message}`);
-    current = result.order;
-  }
-  return current;
+  return runEvents(order, actor, ...events);
 }
 
 const received = () => receiveOrder(registered, actor);

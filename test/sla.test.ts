@@ -19,8 +19,8 @@ import {
   type SlaOptions,
   shippedAt,
   slaBreaches,
-  transition,
 } from "../src/index.js";
+import { runEvents } from "./support/lifecycle.js";
 import { propertyRuns } from "./support/runs.js";
 
 const HOUR = 3_600_000;
@@ -71,13 +71,7 @@ function received(id: string, at: string, quantities: number[] = [5]): SalesOrde
 
 /** Applies events at one instant, failing the test on a refusal. */
 function then(order: SalesOrder, at: string, ...events: object[]): SalesOrder {
-  let current = order;
-  for (const event of events) {
-    const result = transition(current, event, { by: "ops:wang", at });
-    if (!result.ok) throw new Error(`${JSON.stringify(event)}: ${result.error.message}`);
-    current = result.order;
-  }
-  return current;
+  return runEvents(order, { by: "ops:wang", at }, ...events);
 }
 
 const approve = (order: SalesOrder, at: string) =>
