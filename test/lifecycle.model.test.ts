@@ -18,6 +18,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
+import { bucketsWith } from "./support/lifecycle.js";
 import { propertyRuns } from "./support/runs.js";
 
 const actor: Actor = { by: "model", at: "2026-03-01T10:00:00+08:00" };
@@ -210,18 +211,7 @@ function predict(model: Model, event: Event): Model | undefined {
 }
 
 function emptyBuckets(): Record<BucketName, number> {
-  return {
-    open: 0,
-    locked: 0,
-    allocated: 0,
-    picked: 0,
-    shipped: 0,
-    delivered: 0,
-    accepted: 0,
-    rejectedOnInspection: 0,
-    returned: 0,
-    cancelled: 0,
-  };
+  return bucketsWith();
 }
 
 /** The header states the runs reached: a model test that never reaches `settled` proves little. */

@@ -14,7 +14,7 @@ import {
   type SalesOrder,
   transition,
 } from "../src/index.js";
-import { runEvents } from "./support/lifecycle.js";
+import { bucketsWith, runEvents } from "./support/lifecycle.js";
 
 const actor: Actor = { by: "sales:li", at: "2026-02-10T09:00:00+08:00" };
 
@@ -283,18 +283,7 @@ describe("R-LIFE-4: illegal events are typed errors and change nothing; every ac
 
 describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or returned", () => {
   it("derives fulfilled from the buckets", () => {
-    const b = {
-      open: 0,
-      locked: 0,
-      allocated: 0,
-      picked: 0,
-      shipped: 0,
-      delivered: 0,
-      accepted: 0,
-      rejectedOnInspection: 0,
-      returned: 0,
-      cancelled: 0,
-    };
+    const b = bucketsWith();
     expect(isFulfilled([{ quantity: 3, buckets: { ...b, accepted: 2, returned: 1 } }])).toBe(true);
     expect(
       isFulfilled([{ quantity: 3, buckets: { ...b, accepted: 2, rejectedOnInspection: 1 } }]),

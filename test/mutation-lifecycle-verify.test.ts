@@ -6,19 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ledgerEventOf, type SalesOrder, verifyOrder } from "../src/index.js";
+import { bucketsWith } from "./support/lifecycle.js";
 
-const buckets = (open: number) => ({
-  open,
-  locked: 0,
-  allocated: 0,
-  picked: 0,
-  shipped: 0,
-  delivered: 0,
-  accepted: 0,
-  rejectedOnInspection: 0,
-  returned: 0,
-  cancelled: 0,
-});
+const buckets = (open: number) => bucketsWith({ open });
 
 /** A received order that passes verification: 2 × 12.50 + 1 × 5 = 30. */
 const sound: SalesOrder = {
