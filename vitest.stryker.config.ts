@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * The test run of the mutation testing (stryker.config.json, `npm run mutation`):
- * every test file but test/cli.test.ts, which builds dist/ and spawns the built
+ * every test file but test/cli/cli.test.ts, which builds dist/ and spawns the built
  * binary — a mutant is never active in that child process, and the build would
  * run again for every mutant. The fast-check properties are cut to FC_NUM_RUNS
  * (50 unless set) with the fixed seed of CI (20261128), so a rerun kills the
@@ -11,7 +11,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, "test/cli.test.ts"],
+    exclude: [...configDefaults.exclude, "test/cli/cli.test.ts"],
     testTimeout: 120_000,
     env: {
       FC_NUM_RUNS: process.env.FC_NUM_RUNS ?? "50",

@@ -5,7 +5,7 @@
  *
  *   npm run docs:schema
  *
- * test/json-schema.test.ts fails when the committed files and the schemas differ.
+ * test/schema/json-schema.test.ts fails when the committed files and the schemas differ.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -3,7 +3,7 @@
  *
  *   npm run docs:lifecycle
  *
- * test/lifecycle-diagram.test.ts fails when the committed file and the machine differ.
+ * test/lifecycle/diagram.test.ts fails when the committed file and the machine differ.
  */
 import { writeFileSync } from "node:fs";
 import { lifecycleDocument } from "./lifecycle-document.js";

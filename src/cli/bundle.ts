@@ -24,7 +24,7 @@ interface FileSpec {
 /**
  * The files of a bundle. Columns are the fields of SPEC Appendix A (for
  * orders.csv: one row per order line, the order's `id` in column `order`);
- * money columns stay text, exact as written. test/cli.test.ts holds these
+ * money columns stay text, exact as written. test/cli/cli.test.ts holds these
  * lists to the zod contract in src/schema/wire.ts.
  */
 export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {

@@ -7,7 +7,7 @@ import { id, lineNumber } from "./primitives.js";
  * The plan of src/allocation/plan.ts as a zod schema, field for field: what
  * `allocate` returns (SPEC §3.7, Appendix A). The engine never parses its own
  * plan; this schema exists for the JSON Schema of the contract (jsonSchema.ts).
- * Objects are strict, and test/plan-wire.test.ts holds the schema to the plan's
+ * Objects are strict, and test/schema/plan-wire.test.ts holds the schema to the plan's
  * type both ways, so a field added to one and not the other fails there.
  */
 
