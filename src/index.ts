@@ -13,7 +13,6 @@ export { explain } from "./allocation/explain.js";
 export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
 export type {
   AllocationPlan,
-  AllocationSource,
   Balance,
   ConversionDecision,
   Decision,
@@ -31,17 +30,15 @@ export type {
   StoreAllocation,
   StoreDecision,
   Unfilled,
-  UnfilledReason,
   Warning,
 } from "./allocation/plan.js";
 
 // Values: dates, money, policy, rule IDs and the trusted input types.
 export type { IsoDate } from "./domain/dates.js";
 export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
-export type { SpendOrder, SpendSplit } from "./domain/money.js";
+export type { SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
-export type { AllocationPolicy, Season, SellingSeason, StoreClass } from "./domain/policy.js";
-
+export type { AllocationPolicy } from "./domain/policy.js";
 export { DEFAULT_POLICY } from "./domain/policy.js";
 export type { RuleId } from "./domain/rules.js";
 export { RULE } from "./domain/rules.js";
@@ -58,6 +55,28 @@ export type {
   StoreNeed,
   SupplyRow,
 } from "./domain/types.js";
+export type {
+  AfterShortfall,
+  AllocationSource,
+  FranchiseeRanking,
+  Season,
+  SellingSeason,
+  SpendOrder,
+  StoreClass,
+  StoreOperation,
+  UnfilledReason,
+} from "./domain/vocabulary.js";
+export {
+  AFTER_SHORTFALL,
+  ALLOCATION_SOURCES,
+  FRANCHISEE_RANKINGS,
+  SEASONS,
+  SELLING_SEASONS,
+  SPEND_ORDERS,
+  STORE_CLASSES,
+  STORE_OPERATIONS,
+  UNFILLED_REASONS,
+} from "./domain/vocabulary.js";
 // The franchisee funds and credit ledger (seed 6.4.1, 6.4.4; R-POST-1, R-POST-2).
 export type { AccountBalances, FundsAndCredit } from "./ledger/balances.js";
 export { availableCreditOf, spendableOf } from "./ledger/balances.js";

@@ -1,7 +1,8 @@
 import type { IsoDate } from "../domain/dates.js";
-import type { AllocationPolicy, SellingSeason } from "../domain/policy.js";
+import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import type { RegionNeed, Store, StoreNeed } from "../domain/types.js";
+import type { SellingSeason } from "../domain/vocabulary.js";
 import { type RegionOrder, regionServingOrder, seasonInForce } from "../ranking/regions.js";
 import { compareStores } from "../ranking/stores.js";
 import type { RunState } from "./state.js";

@@ -1,5 +1,6 @@
 import type { RuleId } from "../domain/rules.js";
-import type { AllocationPlan, Decision, UnfilledReason } from "./plan.js";
+import type { UnfilledReason } from "../domain/vocabulary.js";
+import type { AllocationPlan, Decision } from "./plan.js";
 
 /** Which demand to explain: an order line, or a store's or region's need for a SKU. */
 export type ExplainRef =

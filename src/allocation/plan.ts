@@ -1,14 +1,17 @@
-import type { Season, SellingSeason, StoreClass } from "../domain/policy.js";
 import type { RuleId } from "../domain/rules.js";
+import type {
+  AllocationSource,
+  Season,
+  SellingSeason,
+  StoreClass,
+  UnfilledReason,
+} from "../domain/vocabulary.js";
 
 /*
  * The plan: what `allocate` returns (SPEC §3.7 and Appendix A). Plain JSON:
  * money is a decimal string, dates are YYYY-MM-DD. Every list is in the
  * canonical order its field documents, and rows of quantity 0 are left out.
  */
-
-/** Where a franchisee allocation came from: a converted lock or the funded pass. */
-export type AllocationSource = "lock" | "funded";
 
 /** Units of an order line allocated in this run, and how they are paid for. */
 export interface FranchiseeAllocation {
@@ -68,9 +71,6 @@ export interface RegionAllocation {
   readonly sku: string;
   readonly quantity: number;
 }
-
-/** Why demand was left unfilled. */
-export type UnfilledReason = "stock" | "funds" | "lock-blocked";
 
 /** Demand this run could neither fill nor lock. */
 export type Unfilled =

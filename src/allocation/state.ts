@@ -4,16 +4,16 @@ import {
   currencyMinorDigits,
   formatAmount,
   Money,
-  type SpendOrder,
   type SpendSplit,
   splitExact,
   ZERO,
 } from "../domain/money.js";
 import type { AllocationRequest, Lock, Order } from "../domain/types.js";
+import type { SpendOrder, UnfilledReason } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import { compareLines, type LineKey } from "../ranking/lines.js";
 import { productPriority } from "../ranking/products.js";
-import type { Decision, UnfilledReason } from "./plan.js";
+import type { Decision } from "./plan.js";
 
 /*
  * The mutable working state of one run. It lives only inside `allocate`: the

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import type { SpendOrder } from "./vocabulary.js";
 
 /**
  * The decimal type every amount in fenhuo is computed with (R-UNIT-2).
@@ -86,9 +87,6 @@ export function currencyMinorDigits(currency: string): number {
 export function isCurrencyCode(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf("currency").includes(code);
 }
-
-/** How an amount is taken from a franchisee's two purses (R-ALLOC-FUNDED, policy `spendOrder`). */
-export type SpendOrder = "cash-first" | "credit-first";
 
 /** The two parts of a spend: how much came from cash and how much from credit. */
 export interface SpendSplit {

@@ -1,10 +1,11 @@
 import { deepFreeze } from "./freeze.js";
-/** A product's selling season: spring/summer, autumn/winter, or none. */
-export type Season = "SS" | "AW" | "NONE";
-/** The two seasons a calendar month can belong to. */
-export type SellingSeason = Exclude<Season, "NONE">;
-/** A direct or concession store's class; A is served first by default (R-RANK-STORE). */
-export type StoreClass = "A" | "B" | "C";
+import type {
+  AfterShortfall,
+  FranchiseeRanking,
+  SellingSeason,
+  SpendOrder,
+  StoreClass,
+} from "./vocabulary.js";
 
 /**
  * Every choice the seed leaves open, as data (SPEC §3). Pass a partial policy in
@@ -12,13 +13,13 @@ export type StoreClass = "A" | "B" | "C";
  */
 export interface AllocationPolicy {
   /** R-RANK-FUNDED: order funded franchisees by `priority` (then funds) or by `funds` (then priority). */
-  readonly franchiseeRanking: "priority" | "funds";
+  readonly franchiseeRanking: FranchiseeRanking;
   /** R-RANK-FUNDED: whether available credit makes a franchisee funded (else only cash does). */
   readonly creditCountsAsFunds: boolean;
   /** R-ALLOC-FUNDED: which purse an allocation is paid from first. */
-  readonly spendOrder: "cash-first" | "credit-first";
+  readonly spendOrder: SpendOrder;
   /** R-ALLOC-PARTIAL: after money stops a line short, serve the franchisee's later lines or stop. */
-  readonly afterShortfall: "continue" | "stop";
+  readonly afterShortfall: AfterShortfall;
   /** R-LOCK-PLACE: whether stock left after the funded pass is locked for unpaid lines. */
   readonly lockUnfunded: boolean;
   /** R-LOCK-EXPIRE: how many days a lock lasts (seed: 15). */

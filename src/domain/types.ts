@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { IsoDate } from "./dates.js";
-import type { AllocationPolicy, Season, StoreClass } from "./policy.js";
+import type { AllocationPolicy } from "./policy.js";
+import type { Season, StoreClass, StoreOperation } from "./vocabulary.js";
 
 /*
  * The trusted shapes the engine works on. Only the schema layer makes them
@@ -75,7 +76,7 @@ export interface Store {
   readonly id: string;
   readonly region: string;
   readonly class: StoreClass;
-  readonly operation: "direct" | "joint";
+  readonly operation: StoreOperation;
 }
 
 /** A store's safety-stock position for one SKU. */

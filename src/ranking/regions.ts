@@ -1,5 +1,6 @@
 import { type IsoDate, monthOf } from "../domain/dates.js";
-import type { AllocationPolicy, Season, SellingSeason } from "../domain/policy.js";
+import type { AllocationPolicy } from "../domain/policy.js";
+import type { Season, SellingSeason } from "../domain/vocabulary.js";
 import { compareIds } from "./compare.js";
 
 /**

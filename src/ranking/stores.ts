@@ -1,4 +1,4 @@
-import type { StoreClass } from "../domain/policy.js";
+import type { StoreClass } from "../domain/vocabulary.js";
 import { compareIds } from "./compare.js";
 
 /** What orders stores inside a region. */

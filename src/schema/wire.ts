@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  AFTER_SHORTFALL,
+  FRANCHISEE_RANKINGS,
+  SEASONS,
+  SPEND_ORDERS,
+  STORE_CLASSES,
+  STORE_OPERATIONS,
+} from "../domain/vocabulary.js";
 import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitives.js";
 
 export { MAX_QUANTITY } from "./primitives.js";
@@ -8,8 +16,8 @@ export { MAX_QUANTITY } from "./primitives.js";
  * Cross-row rules (references, uniqueness, lock sizes) live in parseInput.ts.
  */
 
-const season = z.enum(["SS", "AW", "NONE"]);
-const storeClass = z.enum(["A", "B", "C"]);
+const season = z.enum(SEASONS);
+const storeClass = z.enum(STORE_CLASSES);
 const month = z.int().min(1, "months are 1–12").max(12, "months are 1–12");
 
 export const productWire = z.object({
@@ -65,7 +73,7 @@ export const storeWire = z.object({
   id,
   region: id,
   class: storeClass,
-  operation: z.enum(["direct", "joint"]),
+  operation: z.enum(STORE_OPERATIONS),
 });
 
 export const storeNeedWire = z.object({
@@ -82,10 +90,10 @@ const seasonLists = <T extends z.ZodType>(item: T) =>
   z.strictObject({ SS: z.array(item).optional(), AW: z.array(item).optional() });
 
 export const policyWire = z.strictObject({
-  franchiseeRanking: z.enum(["priority", "funds"]).optional(),
+  franchiseeRanking: z.enum(FRANCHISEE_RANKINGS).optional(),
   creditCountsAsFunds: z.boolean().optional(),
-  spendOrder: z.enum(["cash-first", "credit-first"]).optional(),
-  afterShortfall: z.enum(["continue", "stop"]).optional(),
+  spendOrder: z.enum(SPEND_ORDERS).optional(),
+  afterShortfall: z.enum(AFTER_SHORTFALL).optional(),
   lockUnfunded: z.boolean().optional(),
   lockDays: z.int().min(1, "a lock lasts at least one day").max(3660).optional(),
   relockCooldownDays: z.int().min(0).max(3660).optional(),

@@ -1,0 +1,123 @@
+/*
+ * The small closed sets of fenhuo, each written once as an `as const` list.
+ * The union types below are derived from the lists, and the schema layer
+ * derives its zod enums from the same lists (`z.enum(SEASONS)`), so a value
+ * added here is known to the type, the parser and the JSON Schema at once.
+ */
+
+/**
+ * A product's selling season: spring/summer, autumn/winter, or none (R-RANK-REGION).
+ *
+ * @example
+ * ```ts
+ * import { SEASONS } from "fenhuo";
+ * SEASONS; // ["SS", "AW", "NONE"]
+ * ```
+ */
+export const SEASONS = ["SS", "AW", "NONE"] as const;
+/** A product's selling season: spring/summer, autumn/winter, or none. */
+export type Season = (typeof SEASONS)[number];
+
+/**
+ * The two seasons a calendar month can belong to (R-RANK-REGION).
+ *
+ * @example
+ * ```ts
+ * import { SELLING_SEASONS } from "fenhuo";
+ * SELLING_SEASONS; // ["SS", "AW"]
+ * ```
+ */
+export const SELLING_SEASONS = ["SS", "AW"] as const;
+/** The two seasons a calendar month can belong to. */
+export type SellingSeason = (typeof SELLING_SEASONS)[number];
+
+/**
+ * A direct or concession store's class; A is served first by default (R-RANK-STORE).
+ *
+ * @example
+ * ```ts
+ * import { STORE_CLASSES } from "fenhuo";
+ * STORE_CLASSES; // ["A", "B", "C"]
+ * ```
+ */
+export const STORE_CLASSES = ["A", "B", "C"] as const;
+/** A direct or concession store's class; A is served first by default (R-RANK-STORE). */
+export type StoreClass = (typeof STORE_CLASSES)[number];
+
+/**
+ * How a store is run: directly (直营) or as a concession (联营) (R-ALLOC-DIRECT).
+ *
+ * @example
+ * ```ts
+ * import { STORE_OPERATIONS } from "fenhuo";
+ * STORE_OPERATIONS; // ["direct", "joint"]
+ * ```
+ */
+export const STORE_OPERATIONS = ["direct", "joint"] as const;
+/** How a store is run: directly (直营) or as a concession (联营). */
+export type StoreOperation = (typeof STORE_OPERATIONS)[number];
+
+/**
+ * Which purse an allocation is paid from first (R-ALLOC-FUNDED).
+ *
+ * @example
+ * ```ts
+ * import { SPEND_ORDERS } from "fenhuo";
+ * SPEND_ORDERS; // ["cash-first", "credit-first"]
+ * ```
+ */
+export const SPEND_ORDERS = ["cash-first", "credit-first"] as const;
+/** Which purse an allocation is paid from first (R-ALLOC-FUNDED). */
+export type SpendOrder = (typeof SPEND_ORDERS)[number];
+
+/**
+ * How funded franchisees are ranked: by priority (then funds) or by funds (then priority) (R-RANK-FUNDED).
+ *
+ * @example
+ * ```ts
+ * import { FRANCHISEE_RANKINGS } from "fenhuo";
+ * FRANCHISEE_RANKINGS; // ["priority", "funds"]
+ * ```
+ */
+export const FRANCHISEE_RANKINGS = ["priority", "funds"] as const;
+/** How funded franchisees are ranked (R-RANK-FUNDED). */
+export type FranchiseeRanking = (typeof FRANCHISEE_RANKINGS)[number];
+
+/**
+ * What happens after money stops a line short: serve the franchisee's later lines, or stop (R-ALLOC-PARTIAL).
+ *
+ * @example
+ * ```ts
+ * import { AFTER_SHORTFALL } from "fenhuo";
+ * AFTER_SHORTFALL; // ["continue", "stop"]
+ * ```
+ */
+export const AFTER_SHORTFALL = ["continue", "stop"] as const;
+/** What happens after money stops a line short (R-ALLOC-PARTIAL). */
+export type AfterShortfall = (typeof AFTER_SHORTFALL)[number];
+
+/**
+ * Why demand was left unfilled (SPEC §3.7): no stock, no money, or a line barred from locking.
+ *
+ * @example
+ * ```ts
+ * import { UNFILLED_REASONS } from "fenhuo";
+ * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked"]
+ * ```
+ */
+export const UNFILLED_REASONS = ["stock", "funds", "lock-blocked"] as const;
+/** Why demand was left unfilled (SPEC §3.7). */
+export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
+
+/**
+ * How a franchisee allocation was served: by converting a paid lock, or from free stock with money (SPEC §3.7).
+ *
+ * @example
+ * ```ts
+ * import { ALLOCATION_SOURCES } from "fenhuo";
+ * ALLOCATION_SOURCES; // ["lock", "funded"]
+ * ```
+ */
+export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
+/** How a franchisee allocation was served (SPEC §3.7). */
+export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
