@@ -38,8 +38,29 @@ export type { IsoDate } from "./domain/dates.js";
 export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
-export type { AllocationPolicy } from "./domain/policy.js";
-export { DEFAULT_POLICY } from "./domain/policy.js";
+export type {
+  AllocationPolicy,
+  ChoiceField,
+  FlagField,
+  LeadTimes,
+  PolicyField,
+  PolicyInput,
+  PolicyOf,
+  RankingField,
+  SeasonalField,
+  SlaPolicy,
+  WholeField,
+} from "./domain/policy.js";
+export {
+  ALLOCATION_POLICY_FIELDS,
+  DEFAULT_CURRENCY,
+  DEFAULT_LEAD_TIMES,
+  DEFAULT_POLICY,
+  DEFAULT_SLA_POLICY,
+  defaultsOf,
+  LEAD_TIME_FIELDS,
+  SLA_POLICY_FIELDS,
+} from "./domain/policy.js";
 export type { RuleId } from "./domain/rules.js";
 export { RULE } from "./domain/rules.js";
 export type {
@@ -147,9 +168,8 @@ export {
   parseWorkCalendar,
   safeParseWorkCalendar,
 } from "./timeline/calendar.js";
-export type { SlaClock, SlaId, SlaOptions, SlaPolicy, SlaStatus } from "./timeline/sla.js";
+export type { SlaClock, SlaId, SlaOptions, SlaStatus } from "./timeline/sla.js";
 export {
-  DEFAULT_SLA_POLICY,
   formatDuration,
   orderSla,
   shippedAt,
@@ -190,8 +210,8 @@ export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
 export type { StoreKey } from "./ranking/stores.js";
 export { compareStores } from "./ranking/stores.js";
 // The JSON contracts and the one error type.
-export type { Issue, ParseResult } from "./schema/issues.js";
-export { formatPath, InputError } from "./schema/issues.js";
+export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
+export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
 export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";
 export type {
   LifecycleEvent,

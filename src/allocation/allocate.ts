@@ -1,5 +1,5 @@
 import type { AllocationRequest } from "../domain/types.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { InputError, type Result } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
@@ -44,12 +44,11 @@ export function allocate(input: unknown): AllocationPlan {
 }
 
 /** The result of {@link safeAllocate}. */
-export type SafeAllocateResult =
-  | { readonly ok: true; readonly plan: AllocationPlan; readonly issues?: never }
-  | { readonly ok: false; readonly issues: readonly Issue[]; readonly plan?: never };
+export type SafeAllocateResult = Result<AllocationPlan, "plan">;
 
 /**
- * {@link allocate} without throwing: `{ ok: true, plan }` or `{ ok: false, issues }`.
+ * {@link allocate} without throwing: `{ ok: true, value, plan }` (the plan under
+ * both names, see {@link Result}) or `{ ok: false, issues }`.
  *
  * @example
  * ```ts
@@ -61,7 +60,8 @@ export type SafeAllocateResult =
 export function safeAllocate(input: unknown): SafeAllocateResult {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return { ok: true, plan: runAllocation(parsed.value) };
+  const plan = runAllocation(parsed.value);
+  return { ok: true, value: plan, plan };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import {
+  creditRoom,
   currencyMinorDigits,
   formatAmount,
   Money,
@@ -119,7 +120,7 @@ export function createRunState(request: AllocationRequest): RunState {
 
   const franchisees = new Map<string, FranchiseeState>();
   for (const source of request.franchisees) {
-    const available = Money.max(ZERO, source.creditLimit.minus(source.creditUsed));
+    const available = creditRoom(source.creditLimit, source.creditUsed);
     const spendable = source.cash.plus(available);
     franchisees.set(source.id, {
       id: source.id,

@@ -1,8 +1,9 @@
+import type { Branded } from "./brand.js";
 /**
  * An ISO calendar date `YYYY-MM-DD` known to exist (R-UNIT-3). Made by
  * {@link parseIsoDate} or by the schema; compares correctly with `<` and `>`.
  */
-export type IsoDate = string & { readonly __isoDate: unique symbol };
+export type IsoDate = string & Branded<"IsoDate">;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -185,3 +185,11 @@ export function purchase(want: number, unitPrice: Decimal, spendable: Decimal): 
   const quantity = spendable.divToInt(unitPrice).toNumber();
   return { quantity, amount: unitPrice.times(quantity) };
 }
+
+/**
+ * The credit a franchisee may still draw: max(0, limit − used) (SPEC §3.0),
+ * never negative; the one place both the run and the ledger compute it.
+ */
+export function creditRoom(creditLimit: Decimal.Value, creditUsed: Decimal.Value): Decimal {
+  return Money.max(ZERO, new Money(creditLimit).minus(creditUsed));
+}

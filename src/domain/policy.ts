@@ -1,37 +1,276 @@
 import { deepFreeze } from "./freeze.js";
-import type {
-  AfterShortfall,
-  FranchiseeRanking,
-  SellingSeason,
-  SpendOrder,
-  StoreClass,
+import {
+  AFTER_SHORTFALL,
+  FRANCHISEE_RANKINGS,
+  type SellingSeason,
+  SPEND_ORDERS,
+  STORE_CLASSES,
 } from "./vocabulary.js";
 
-/**
- * Every choice the seed leaves open, as data (SPEC §3). Pass a partial policy in
- * the input; missing fields take {@link DEFAULT_POLICY}'s.
+/*
+ * Every policy and every default of fenhuo, in one module. Each policy field
+ * is written once, as a definition naming its kind, allowed values, default,
+ * rule and meaning; from these definitions come the TypeScript type, the
+ * parser and its default merge (schema/policyWire.ts), the JSON Schema's
+ * descriptions (schema/jsonSchema.ts) and the policy table of docs/policies.md
+ * (scripts/policy-table.ts). Adding a field means adding one definition here.
  */
-export interface AllocationPolicy {
-  /** R-RANK-FUNDED: order funded franchisees by `priority` (then funds) or by `funds` (then priority). */
-  readonly franchiseeRanking: FranchiseeRanking;
+
+/** What every policy field definition says besides its kind. */
+interface FieldBase<T> {
+  /** The value a missing field takes. */
+  readonly default: T;
+  /** The rule the field is a choice of (SPEC's `R-…` ID). */
+  readonly rule: string;
+  /** What the field decides, in one line. */
+  readonly meaning: string;
+}
+
+/** One of a closed set of strings, such as `"cash-first"` or `"credit-first"`. */
+export interface ChoiceField<T extends string> extends FieldBase<T> {
+  readonly kind: "choice";
+  readonly values: readonly T[];
+}
+
+/** A yes-or-no switch. */
+export interface FlagField extends FieldBase<boolean> {
+  readonly kind: "flag";
+}
+
+/** A whole number of `unit` from `min` to `max`; `minMessage` says why not fewer. */
+export interface WholeField extends FieldBase<number> {
+  readonly kind: "whole";
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly minMessage?: string;
+}
+
+/**
+ * A list per selling season; a season the caller leaves out keeps its
+ * default. `regions`: region ids, each once per season; `months`: the months
+ * 1–12, every month in exactly one season.
+ */
+export interface SeasonalField<T extends string | number>
+  extends FieldBase<Readonly<Record<SellingSeason, readonly T[]>>> {
+  readonly kind: "seasonal";
+  readonly item: T extends string ? "regions" : "months";
+}
+
+/** An order of a closed set: every value exactly once. */
+export interface RankingField<T extends string> extends FieldBase<readonly T[]> {
+  readonly kind: "ranking";
+  readonly values: readonly T[];
+}
+
+/** The definition of one policy field (see {@link ALLOCATION_POLICY_FIELDS}). */
+export type PolicyField =
+  | ChoiceField<string>
+  | FlagField
+  | WholeField
+  | SeasonalField<string>
+  | SeasonalField<number>
+  | RankingField<string>;
+
+/** The policy a record of field definitions defines: each field typed as its default. */
+export type PolicyOf<Fields extends Readonly<Record<string, PolicyField>>> = {
+  readonly [K in keyof Fields]: Fields[K]["default"];
+};
+
+/**
+ * A policy as a caller writes it: every field optional, and a seasonal field
+ * season by season (a season left out keeps its default).
+ */
+export type PolicyInput<Fields extends Readonly<Record<string, PolicyField>>> = {
+  -readonly [K in keyof Fields]?: Fields[K] extends SeasonalField<infer T>
+    ? { [S in SellingSeason]?: readonly T[] }
+    : Fields[K]["default"];
+};
+
+const choice = <const T extends string>(
+  values: readonly T[],
+  fallback: NoInfer<T>,
+  rule: string,
+  meaning: string,
+): ChoiceField<T> => ({ kind: "choice", values, default: fallback, rule, meaning });
+
+const flag = (fallback: boolean, rule: string, meaning: string): FlagField => ({
+  kind: "flag",
+  default: fallback,
+  rule,
+  meaning,
+});
+
+const whole = (
+  range: { unit: string; min: number; max: number; minMessage?: string },
+  fallback: number,
+  rule: string,
+  meaning: string,
+): WholeField => ({ kind: "whole", ...range, default: fallback, rule, meaning });
+
+function seasonal(
+  item: "regions",
+  fallback: Readonly<Record<SellingSeason, readonly string[]>>,
+  rule: string,
+  meaning: string,
+): SeasonalField<string>;
+function seasonal(
+  item: "months",
+  fallback: Readonly<Record<SellingSeason, readonly number[]>>,
+  rule: string,
+  meaning: string,
+): SeasonalField<number>;
+function seasonal(
+  item: "regions" | "months",
+  fallback: Readonly<Record<SellingSeason, readonly (string | number)[]>>,
+  rule: string,
+  meaning: string,
+): SeasonalField<string> | SeasonalField<number> {
+  return { kind: "seasonal", item, default: fallback, rule, meaning } as SeasonalField<string>;
+}
+
+const ranking = <const T extends string>(
+  values: readonly T[],
+  fallback: readonly NoInfer<T>[],
+  rule: string,
+  meaning: string,
+): RankingField<T> => ({ kind: "ranking", values, default: fallback, rule, meaning });
+
+/**
+ * Every choice the seed leaves open for an allocation run (SPEC §3), one
+ * definition per field: kind, allowed values, default, rule and meaning.
+ * `AllocationPolicy`, `DEFAULT_POLICY`, the input parser, the JSON Schema and
+ * the table of docs/policies.md are all derived from it. Frozen.
+ *
+ * @example
+ * ```ts
+ * import { ALLOCATION_POLICY_FIELDS } from "fenhuo";
+ * ALLOCATION_POLICY_FIELDS.spendOrder.values; // ["cash-first", "credit-first"]
+ * ALLOCATION_POLICY_FIELDS.lockDays.rule; // "R-LOCK-EXPIRE"
+ * ```
+ */
+export const ALLOCATION_POLICY_FIELDS = deepFreeze({
+  /** R-RANK-FUNDED: order funded franchisees by priority (then funds) or by funds (then priority). */
+  franchiseeRanking: choice(
+    FRANCHISEE_RANKINGS,
+    "priority",
+    "R-RANK-FUNDED",
+    "order funded franchisees by priority (then funds) or by funds (then priority).",
+  ),
   /** R-RANK-FUNDED: whether available credit makes a franchisee funded (else only cash does). */
-  readonly creditCountsAsFunds: boolean;
+  creditCountsAsFunds: flag(
+    true,
+    "R-RANK-FUNDED",
+    "whether available credit makes a franchisee funded (else only cash does).",
+  ),
   /** R-ALLOC-FUNDED: which purse an allocation is paid from first. */
-  readonly spendOrder: SpendOrder;
+  spendOrder: choice(
+    SPEND_ORDERS,
+    "cash-first",
+    "R-ALLOC-FUNDED",
+    "which purse an allocation is paid from first.",
+  ),
   /** R-ALLOC-PARTIAL: after money stops a line short, serve the franchisee's later lines or stop. */
-  readonly afterShortfall: AfterShortfall;
+  afterShortfall: choice(
+    AFTER_SHORTFALL,
+    "continue",
+    "R-ALLOC-PARTIAL",
+    "after money stops a line short, serve the franchisee's later lines or stop.",
+  ),
   /** R-LOCK-PLACE: whether stock left after the funded pass is locked for unpaid lines. */
-  readonly lockUnfunded: boolean;
+  lockUnfunded: flag(
+    true,
+    "R-LOCK-PLACE",
+    "whether stock left after the funded pass is locked for unpaid lines.",
+  ),
   /** R-LOCK-EXPIRE: how many days a lock lasts (seed: 15). */
-  readonly lockDays: number;
+  lockDays: whole(
+    { unit: "days", min: 1, max: 3660, minMessage: "a lock lasts at least one day" },
+    15,
+    "R-LOCK-EXPIRE",
+    "how many days a lock lasts.",
+  ),
   /** R-LOCK-EXPIRE: how many days after expiry a released line may not be locked again. */
-  readonly relockCooldownDays: number;
-  /** R-RANK-REGION: region ids in serving order, per season. */
-  readonly regionOrder: Readonly<Record<SellingSeason, readonly string[]>>;
-  /** R-RANK-REGION: the months (1–12) of each season, for `NONE` products; together a partition of the year. */
-  readonly seasonCalendar: Readonly<Record<SellingSeason, readonly number[]>>;
-  /** R-RANK-STORE: store classes in serving order. */
-  readonly storeClassOrder: readonly StoreClass[];
+  relockCooldownDays: whole(
+    { unit: "days", min: 0, max: 3660 },
+    15,
+    "R-LOCK-EXPIRE",
+    "how many days after expiry a released line may not be locked again.",
+  ),
+  /** R-RANK-REGION: region ids in serving order, per season; a season not given keeps its default. */
+  regionOrder: seasonal(
+    "regions",
+    {
+      // 6.4.3.1: spring/summer goods go south to north ...
+      SS: [
+        "airport",
+        "shenzhen",
+        "dongguan",
+        "guangzhou",
+        "shanghai",
+        "beijing",
+        "chengdu",
+        "shenyang",
+        "guiyang",
+        "nanning",
+      ],
+      // ... autumn/winter goods north to south; nanning is not listed.
+      AW: [
+        "airport",
+        "beijing",
+        "shanghai",
+        "guangzhou",
+        "dongguan",
+        "shenzhen",
+        "chengdu",
+        "shenyang",
+        "guiyang",
+      ],
+    },
+    "R-RANK-REGION",
+    "region ids in serving order, per season; a season not given keeps its default.",
+  ),
+  /** R-RANK-REGION: the months (1–12) of each season, for NONE products; together every month once. */
+  seasonCalendar: seasonal(
+    "months",
+    { SS: [2, 3, 4, 5, 6, 7], AW: [8, 9, 10, 11, 12, 1] },
+    "R-RANK-REGION",
+    "the months (1–12) of each season, for NONE products; together every month once.",
+  ),
+  /** R-RANK-STORE: store classes in serving order, A, B and C once each. */
+  storeClassOrder: ranking(
+    STORE_CLASSES,
+    ["A", "B", "C"],
+    "R-RANK-STORE",
+    "store classes in serving order, A, B and C once each.",
+  ),
+});
+
+/** The fields of {@link AllocationPolicy}, as their definitions make them. */
+type AllocationPolicyFields = PolicyOf<typeof ALLOCATION_POLICY_FIELDS>;
+
+/**
+ * Every choice the seed leaves open, as data (SPEC §3): one field per entry of
+ * {@link ALLOCATION_POLICY_FIELDS}. Pass a partial policy in the input;
+ * missing fields take {@link DEFAULT_POLICY}'s.
+ */
+export interface AllocationPolicy extends AllocationPolicyFields {}
+
+/**
+ * The defaults of a record of policy field definitions, deep-frozen.
+ *
+ * @example
+ * ```ts
+ * import { ALLOCATION_POLICY_FIELDS, defaultsOf } from "fenhuo";
+ * defaultsOf(ALLOCATION_POLICY_FIELDS).spendOrder; // "cash-first"
+ * ```
+ */
+export function defaultsOf<Fields extends Readonly<Record<string, PolicyField>>>(
+  fields: Fields,
+): PolicyOf<Fields> {
+  return deepFreeze(
+    Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.default])),
+  ) as PolicyOf<Fields>;
 }
 
 /**
@@ -44,41 +283,118 @@ export interface AllocationPolicy {
  * DEFAULT_POLICY.regionOrder.AW.at(-1); // "guiyang"
  * ```
  */
-export const DEFAULT_POLICY: AllocationPolicy = deepFreeze({
-  franchiseeRanking: "priority",
-  creditCountsAsFunds: true,
-  spendOrder: "cash-first",
-  afterShortfall: "continue",
-  lockUnfunded: true,
-  lockDays: 15,
-  relockCooldownDays: 15,
-  regionOrder: {
-    // 6.4.3.1: spring/summer goods go south to north ...
-    SS: [
-      "airport",
-      "shenzhen",
-      "dongguan",
-      "guangzhou",
-      "shanghai",
-      "beijing",
-      "chengdu",
-      "shenyang",
-      "guiyang",
-      "nanning",
-    ],
-    // ... autumn/winter goods north to south; nanning is not listed.
-    AW: [
-      "airport",
-      "beijing",
-      "shanghai",
-      "guangzhou",
-      "dongguan",
-      "shenzhen",
-      "chengdu",
-      "shenyang",
-      "guiyang",
-    ],
-  },
-  seasonCalendar: { SS: [2, 3, 4, 5, 6, 7], AW: [8, 9, 10, 11, 12, 1] },
-  storeClassOrder: ["A", "B", "C"],
-} satisfies AllocationPolicy);
+export const DEFAULT_POLICY: AllocationPolicy = defaultsOf(ALLOCATION_POLICY_FIELDS);
+
+/**
+ * The service levels' limits (SPEC §6), one definition per field; up to ten
+ * years each, so a deadline stays far inside the years a date can be written
+ * in. Frozen.
+ *
+ * @example
+ * ```ts
+ * import { SLA_POLICY_FIELDS } from "fenhuo";
+ * SLA_POLICY_FIELDS.processingHours.max; // 87600
+ * ```
+ */
+export const SLA_POLICY_FIELDS = deepFreeze({
+  /** R-SLA-1: elapsed hours from receipt to approval or rejection. */
+  processingHours: whole(
+    { unit: "hours", min: 0, max: 87_600 },
+    4,
+    "R-SLA-1",
+    "elapsed hours from receipt to approval or rejection.",
+  ),
+  /** R-SLA-2: working days from receipt to the last shipment (see `addWorkingDays`). */
+  shippingWorkingDays: whole(
+    { unit: "working days", min: 0, max: 2_600 },
+    3,
+    "R-SLA-2",
+    "working days from receipt to the last shipment.",
+  ),
+  /** R-SLA-3: elapsed hours from an after-sales request to its answer. */
+  answerHours: whole(
+    { unit: "hours", min: 0, max: 87_600 },
+    24,
+    "R-SLA-3",
+    "elapsed hours from an after-sales request to its answer.",
+  ),
+});
+
+type SlaPolicyFields = PolicyOf<typeof SLA_POLICY_FIELDS>;
+
+/** The service levels' limits: a policy record, defaults in {@link DEFAULT_SLA_POLICY}. */
+export interface SlaPolicy extends SlaPolicyFields {}
+
+/**
+ * SPEC §6: processed within 4 hours (R-SLA-1), shipped within 3 working days
+ * (R-SLA-2), after-sales requests answered within 24 hours (R-SLA-3).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SLA_POLICY } from "fenhuo";
+ * DEFAULT_SLA_POLICY; // {"processingHours": 4, "shippingWorkingDays": 3, "answerHours": 24}
+ * ```
+ */
+export const DEFAULT_SLA_POLICY: SlaPolicy = defaultsOf(SLA_POLICY_FIELDS);
+
+/**
+ * The lead times of the supply notices (SPEC §2, seed 6.1–6.3), one definition
+ * per field. Frozen.
+ *
+ * @example
+ * ```ts
+ * import { LEAD_TIME_FIELDS } from "fenhuo";
+ * LEAD_TIME_FIELDS.fundPreparationDays.default; // 15
+ * ```
+ */
+export const LEAD_TIME_FIELDS = deepFreeze({
+  /** R-SUP-1 (seed 6.1: 两周内确认): days a supplier has to confirm a purchase order. */
+  confirmationDays: whole(
+    { unit: "days", min: 0, max: 3660 },
+    14,
+    "R-SUP-1",
+    "days a supplier has to confirm a purchase order.",
+  ),
+  /** R-SUP-2 (seed 6.2: 到货前15天): days before arrival that franchisees prepare funds. */
+  fundPreparationDays: whole(
+    { unit: "days", min: 0, max: 3660 },
+    15,
+    "R-SUP-2",
+    "days before arrival that franchisees are told to prepare funds.",
+  ),
+  /** R-SUP-3 (seed 6.3: 到货前一周): days before arrival that the central warehouse prepares. */
+  receivingDays: whole(
+    { unit: "days", min: 0, max: 3660 },
+    7,
+    "R-SUP-3",
+    "days before arrival that the central warehouse is told to prepare receiving.",
+  ),
+});
+
+type LeadTimesFields = PolicyOf<typeof LEAD_TIME_FIELDS>;
+
+/** The supply notices' lead times: defaults in {@link DEFAULT_LEAD_TIMES}. */
+export interface LeadTimes extends LeadTimesFields {}
+
+/**
+ * SPEC §2: suppliers confirm within 14 days (R-SUP-1), funds are prepared 15
+ * days before arrival (R-SUP-2), receiving 7 days before (R-SUP-3).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LEAD_TIMES } from "fenhuo";
+ * DEFAULT_LEAD_TIMES; // {"confirmationDays": 14, "fundPreparationDays": 15, "receivingDays": 7}
+ * ```
+ */
+export const DEFAULT_LEAD_TIMES: LeadTimes = defaultsOf(LEAD_TIME_FIELDS);
+
+/**
+ * The currency of an input that names none (R-UNIT-2).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CURRENCY } from "fenhuo";
+ * DEFAULT_CURRENCY; // "CNY"
+ * ```
+ */
+export const DEFAULT_CURRENCY = "CNY";

@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import type { Branded } from "./brand.js";
 import type { IsoDate } from "./dates.js";
 import type { AllocationPolicy } from "./policy.js";
 import type { Season, StoreClass, StoreOperation } from "./vocabulary.js";
@@ -95,14 +96,11 @@ export interface RegionNeed {
   readonly quantity: number;
 }
 
-declare const trusted: unique symbol;
-
 /**
  * A parsed, cross-checked allocation input: what `allocate` runs on. Only
  * {@link parseAllocationInput} makes one.
  */
-export interface AllocationRequest {
-  readonly [trusted]: true;
+export interface AllocationRequest extends Branded<"AllocationRequest"> {
   readonly asOf: IsoDate;
   readonly currency: string;
   readonly policy: AllocationPolicy;

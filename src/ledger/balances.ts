@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { formatAmount, Money, ZERO } from "../domain/money.js";
+import { creditRoom, formatAmount, Money, ZERO } from "../domain/money.js";
 
 /**
  * A franchisee's three balances as finance reports them (seed 6.4.1): a
@@ -44,8 +44,7 @@ export interface AccountBalances {
  * ```
  */
 export function availableCreditOf(account: FundsAndCredit): Decimal {
-  const room = new Money(account.creditLimit).minus(account.creditUsed);
-  return room.isNegative() ? ZERO : room;
+  return creditRoom(account.creditLimit, account.creditUsed);
 }
 
 /**

@@ -1,15 +1,17 @@
 import type { Decimal } from "decimal.js";
+import type { Branded } from "../domain/brand.js";
+import { compareIds } from "../domain/compare.js";
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { InputError, type Issue, type Result } from "../schema/issues.js";
 import {
   accountWire,
   entryWire,
-  issuesOf,
   ledgerWire,
-  parseRows,
   type TrustedAccount,
   trustedEvent,
 } from "../schema/ledgerWire.js";
+import { parseRows } from "../schema/rows.js";
+import { check } from "../schema/zodIssues.js";
 import type { AccountBalances } from "./balances.js";
 import { balancesOf } from "./balances.js";
 import type { LedgerEntry } from "./entries.js";
@@ -37,11 +39,10 @@ export interface LedgerAccount {
  * `openLedger` again. A ledger is never mutated: `post` returns a new one that
  * shares the untouched accounts and entries with the old.
  */
-export interface Ledger {
+export interface Ledger extends Branded<"Ledger"> {
   readonly currency: string;
   readonly accounts: readonly LedgerAccount[];
   readonly entries: readonly LedgerEntry[];
-  readonly __ledger: unique symbol;
 }
 
 /** The JSON `openLedger` reads: a stored ledger, or the opening balances of a new one. */
@@ -62,9 +63,7 @@ export interface LedgerInput {
 }
 
 /** The result of {@link safeOpenLedger}. */
-export type SafeOpenLedgerResult =
-  | { readonly ok: true; readonly ledger: Ledger; readonly issues?: never }
-  | { readonly ok: false; readonly issues: readonly Issue[]; readonly ledger?: never };
+export type SafeOpenLedgerResult = Result<Ledger, "ledger">;
 
 /**
  * Opens a ledger from JSON: the balances finance reported (seed 6.4.1), or a
@@ -115,29 +114,31 @@ export function openLedger(input: unknown): Ledger {
  * ```
  */
 export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
-  const top = ledgerWire.safeParse(input);
-  if (!top.success) return { ok: false, issues: issuesOf([], top.error) };
-  const { currency } = top.data;
+  const top = check(ledgerWire, input);
+  if (!top.ok) return top;
+  const { currency } = top.value;
   const digits = currencyMinorDigits(currency);
   const issues: Issue[] = [];
 
-  const accountRows = parseRows(accountWire, top.data.accounts, ["accounts"], issues);
+  const accountRows = parseRows(accountWire, top.value.accounts, ["accounts"], issues);
   const accounts = new Map<string, { index: number; value: TrustedAccount }>();
   for (const row of accountRows) {
     if (accounts.has(row.value.franchisee)) {
       issues.push({
         path: ["accounts", row.index, "franchisee"],
+        code: "duplicate_key",
         message: `duplicate account for franchisee ${JSON.stringify(row.value.franchisee)}`,
       });
     } else accounts.set(row.value.franchisee, row);
   }
 
-  const entries = checkJournal(top.data.entries, digits, issues);
+  const entries = checkJournal(top.value.entries, digits, issues);
   for (const [franchisee, end] of entries.ends) {
     const account = accounts.get(franchisee);
     if (account === undefined) {
       issues.push({
         path: ["entries", end.index, "franchisee"],
+        code: "unknown_reference",
         message: `franchisee ${JSON.stringify(franchisee)} has entries but no account`,
       });
       continue;
@@ -146,6 +147,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
       if (!account.value[field].eq(end.after[field])) {
         issues.push({
           path: ["accounts", account.index, field],
+          code: "inconsistent",
           message: `must be ${formatAmount(end.after[field], digits)}, where entry ${end.index + 1} left it`,
         });
       }
@@ -153,6 +155,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
     if (account.value.asOf < end.on) {
       issues.push({
         path: ["accounts", account.index, "asOf"],
+        code: "inconsistent",
         message: `must not be before ${end.on}, the date of entry ${end.index + 1}`,
       });
     }
@@ -162,10 +165,8 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
   const sorted = [...accounts.values()]
     .map(({ value }) => accountOfFigures(value.franchisee, value, value.asOf, digits))
     .sort((a, b) => compareIds(a.franchisee, b.franchisee));
-  return {
-    ok: true,
-    ledger: { currency, accounts: sorted, entries: entries.recorded } as unknown as Ledger,
-  };
+  const ledger = { currency, accounts: sorted, entries: entries.recorded } as unknown as Ledger;
+  return { ok: true, value: ledger, ledger };
 }
 
 /** Where an account's journal ends: its last entry's index, date and balances after. */
@@ -199,7 +200,11 @@ function checkJournal(
   for (const { index, value } of rows) {
     const path = ["entries", index];
     if (value.sequence !== index + 1) {
-      issues.push({ path: [...path, "sequence"], message: `must be ${index + 1}` });
+      issues.push({
+        path: [...path, "sequence"],
+        code: "inconsistent",
+        message: `must be ${index + 1}`,
+      });
     }
     const event = trustedEvent(value, path, issues);
     if (event === undefined) {
@@ -210,6 +215,7 @@ function checkJournal(
     if (previous !== undefined && value.on < previous.on) {
       issues.push({
         path: [...path, "on"],
+        code: "inconsistent",
         message: `must not be before ${previous.on}, the date of entry ${previous.index + 1}`,
       });
     }
@@ -218,6 +224,7 @@ function checkJournal(
     if (first !== undefined) {
       issues.push({
         path: [...path, "reference"],
+        code: "duplicate_key",
         message: `repeats entry ${first}: the same ${value.kind} is recorded twice`,
       });
     } else seen.set(identity, value.sequence);
@@ -227,6 +234,7 @@ function checkJournal(
     if (previous !== undefined && value.before === null) {
       issues.push({
         path: [...path, "before"],
+        code: "inconsistent",
         message: "must be the account's balances: only the first entry of an account may open it",
       });
     }
@@ -254,7 +262,7 @@ function canonical(value: unknown, digits: number): unknown {
 function differences(given: unknown, expected: unknown, path: (string | number)[]): Issue[] {
   if (typeof expected === "object" && expected !== null) {
     if (typeof given !== "object" || given === null) {
-      return [{ path, message: `must be ${JSON.stringify(expected)}` }];
+      return [{ path, code: "inconsistent", message: `must be ${JSON.stringify(expected)}` }];
     }
     return Object.entries(expected).flatMap(([key, inner]) =>
       differences((given as Record<string, unknown>)[key], inner, [...path, key]),
@@ -264,6 +272,7 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
   return [
     {
       path,
+      code: "inconsistent",
       message: `must be ${JSON.stringify(expected)}, got ${JSON.stringify(given)}: an entry follows from its event and the entries before it`,
     },
   ];
@@ -327,9 +336,4 @@ export function accountOfFigures(
     creditUsed: written.creditUsed,
     asOf,
   };
-}
-
-/** Code-unit order of ids (R-UNIT-4): never locale-dependent. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

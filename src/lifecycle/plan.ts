@@ -171,6 +171,7 @@ export function allocationDemand(
     if (takesPart(order) && order.currency !== currency)
       mixed.push({
         path: [index, "currency"],
+        code: "invalid_currency",
         message: `order ${order.id} is in ${order.currency}, the first order taking part in ${currency}: one currency per run`,
       });
   });

@@ -9,6 +9,7 @@ import {
   lifecycleEventWire,
   receivedOrderWire,
 } from "../schema/lifecycleWire.js";
+import { check } from "../schema/zodIssues.js";
 import { type Bucket, type EventSpec, type HeaderState, LIFECYCLE } from "./machine.js";
 import type { AuditEntry, Buckets, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
 import { verifyOrder } from "./verify.js";
@@ -113,13 +114,12 @@ const EMPTY: Buckets = Object.freeze({
  * ```
  */
 export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
-  const parsedActor = actorWire.safeParse(actor);
-  const parsed = receivedOrderWire.safeParse(input);
-  const issues: Issue[] = [];
-  if (!parsed.success) issues.push(...toIssues(parsed.error.issues, []));
-  if (!parsedActor.success) issues.push(...toIssues(parsedActor.error.issues, ["(actor)"]));
-  if (!parsed.success || !parsedActor.success) throw new InputError(issues);
-  const raw = parsed.data;
+  const parsedActor = check(actorWire, actor, ["(actor)"]);
+  const parsed = check(receivedOrderWire, input);
+  if (!parsed.ok || !parsedActor.ok) {
+    throw new InputError([...(parsed.issues ?? []), ...(parsedActor.issues ?? [])]);
+  }
+  const raw = parsed.value;
   const lines: SalesOrderLine[] = raw.lines.map((line) => ({
     line: line.line,
     sku: line.sku,
@@ -151,8 +151,8 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
     audit: [
       {
         seq: 1,
-        at: parsedActor.data.at,
-        by: parsedActor.data.by,
+        at: parsedActor.value.at,
+        by: parsedActor.value.by,
         event: "receive",
         from: "received",
         to: "received",
@@ -191,15 +191,12 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
  * ```
  */
 export function transition(order: SalesOrder, event: unknown, actor: Actor): TransitionResult {
-  const parsedActor = actorWire.safeParse(actor);
-  const parsed = lifecycleEventWire.safeParse(event);
+  const parsedActor = check(actorWire, actor, ["(actor)"]);
+  const parsed = check(lifecycleEventWire, event);
   const name =
     typeof event === "object" && event !== null ? String((event as { type?: unknown }).type) : "?";
-  if (!parsed.success || !parsedActor.success) {
-    const issues = [
-      ...(parsed.success ? [] : toIssues(parsed.error.issues, [])),
-      ...(parsedActor.success ? [] : toIssues(parsedActor.error.issues, ["(actor)"])),
-    ];
+  if (!parsed.ok || !parsedActor.ok) {
+    const issues = [...(parsed.issues ?? []), ...(parsedActor.issues ?? [])];
     return refuse(
       "INVALID_EVENT",
       order,
@@ -208,7 +205,7 @@ export function transition(order: SalesOrder, event: unknown, actor: Actor): Tra
       issues,
     );
   }
-  const e = parsed.data;
+  const e = parsed.value;
   const spec: EventSpec = LIFECYCLE.events[e.type];
   if (!spec.from.includes(order.state)) {
     return refuse(
@@ -226,8 +223,8 @@ export function transition(order: SalesOrder, event: unknown, actor: Actor): Tra
   if (state === "fulfilling" && isFulfilled(outcome.lines)) state = "fulfilled";
   const entry: AuditEntry = {
     seq: order.audit.length + 1,
-    at: parsedActor.data.at,
-    by: parsedActor.data.by,
+    at: parsedActor.value.at,
+    by: parsedActor.value.by,
     event: e.type,
     from: order.state,
     to: state,
@@ -249,7 +246,7 @@ export function transition(order: SalesOrder, event: unknown, actor: Actor): Tra
   };
   const effects = outcome.effects.map((effect) =>
     effect.kind === "post-shipment" || effect.kind === "post-refund"
-      ? { ...effect, at: parsedActor.data.at }
+      ? { ...effect, at: parsedActor.value.at }
       : effect,
   );
   return { ok: true, order: deepFreeze(next), effects };
@@ -348,7 +345,7 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
       if (open + locked === 0) {
         return {
           guard: `line ${e.line} has no open or locked unit left to cancel`,
-          issues: [{ path: ["line"], message: "nothing open or locked" }],
+          issues: [{ path: ["line"], code: "invalid_event", message: "nothing open or locked" }],
         };
       }
       const lines = order.lines.map((l) =>
@@ -376,7 +373,13 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
       if (e.expiresOn <= e.lockedOn) {
         return {
           guard: `a lock must expire after ${e.lockedOn}`,
-          issues: [{ path: ["expiresOn"], message: `must be after lockedOn ${e.lockedOn}` }],
+          issues: [
+            {
+              path: ["expiresOn"],
+              code: "inconsistent",
+              message: `must be after lockedOn ${e.lockedOn}`,
+            },
+          ],
         };
       }
       const target = order.lines.find((l) => l.line === e.line);
@@ -421,7 +424,9 @@ function apply(order: SalesOrder, e: LifecycleEvent): Applied {
         if (!cash.plus(credit).eq(owed)) {
           return {
             guard: `cash + credit (${cash.plus(credit)}) must equal quantity × unitPrice (${owed})`,
-            issues: [{ path: ["cash"], message: `cash + credit must be ${owed}` }],
+            issues: [
+              { path: ["cash"], code: "inconsistent", message: `cash + credit must be ${owed}` },
+            ],
           };
         }
       }
@@ -528,7 +533,7 @@ function moveUnits(
   if (line.buckets[from] < quantity) {
     return {
       guard: `line ${lineNumber} has ${line.buckets[from]} ${from} unit(s); cannot move ${quantity} to ${to}`,
-      issues: [{ path: ["quantity"], message: `at most ${line.buckets[from]}` }],
+      issues: [{ path: ["quantity"], code: "too_large", message: `at most ${line.buckets[from]}` }],
     };
   }
   const buckets = {
@@ -557,6 +562,7 @@ function amend(
     if (quantity < committed) {
       issues.push({
         path: ["lines", changes.indexOf(change), "quantity"],
+        code: "too_small",
         message: `line ${line.line} already has ${committed} unit(s) past open`,
       });
     }
@@ -573,6 +579,7 @@ function amend(
     if (!order.lines.some((line) => line.line === change.line)) {
       issues.push({
         path: ["lines", index, "line"],
+        code: "unknown_reference",
         message: `order ${order.id} has no line ${change.line}`,
       });
     }
@@ -619,7 +626,7 @@ function consumeOldest(locks: readonly LineLock[], quantity: number): LineLock[]
 function noLine(line: number): Applied {
   return {
     guard: `the order has no line ${line}`,
-    issues: [{ path: ["line"], message: `no line ${line}` }],
+    issues: [{ path: ["line"], code: "unknown_reference", message: `no line ${line}` }],
   };
 }
 
@@ -652,14 +659,4 @@ function refuse(
   issues: readonly Issue[] = [],
 ): TransitionResult {
   return { ok: false, error: { code, state: order.state, event, message, issues } };
-}
-
-function toIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  prefix: (string | number)[],
-): Issue[] {
-  return issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
-    message: issue.message,
-  }));
 }

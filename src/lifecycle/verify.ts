@@ -25,12 +25,13 @@ import type { SalesOrder } from "./order.js";
 export function verifyOrder(order: SalesOrder): Issue[] {
   const issues: Issue[] = [];
   const missing = (path: (string | number)[], what: string) =>
-    issues.push({ path, message: `${what} is required` });
+    issues.push({ path, code: "required", message: `${what} is required` });
 
   if (order.deliveryDate === undefined) missing(["deliveryDate"], "the delivery date");
   else if (order.deliveryDate < order.orderedOn) {
     issues.push({
       path: ["deliveryDate"],
+      code: "inconsistent",
       message: `delivery date ${order.deliveryDate} is before the order date ${order.orderedOn}`,
     });
   }
@@ -51,6 +52,7 @@ export function verifyOrder(order: SalesOrder): Issue[] {
     if (amount === undefined || !amount.eq(expected)) {
       issues.push({
         path: ["lines", index, "amount"],
+        code: "inconsistent",
         message: `amount ${line.amount} is not quantity × unitPrice = ${line.quantity} × ${line.unitPrice} = ${expected}`,
       });
     }
@@ -61,6 +63,7 @@ export function verifyOrder(order: SalesOrder): Issue[] {
     if (total === undefined || !total.eq(sum)) {
       issues.push({
         path: ["total"],
+        code: "inconsistent",
         message: `total ${order.total} is not the sum of the line amounts, ${sum}`,
       });
     }

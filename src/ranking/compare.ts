@@ -1,7 +1,6 @@
-/** Compares two strings by UTF-16 code units, as SPEC R-UNIT-4 requires (never by locale). */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareIds } from "../domain/compare.js";
+
+export { compareIds };
 
 /** Compares optional numbers ascending, a missing one last. */
 export function compareMissingLast(a: number | undefined, b: number | undefined): number {

@@ -1,6 +1,5 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
-import type { Issue } from "./issues.js";
 import { isoDate } from "./primitives.js";
 
 /*
@@ -28,6 +27,7 @@ export function isTimestamp(text: string): boolean {
 export const timestamp = z
   .string({ error: "must be an ISO 8601 date-time with an offset" })
   .refine(isTimestamp, {
+    params: { code: "invalid_date" },
     message:
       "must be an existing ISO 8601 date-time with an offset, such as 2026-02-10T09:00:00+08:00",
   });
@@ -54,6 +54,7 @@ export const calendarWire = z
     timeZone: z
       .string({ error: "must be an IANA time zone such as Asia/Shanghai" })
       .refine((text) => ianaTimeZone(text) !== undefined, {
+        params: { code: "invalid_value" },
         error: (issue) =>
           `must be an IANA time zone such as Asia/Shanghai, got ${JSON.stringify(issue.input)}`,
       })
@@ -69,6 +70,7 @@ export const calendarWire = z
       else
         ctx.addIssue({
           code: "custom",
+          params: { code: "duplicate_key" },
           path: ["holidays", index],
           message: `${date} is already holidays[${first}]`,
         });
@@ -80,12 +82,14 @@ export const calendarWire = z
       if (first !== undefined) {
         ctx.addIssue({
           code: "custom",
+          params: { code: "duplicate_key" },
           path: ["workdays", index],
           message: `${date} is already workdays[${first}]`,
         });
       } else if (holiday !== undefined) {
         ctx.addIssue({
           code: "custom",
+          params: { code: "inconsistent" },
           path: ["workdays", index],
           message: `${date} is also holidays[${holiday}]: a date is a holiday or a make-up working day, not both`,
         });
@@ -100,14 +104,3 @@ export const calendarWire = z
  * @interface
  */
 export type WorkCalendarInput = z.input<typeof calendarWire>;
-
-/** zod's issues as fenhuo {@link Issue}s, their paths under `prefix`. */
-export function issuesOf(
-  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
-  prefix: readonly (string | number)[] = [],
-): Issue[] {
-  return issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
-    message: issue.message,
-  }));
-}

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { type AllocationPolicy, DEFAULT_POLICY } from "../domain/policy.js";
+import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
 import { planDate, planWire } from "./planWire.js";
+import { documentedPolicySchema } from "./policyWire.js";
 import { amount, currency, isoDate } from "./primitives.js";
 import {
   franchiseeWire,
@@ -8,7 +9,6 @@ import {
   lockWire,
   orderLineWire,
   orderWire,
-  policyWire,
   productWire,
   regionNeedWire,
   regionWire,
@@ -27,40 +27,8 @@ import {
 /** Where the schemas live; any stable URI would do. */
 const SCHEMA_BASE = "https://fenhuo.dev/schema";
 
-/** What each policy field decides, and its rule (docs/policies.md has an example of each). */
-const POLICY_NOTES: Readonly<Record<keyof AllocationPolicy, string>> = {
-  franchiseeRanking:
-    "R-RANK-FUNDED: order funded franchisees by priority (then funds) or by funds (then priority).",
-  creditCountsAsFunds:
-    "R-RANK-FUNDED: whether available credit makes a franchisee funded (else only cash does).",
-  spendOrder: "R-ALLOC-FUNDED: which purse an allocation is paid from first.",
-  afterShortfall:
-    "R-ALLOC-PARTIAL: after money stops a line short, serve the franchisee's later lines or stop.",
-  lockUnfunded:
-    "R-LOCK-PLACE: whether stock left after the funded pass is locked for unpaid lines.",
-  lockDays: "R-LOCK-EXPIRE: how many days a lock lasts.",
-  relockCooldownDays:
-    "R-LOCK-EXPIRE: how many days after expiry a released line may not be locked again.",
-  regionOrder:
-    "R-RANK-REGION: region ids in serving order, per season; a season not given keeps its default.",
-  seasonCalendar:
-    "R-RANK-REGION: the months (1–12) of each season, for NONE products; together every month once.",
-  storeClassOrder: "R-RANK-STORE: store classes in serving order, A, B and C once each.",
-};
-
-/**
- * The policy with each field's note and its default from {@link DEFAULT_POLICY}:
- * for the schema only (parseInput.ts fills in the defaults itself).
- */
-const policyForSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(policyWire.shape).map(([key, field]) => {
-      const name = key as keyof AllocationPolicy;
-      const schema: z.ZodType = field;
-      return [name, schema.default(DEFAULT_POLICY[name]).describe(POLICY_NOTES[name])];
-    }),
-  ),
-);
+/** The policy with each field's rule, meaning and default, from its definitions. */
+const policyForSchema = documentedPolicySchema(ALLOCATION_POLICY_FIELDS);
 
 /**
  * The top level reads each section as `unknown[]` and its rows one by one

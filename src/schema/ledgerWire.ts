@@ -1,9 +1,18 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
-import { type IsoDate, isIsoDate } from "../domain/dates.js";
-import { isCurrencyCode, readAmount, ZERO } from "../domain/money.js";
-import type { Issue, ParseResult } from "./issues.js";
-import { MAX_QUANTITY } from "./wire.js";
+import type { IsoDate } from "../domain/dates.js";
+import { ZERO } from "../domain/money.js";
+import type { Issue, Path, Result } from "./issues.js";
+import {
+  amount,
+  currency,
+  id,
+  isoDate,
+  lineNumber as line,
+  positiveAmount,
+  unitsFrom,
+} from "./primitives.js";
+import { check } from "./zodIssues.js";
 
 /*
  * The ledger's JSON contract as zod schemas, and the trusted shapes they turn
@@ -11,8 +20,6 @@ import { MAX_QUANTITY } from "./wire.js";
  * (R-UNIT-3). Cross-field rules (a shipment's split, an entry's consistency)
  * are checked in code over what passed its schema.
  */
-
-type Path = (string | number)[];
 
 /** The header every trusted event has. */
 interface TrustedHeader {
@@ -69,52 +76,8 @@ export interface TrustedAccount {
 
 const KINDS = ["snapshot", "deposit", "shipment", "refund"] as const;
 
-/** "is required" when the field is missing, else `expected`. */
-const required =
-  (expected: string) =>
-  (issue: { readonly input?: unknown }): string =>
-    issue.input === undefined ? "is required" : expected;
-
-const id = z.string({ error: required("must be a string") }).min(1, "must be a non-empty id");
-const reference = z
-  .string({ error: required("must be a string") })
-  .min(1, "must be a non-empty reference");
-const isoDate = z
-  .string({ error: required("must be a date written YYYY-MM-DD") })
-  .refine(isIsoDate, { message: "must be an existing calendar date written YYYY-MM-DD" });
-const line = z
-  .int({ error: required("must be a positive integer") })
-  .min(1, "must be a positive integer");
-const quantity = z
-  .int({ error: required("must be a whole number of units") })
-  .min(1, "a shipment carries at least one unit")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
-
-/** An amount through the same rules as the allocation input (R-UNIT-2), read with `readAmount`. */
-const amountOf = (positive: boolean) =>
-  z
-    .union([z.string(), z.number()], {
-      error: required('must be a decimal string such as "1299.50" or a finite number'),
-    })
-    .transform((value, ctx): Decimal => {
-      const amount = readAmount(value);
-      if (amount === undefined) {
-        const shown = typeof value === "number" ? String(value) : JSON.stringify(value);
-        ctx.issues.push({
-          code: "custom",
-          input: value,
-          message: `must be a non-negative decimal such as "1299.50", got ${shown}`,
-        });
-        return z.NEVER;
-      }
-      if (positive && amount.isZero()) {
-        ctx.issues.push({ code: "custom", input: value, message: "must be more than zero" });
-        return z.NEVER;
-      }
-      return amount;
-    });
-const amount = amountOf(false);
-const positiveAmount = amountOf(true);
+const reference = z.string().min(1, "must be a non-empty reference");
+const quantity = unitsFrom(1, "a shipment carries at least one unit");
 
 const header = { franchisee: id, on: isoDate, reference };
 
@@ -169,10 +132,10 @@ const balancesWire = z.object(
     availableCredit: amount,
     spendable: amount,
   },
-  { error: required("must be an object of balances") },
+  { error: "must be an object of balances" },
 );
 const trail = {
-  sequence: z.int({ error: required("must be a positive integer") }).min(1),
+  sequence: line,
   before: balancesWire,
   after: balancesWire,
 };
@@ -190,7 +153,7 @@ export const entryWire = z.discriminatedUnion(
       fromCash: amount,
       fromCredit: amount,
       shortfallToCredit: amount,
-      overLimit: z.boolean({ error: required("must be true or false") }),
+      overLimit: z.boolean(),
     }),
     refundWire.extend({ ...trail, toCredit: amount, toCash: amount }),
   ],
@@ -212,10 +175,7 @@ export const accountWire = z.object({
 /** The top level of a ledger: unknown keys are refused, so a misspelt list is never silently empty. */
 export const ledgerWire = z.strictObject(
   {
-    currency: z
-      .string()
-      .refine(isCurrencyCode, { message: "must be an ISO 4217 currency code such as CNY" })
-      .default("CNY"),
+    currency,
     accounts: z.array(z.unknown(), { error: "must be an array of accounts" }).default([]),
     entries: z.array(z.unknown(), { error: "must be an array of entries" }).default([]),
   },
@@ -228,11 +188,11 @@ export const ledgerWire = z.strictObject(
  * together (and add up to `amount`) or not at all — then cash is asked for
  * the whole amount, and R-POST-1 moves what it cannot cover to credit.
  */
-export function parseEvent(input: unknown): ParseResult<TrustedEvent> {
-  const parsed = eventWire.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesOf([], parsed.error) };
+export function parseEvent(input: unknown): Result<TrustedEvent> {
+  const parsed = check(eventWire, input);
+  if (!parsed.ok) return parsed;
   const issues: Issue[] = [];
-  const event = trustedEvent(parsed.data, [], issues);
+  const event = trustedEvent(parsed.value, [], issues);
   return event === undefined ? { ok: false, issues } : { ok: true, value: event };
 }
 
@@ -258,6 +218,7 @@ export function trustedEvent(
       if ((raw.order === undefined) !== (raw.line === undefined)) {
         issues.push({
           path: [...path, raw.order === undefined ? "order" : "line"],
+          code: "required",
           message: "a refund names its order line with both order and line, or neither",
         });
         return undefined;
@@ -298,6 +259,7 @@ function splitOf(
     const missing = cash === undefined ? "cash" : "credit";
     issues.push({
       path: [...path, missing],
+      code: "required",
       message: "is required with the other part: give both cash and credit, or neither",
     });
     return undefined;
@@ -305,39 +267,10 @@ function splitOf(
   if (!cash.plus(credit).eq(amount)) {
     issues.push({
       path: [...path, "amount"],
+      code: "inconsistent",
       message: `must equal cash + credit (${cash} + ${credit} = ${cash.plus(credit)}), got ${amount}`,
     });
     return undefined;
   }
   return { cash, credit };
-}
-
-/** A row that passed its schema, with where it stood in the input. */
-export interface Row<T> {
-  readonly index: number;
-  readonly value: T;
-}
-
-/** Parses each row on its own, so that one bad row does not hide the problems of the others. */
-export function parseRows<T>(
-  schema: z.ZodType<T>,
-  raw: readonly unknown[],
-  path: Path,
-  issues: Issue[],
-): Row<T>[] {
-  const rows: Row<T>[] = [];
-  raw.forEach((item, index) => {
-    const one = schema.safeParse(item);
-    if (one.success) rows.push({ index, value: one.data });
-    else issues.push(...issuesOf([...path, index], one.error));
-  });
-  return rows;
-}
-
-/** zod's issues as fenhuo {@link Issue}s, under `prefix`. */
-export function issuesOf(prefix: Path, error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
-    message: issue.message,
-  }));
 }

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { amount, currency, id, isoDate, lineNumber, quantity, units } from "./primitives.js";
+import {
+  amountText as amount,
+  currency,
+  id,
+  isoDate,
+  lineNumber,
+  quantity,
+  units,
+} from "./primitives.js";
 
 /** Line numbers are unique within an order and within an amendment. */
 function uniqueLineNumbers(

@@ -1,8 +1,6 @@
-import type { Decimal } from "decimal.js";
-import { z } from "zod";
-import { addDays, type IsoDate, isIsoDate } from "../domain/dates.js";
-import { AMOUNT_RULE, readAmount, ZERO } from "../domain/money.js";
-import { type AllocationPolicy, DEFAULT_POLICY } from "../domain/policy.js";
+import type { z } from "zod";
+import { addDays, type IsoDate } from "../domain/dates.js";
+import { ALLOCATION_POLICY_FIELDS, type AllocationPolicy } from "../domain/policy.js";
 import type {
   AllocationRequest,
   Franchisee,
@@ -16,15 +14,16 @@ import type {
   StoreNeed,
   SupplyRow,
 } from "../domain/types.js";
-import type { Issue, ParseResult } from "./issues.js";
+import type { Issue, Path, Result } from "./issues.js";
+import { AmountReader, brokenLine, readLines } from "./orderLines.js";
+import { completePolicy } from "./policyWire.js";
+import { brokenIds, References, uniqueKeys } from "./references.js";
+import { parseRows, type Row } from "./rows.js";
 import {
   franchiseeWire,
   inputWire,
   lockWire,
-  MAX_QUANTITY,
-  orderLineWire,
   orderWire,
-  type policyWire,
   productWire,
   regionNeedWire,
   regionWire,
@@ -32,14 +31,15 @@ import {
   storeWire,
   supplyWire,
 } from "./wire.js";
+import { check, collect } from "./zodIssues.js";
 
-type Path = (string | number)[];
-
-/** A row that passed its own schema, with where it stood in the input. */
-interface Row<T> {
-  readonly index: number;
-  readonly value: T;
-}
+/*
+ * The allocation input, from untrusted JSON to a trusted request: the top
+ * level field by field, each section row by row (rows.ts; order lines by the
+ * fast path of orderLines.ts), the policy from its definitions
+ * (policyWire.ts), then the checks across rows (references.ts, and the locks
+ * against their lines below).
+ */
 
 /**
  * Turns untrusted JSON into an {@link AllocationRequest}, or lists every problem
@@ -56,17 +56,23 @@ interface Row<T> {
  * result.ok; // false: supply[0].sku names no product
  * ```
  */
-export function parseAllocationInput(input: unknown): ParseResult<AllocationRequest> {
+export function parseAllocationInput(input: unknown): Result<AllocationRequest> {
   const issues: Issue[] = [];
   const raw = parseTop(input, issues);
   if (raw === undefined) return { ok: false, issues };
-  const policy = parsePolicy(raw.policy, issues);
+  const policy: AllocationPolicy = completePolicy(
+    ALLOCATION_POLICY_FIELDS,
+    raw.policy,
+    ["policy"],
+    issues,
+  );
   if (
     raw.asOf !== undefined &&
     !fitsCalendar(raw.asOf as IsoDate, policy.lockDays + policy.relockCooldownDays)
   ) {
     issues.push({
       path: ["asOf"],
+      code: "too_large",
       message: `a lock placed on ${raw.asOf} and its cool-down (${policy.lockDays} + ${policy.relockCooldownDays} days) would end after 9999-12-31`,
     });
   }
@@ -89,9 +95,9 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     { products: "sku", franchisees: "id", orders: "id", regions: "id", stores: "id" },
   );
 
-  const productSkus = unique("products", products, (p) => p.sku, "sku", "product", issues);
-  unique("supply", supply, (s) => s.sku, "sku", "supply row", issues);
-  const franchiseeIds = unique(
+  const productSkus = uniqueKeys("products", products, (p) => p.sku, "sku", "product", issues);
+  uniqueKeys("supply", supply, (s) => s.sku, "sku", "supply row", issues);
+  const franchiseeIds = uniqueKeys(
     "franchisees",
     franchiseeRows,
     (f) => f.id,
@@ -99,10 +105,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     "franchisee",
     issues,
   );
-  const regionIds = unique("regions", regions, (r) => r.id, "id", "region", issues);
-  const storeIds = unique("stores", stores, (s) => s.id, "id", "store", issues);
-  unique("locks", locks, (l) => l.id, "id", "lock", issues);
-  unique(
+  const regionIds = uniqueKeys("regions", regions, (r) => r.id, "id", "region", issues);
+  const storeIds = uniqueKeys("stores", stores, (s) => s.id, "id", "store", issues);
+  uniqueKeys("locks", locks, (l) => l.id, "id", "lock", issues);
+  uniqueKeys(
     "storeNeeds",
     storeNeeds,
     (n) => JSON.stringify([n.store, n.sku]),
@@ -111,7 +117,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     issues,
     (k) => k,
   );
-  unique(
+  uniqueKeys(
     "regionNeeds",
     regionNeeds,
     (n) => JSON.stringify([n.region, n.sku]),
@@ -135,14 +141,13 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     refs.check(productSkus, "products", value.sku, ["regionNeeds", index, "sku"]);
   }
 
-  const franchisees: Franchisee[] = franchiseeRows.map(({ index, value }) => {
-    const path: Path = ["franchisees", index];
+  const franchisees: Franchisee[] = franchiseeRows.map(({ value }) => {
     return {
       id: value.id,
       priority: value.priority,
-      cash: amounts.read(value.cash, [...path, "cash"]),
-      creditLimit: amounts.read(value.creditLimit, [...path, "creditLimit"]),
-      creditUsed: amounts.read(value.creditUsed, [...path, "creditUsed"]),
+      cash: value.cash,
+      creditLimit: value.creditLimit,
+      creditUsed: value.creditUsed,
       ...(value.region === undefined ? {} : { region: value.region }),
     };
   });
@@ -164,6 +169,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
       if (line.allocated > line.quantity) {
         issues.push({
           path: linePath(k, "allocated"),
+          code: "inconsistent",
           message: `allocated (${line.allocated}) exceeds the ordered quantity (${line.quantity})`,
         });
       }
@@ -174,6 +180,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
         if (seen.has(line.line)) {
           issues.push({
             path: linePath(k, "line"),
+            code: "duplicate_key",
             message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}`,
           });
         }
@@ -190,6 +197,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     if (orderById.has(value.id)) {
       issues.push({
         path: [...path, "id"],
+        code: "duplicate_key",
         message: `duplicate order id ${JSON.stringify(value.id)}`,
       });
     } else {
@@ -204,18 +212,21 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     if (value.expiresOn <= value.lockedOn) {
       issues.push({
         path: [...path, "expiresOn"],
+        code: "inconsistent",
         message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})`,
       });
     }
     if (!fitsCalendar(value.expiresOn as IsoDate, policy.relockCooldownDays)) {
       issues.push({
         path: [...path, "expiresOn"],
+        code: "too_large",
         message: "its cool-down would end after 9999-12-31",
       });
     }
     if (raw.asOf !== undefined && value.lockedOn > raw.asOf) {
       issues.push({
         path: [...path, "lockedOn"],
+        code: "inconsistent",
         message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}`,
       });
     }
@@ -226,9 +237,10 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     }
     const line = found.lines.find((candidate) => candidate.line === value.line);
     if (line === undefined) {
-      if (!broken.has(`lines\u0000${value.order}\u0000${value.line}`)) {
+      if (!broken.has(brokenLine(value.order, value.line))) {
         issues.push({
           path: [...path, "line"],
+          code: "unknown_reference",
           message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
         });
       }
@@ -237,12 +249,14 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     if (value.franchisee !== found.franchisee) {
       issues.push({
         path: [...path, "franchisee"],
+        code: "inconsistent",
         message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
       });
     }
     if (value.sku !== line.sku) {
       issues.push({
         path: [...path, "sku"],
+        code: "inconsistent",
         message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
       });
     }
@@ -254,6 +268,7 @@ export function parseAllocationInput(input: unknown): ParseResult<AllocationRequ
     if (total > open) {
       issues.push({
         path: [...last, "quantity"],
+        code: "inconsistent",
         message: `locks on this line hold ${total} units but only ${Math.max(0, open)} are outstanding (ordered ${line.quantity}, allocated ${line.allocated})`,
       });
     }
@@ -291,53 +306,14 @@ function values<T>(rows: readonly Row<unknown>[]): T[] {
   return rows.map((row) => row.value as T);
 }
 
-/** Parses a whole section fast; only when it fails, row by row to keep the sound rows. */
+/** A section's sound rows; every problem of the others goes to `issues`. */
 function section<T>(
   name: string,
   raw: readonly unknown[] | undefined,
   schema: z.ZodType<T>,
   issues: Issue[],
 ): Row<T>[] {
-  if (raw === undefined) return [];
-  return rowsOf(z.array(schema), schema, raw, [name], issues);
-}
-
-function rowsOf<T>(
-  arraySchema: z.ZodType<T[]>,
-  schema: z.ZodType<T>,
-  raw: readonly unknown[],
-  path: Path,
-  issues: Issue[],
-): Row<T>[] {
-  const whole = arraySchema.safeParse(raw);
-  if (whole.success) return whole.data.map((value, index) => ({ index, value }));
-  const rows: Row<T>[] = [];
-  raw.forEach((item, index) => {
-    const one = schema.safeParse(item);
-    if (one.success) rows.push({ index, value: one.data });
-    else collect(issues, [...path, index], one.error);
-  });
-  return rows;
-}
-
-function collect(issues: Issue[], prefix: Path, error: z.ZodError): void {
-  for (const issue of error.issues) {
-    const path = [
-      ...prefix,
-      ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-    ];
-    if (issue.code === "unrecognized_keys") {
-      // One issue per unknown key, at its own path: a typo is found where it is.
-      for (const key of issue.keys)
-        issues.push({ path: [...path, key], message: unknownField(key) });
-    } else {
-      issues.push({ path, message: issue.message });
-    }
-  }
-}
-
-function unknownField(key: string): string {
-  return `unknown field ${JSON.stringify(key)}`;
+  return raw === undefined ? [] : parseRows(schema, raw, [name], issues);
 }
 
 type TopLevel = z.output<typeof inputWire>;
@@ -349,238 +325,28 @@ type TopLevel = z.output<typeof inputWire>;
  */
 function parseTop(input: unknown, issues: Issue[]): Partial<TopLevel> | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    issues.push({ path: [], message: "must be an object (an AllocationInput)" });
+    issues.push({
+      path: [],
+      code: "invalid_type",
+      message: "must be an object (an AllocationInput)",
+    });
     return undefined;
   }
   const shape = inputWire.shape as Record<string, z.ZodType>;
   const record = input as Record<string, unknown>;
   const top: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shape)) {
-    const field = schema.safeParse(record[key]);
-    if (field.success) top[key] = field.data;
-    else collect(issues, [key], field.error);
+    const value = collect(check(schema, record[key], [key]), issues);
+    if (value !== undefined) top[key] = value;
   }
   for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(shape, key)) issues.push({ path: [key], message: unknownField(key) });
+    if (!Object.hasOwn(shape, key)) {
+      issues.push({
+        path: [key],
+        code: "unknown_field",
+        message: `unknown field ${JSON.stringify(key)}`,
+      });
+    }
   }
   return top as Partial<TopLevel>;
-}
-
-function unique<T>(
-  name: string,
-  rows: readonly Row<T>[],
-  key: (row: T) => string,
-  field: string,
-  what: string,
-  issues: Issue[],
-  show: (key: string) => string = (k) => JSON.stringify(k),
-): Set<string> {
-  const seen = new Set<string>();
-  for (const { index, value } of rows) {
-    const k = key(value);
-    if (seen.has(k)) {
-      issues.push({
-        path: [name, index, field],
-        message: `duplicate ${what} ${show(k)}`,
-      });
-    }
-    seen.add(k);
-  }
-  return seen;
-}
-
-class References {
-  constructor(
-    private readonly issues: Issue[],
-    private readonly broken: ReadonlySet<string>,
-  ) {}
-
-  check(known: ReadonlySet<string>, list: string, id: string, path: Path): void {
-    if (known.has(id) || this.broken.has(`${list}\u0000${id}`)) return;
-    this.issues.push({
-      path,
-      message: `unknown ${singular(list)} ${JSON.stringify(id)}: not in ${list}`,
-    });
-  }
-}
-
-function singular(list: string): string {
-  return list === "franchisees" ? "franchisee" : list.replace(/s$/, "");
-}
-
-/** Reads amounts once per distinct text: a wave repeats few prices over many lines. */
-export class AmountReader {
-  private readonly cache = new Map<string | number, Decimal>();
-  constructor(private readonly issues: Issue[]) {}
-
-  /** The amount, or `undefined` (and no issue) when it is not a valid one. */
-  tryRead(value: unknown): Decimal | undefined {
-    if (typeof value !== "string" && typeof value !== "number") return undefined;
-    const cached = this.cache.get(value);
-    if (cached !== undefined) return cached;
-    const amount = readAmount(value);
-    if (amount !== undefined) this.cache.set(value, amount);
-    return amount;
-  }
-
-  /** The amount, or zero with an issue at `path`. */
-  read(value: string | number, path: Path): Decimal {
-    const amount = this.tryRead(value);
-    if (amount !== undefined) return amount;
-    this.issues.push({
-      path,
-      message: `${AMOUNT_RULE}, got ${JSON.stringify(value)}`,
-    });
-    return ZERO;
-  }
-}
-
-/**
- * An order's lines. Lines come by the million, so a sound line is read by hand
- * — accepting exactly what `orderLineWire` accepts, which a property test
- * holds it to; on the first line that is not sound, zod reads them all and
- * reports every issue.
- */
-function readLines(
-  order: string,
-  raw: readonly unknown[],
-  path: Path,
-  amounts: AmountReader,
-  broken: Set<string>,
-  issues: Issue[],
-): { lines: OrderLine[]; rawIndex: (k: number) => number } {
-  const lines: OrderLine[] = [];
-  for (const item of raw) {
-    const line = readSoundLine(item, amounts);
-    if (line === undefined) break;
-    lines.push(line);
-  }
-  if (lines.length === raw.length) return { lines, rawIndex: (k) => k };
-
-  const rows = rowsOf(z.array(orderLineWire), orderLineWire, raw, [...path, "lines"], issues);
-  const sound = new Set(rows.map((row) => row.index));
-  raw.forEach((item, index) => {
-    const number =
-      typeof item === "object" && item !== null ? (item as { line?: unknown }).line : undefined;
-    if (!sound.has(index) && typeof number === "number")
-      broken.add(`lines\u0000${order}\u0000${number}`);
-  });
-  const trusted = rows.map(({ index, value }) => ({
-    line: value.line,
-    sku: value.sku,
-    quantity: value.quantity,
-    unitPrice: amounts.read(value.unitPrice, [...path, "lines", index, "unitPrice"]),
-    allocated: value.allocated,
-    lockBlockedUntil: (value.lockBlockedUntil ?? undefined) as IsoDate | undefined,
-  }));
-  return { lines: trusted, rawIndex: (k) => (rows[k] as Row<unknown>).index };
-}
-
-/** An order line that `orderLineWire` would accept, read without zod; else `undefined`. */
-export function readSoundLine(item: unknown, amounts: AmountReader): OrderLine | undefined {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) return undefined;
-  const { line, sku, quantity, unitPrice, allocated, lockBlockedUntil } = item as Record<
-    string,
-    unknown
-  >;
-  if (!Number.isSafeInteger(line) || (line as number) < 1) return undefined;
-  if (typeof sku !== "string" || sku.length === 0) return undefined;
-  if (!isQuantity(quantity)) return undefined;
-  if (allocated !== undefined && !isQuantity(allocated)) return undefined;
-  if (
-    lockBlockedUntil != null &&
-    !(typeof lockBlockedUntil === "string" && isIsoDate(lockBlockedUntil))
-  ) {
-    return undefined;
-  }
-  const price = amounts.tryRead(unitPrice);
-  if (price === undefined) return undefined;
-  return {
-    line: line as number,
-    sku,
-    quantity,
-    unitPrice: price,
-    allocated: (allocated ?? 0) as number,
-    lockBlockedUntil: (lockBlockedUntil ?? undefined) as IsoDate | undefined,
-  };
-}
-
-function isQuantity(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_QUANTITY;
-}
-
-/**
- * `list\0id` for every row that failed its own schema yet carries a readable
- * id: references to it are not reported again as unknown.
- */
-function brokenIds(
-  raw: Readonly<Record<string, unknown>>,
-  parsed: Readonly<Record<string, readonly Row<unknown>[]>>,
-  key: Readonly<Record<string, string>>,
-): Set<string> {
-  const ids = new Set<string>();
-  for (const [list, field] of Object.entries(key)) {
-    const rows = raw[list];
-    if (!Array.isArray(rows)) continue;
-    const sound = new Set((parsed[list] ?? []).map((row) => row.index));
-    rows.forEach((row: unknown, index) => {
-      if (sound.has(index) || typeof row !== "object" || row === null) return;
-      const id = (row as Record<string, unknown>)[field];
-      if (typeof id === "string") ids.add(`${list}\u0000${id}`);
-    });
-  }
-  return ids;
-}
-
-function parsePolicy(
-  raw: z.output<typeof policyWire> | undefined,
-  issues: Issue[],
-): AllocationPolicy {
-  const given = raw ?? {};
-  const policy: AllocationPolicy = {
-    franchiseeRanking: given.franchiseeRanking ?? DEFAULT_POLICY.franchiseeRanking,
-    creditCountsAsFunds: given.creditCountsAsFunds ?? DEFAULT_POLICY.creditCountsAsFunds,
-    spendOrder: given.spendOrder ?? DEFAULT_POLICY.spendOrder,
-    afterShortfall: given.afterShortfall ?? DEFAULT_POLICY.afterShortfall,
-    lockUnfunded: given.lockUnfunded ?? DEFAULT_POLICY.lockUnfunded,
-    lockDays: given.lockDays ?? DEFAULT_POLICY.lockDays,
-    relockCooldownDays: given.relockCooldownDays ?? DEFAULT_POLICY.relockCooldownDays,
-    regionOrder: {
-      SS: given.regionOrder?.SS ?? DEFAULT_POLICY.regionOrder.SS,
-      AW: given.regionOrder?.AW ?? DEFAULT_POLICY.regionOrder.AW,
-    },
-    seasonCalendar: {
-      SS: given.seasonCalendar?.SS ?? DEFAULT_POLICY.seasonCalendar.SS,
-      AW: given.seasonCalendar?.AW ?? DEFAULT_POLICY.seasonCalendar.AW,
-    },
-    storeClassOrder: given.storeClassOrder ?? DEFAULT_POLICY.storeClassOrder,
-  };
-  for (const season of ["SS", "AW"] as const) {
-    const list = policy.regionOrder[season];
-    const seen = new Set<string>();
-    list.forEach((region, index) => {
-      if (seen.has(region)) {
-        issues.push({
-          path: ["policy", "regionOrder", season, index],
-          message: `region ${JSON.stringify(region)} is listed twice`,
-        });
-      }
-      seen.add(region);
-    });
-  }
-  const months = [...policy.seasonCalendar.SS, ...policy.seasonCalendar.AW];
-  for (let month = 1; month <= 12; month++) {
-    const count = months.filter((m) => m === month).length;
-    if (count !== 1) {
-      issues.push({
-        path: ["policy", "seasonCalendar"],
-        message: `month ${month} must belong to exactly one season, but is in ${count}`,
-      });
-    }
-  }
-  const classes = [...policy.storeClassOrder].sort().join("");
-  if (classes !== "ABC") {
-    issues.push({ path: ["policy", "storeClassOrder"], message: "must list A, B and C once each" });
-  }
-  return policy;
 }

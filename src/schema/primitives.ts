@@ -1,6 +1,8 @@
+import type { Decimal } from "decimal.js";
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates.js";
+import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { AMOUNT_RULE, isCurrencyCode, readAmount } from "../domain/money.js";
+import { DEFAULT_CURRENCY } from "../domain/policy.js";
 
 /*
  * The field schemas every JSON contract of fenhuo shares (R-UNIT-1..3), so that
@@ -22,37 +24,71 @@ export const MAX_QUANTITY = 2_147_483_647;
 /** A non-empty id: any string, `__proto__` included (SPEC §7). */
 export const id = z.string().min(1, "must be a non-empty id");
 
-/** R-UNIT-3: an existing calendar date `YYYY-MM-DD`. */
+/** The message of a date that is not one (R-UNIT-3). */
+export const DATE_RULE = "must be an existing calendar date written YYYY-MM-DD";
+
+/** R-UNIT-3: an existing calendar date `YYYY-MM-DD`, typed {@link IsoDate}. */
 export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: "must be an existing calendar date written YYYY-MM-DD" });
+  .string({
+    error: (issue) => (issue.input === undefined ? "is required" : DATE_RULE),
+  })
+  .refine((text): text is IsoDate => isIsoDate(text), {
+    message: DATE_RULE,
+    params: { code: "invalid_date" },
+  });
+
+const wholeUnits = "must be a whole number of units";
+
+/** R-UNIT-1: whole units from `min` to {@link MAX_QUANTITY}; `why` says why not fewer. */
+export const unitsFrom = (min: number, why: string) =>
+  z
+    .int({ error: (issue) => (issue.input === undefined ? "is required" : wholeUnits) })
+    .min(min, why)
+    .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
 
 /** R-UNIT-1: whole units from 0 to {@link MAX_QUANTITY}. */
-export const quantity = z
-  .int("must be a whole number of units")
-  .min(0, "must not be negative")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
+export const quantity = unitsFrom(0, "must not be negative");
 
 /** R-UNIT-1: whole units from 1: what an event moves. */
-export const units = z
-  .int("must be a whole number of units")
-  .min(1, "must move at least one unit")
-  .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`);
+export const units = unitsFrom(1, "must move at least one unit");
 
 /** An order line number. */
-export const lineNumber = z.int("must be a positive integer").min(1, "must be a positive integer");
+export const lineNumber = z
+  .int({
+    error: (issue) => (issue.input === undefined ? "is required" : "must be a positive integer"),
+  })
+  .min(1, "must be a positive integer");
 
-/** R-UNIT-2: an amount, a decimal string or a finite number, checked where it stands. */
-export const amount = z
+/**
+ * R-UNIT-2: an amount as written, a decimal string or a finite number,
+ * checked where it stands and kept as given (for data fenhuo stores as JSON).
+ */
+export const amountText = z
   .union([z.string(), z.number()], {
-    error: 'must be a decimal string such as "1299.50" or a finite number',
+    error: (issue) =>
+      issue.input === undefined
+        ? "is required"
+        : 'must be a decimal string such as "1299.50" or a finite number',
   })
   .refine((value) => readAmount(value) !== undefined, {
     error: (issue) => `${AMOUNT_RULE}, got ${JSON.stringify(issue.input)}`,
+    params: { code: "invalid_amount" },
   });
+
+/** R-UNIT-2: an amount, checked as {@link amountText} and read into an exact Decimal. */
+export const amount = amountText.transform((value): Decimal => readAmount(value) as Decimal);
+
+/** R-UNIT-2: an amount above zero, as a Decimal. */
+export const positiveAmount = amount.refine((value) => !value.isZero(), {
+  message: "must be more than zero",
+  params: { code: "too_small" },
+});
 
 /** R-UNIT-2: one ISO 4217 currency per input, `CNY` by default. */
 export const currency = z
   .string()
-  .refine(isCurrencyCode, { message: "must be an ISO 4217 currency code such as CNY" })
-  .default("CNY");
+  .refine(isCurrencyCode, {
+    message: "must be an ISO 4217 currency code such as CNY",
+    params: { code: "invalid_currency" },
+  })
+  .default(DEFAULT_CURRENCY);

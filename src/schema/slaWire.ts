@@ -1,6 +1,8 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { SLA_POLICY_FIELDS } from "../domain/policy.js";
 import { timestamp } from "./calendarWire.js";
+import { policySchema } from "./policyWire.js";
 import { id } from "./primitives.js";
 
 /*
@@ -26,6 +28,7 @@ const afterSalesRequestWire = z
     ) {
       ctx.addIssue({
         code: "custom",
+        params: { code: "inconsistent" },
         path: ["answeredAt"],
         message: `must not be before openedAt (${request.openedAt})`,
       });
@@ -43,16 +46,5 @@ export type AfterSalesRequestInput = z.input<typeof afterSalesRequestWire>;
 export const slaOptionsWire = z.object({
   at: timestamp,
   requests: z.array(afterSalesRequestWire).default([]),
-  policy: z
-    .strictObject({
-      // Up to ten years: a deadline stays far inside the years Temporal can write.
-      processingHours: z.int().min(0).max(87_600, "must be at most 87600 hours").optional(),
-      shippingWorkingDays: z
-        .int()
-        .min(0)
-        .max(2_600, "must be at most 2600 working days")
-        .optional(),
-      answerHours: z.int().min(0).max(87_600, "must be at most 87600 hours").optional(),
-    })
-    .optional(),
+  policy: policySchema(SLA_POLICY_FIELDS).optional(),
 });

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
+import { LEAD_TIME_FIELDS, type LeadTimes, type PolicyInput } from "../domain/policy.js";
 import type { AllocationRequest } from "../domain/types.js";
-import type { Issue, ParseResult } from "./issues.js";
+import type { Issue, Path, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";
-import { id, isoDate, MAX_QUANTITY } from "./primitives.js";
+import { completePolicy, policySchema } from "./policyWire.js";
+import { DATE_RULE, id, isoDate, unitsFrom } from "./primitives.js";
 import type { AllocationInput } from "./wire.js";
+import { check, collect } from "./zodIssues.js";
 
 /*
  * The JSON contract of the supply notices (SPEC §2): a date range, the
@@ -14,14 +18,9 @@ import type { AllocationInput } from "./wire.js";
  * money and line rules are the allocation's to the letter.
  */
 
-type Path = (string | number)[];
-
 const poLineWire = z.object({
   sku: id,
-  quantity: z
-    .int("must be a whole number of units")
-    .min(1, "a purchase-order line brings at least one unit")
-    .max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
+  quantity: unitsFrom(1, "a purchase-order line brings at least one unit"),
 });
 
 /** One purchase order (采购订单) as an ERP exports it. */
@@ -54,6 +53,8 @@ export interface SupplyNoticesInput {
   franchisees?: NonNullable<AllocationInput["franchisees"]>;
   orders?: NonNullable<AllocationInput["orders"]>;
   locks?: NonNullable<AllocationInput["locks"]>;
+  /** Lead times other than `DEFAULT_LEAD_TIMES` (R-SUP-1..3), in days. */
+  leadTimes?: PolicyInput<typeof LEAD_TIME_FIELDS>;
 }
 
 /** One line of a trusted purchase order: a SKU of the products, at least one unit. */
@@ -72,14 +73,13 @@ export interface PurchaseOrder {
   readonly lines: readonly PurchaseOrderLine[];
 }
 
-declare const trusted: unique symbol;
-
 /** A parsed, cross-checked supply-notice input. Only {@link parseSupplyInput} makes one. */
-export interface SupplyRequest {
-  readonly [trusted]: true;
+export interface SupplyRequest extends Branded<"SupplyRequest"> {
   readonly from: IsoDate;
   readonly to: IsoDate;
   readonly purchaseOrders: readonly PurchaseOrder[];
+  /** The notices' lead times, the defaults filled in. */
+  readonly leadTimes: LeadTimes;
   /** The allocation parts, parsed with `asOf` = `from` and the default policy. */
   readonly allocation: AllocationRequest;
 }
@@ -90,8 +90,11 @@ const FIELDS: ReadonlySet<string> = new Set([
   "from",
   "to",
   "purchaseOrders",
+  "leadTimes",
   ...ALLOCATION_SECTIONS,
 ]);
+
+const leadTimesWire = policySchema(LEAD_TIME_FIELDS);
 
 /**
  * Turns untrusted JSON into a {@link SupplyRequest}, or lists every problem with
@@ -102,27 +105,47 @@ const FIELDS: ReadonlySet<string> = new Set([
  * count a lock that did not exist on its date); what that parser reports at
  * `asOf` is reported at `from`.
  */
-export function parseSupplyInput(input: unknown): ParseResult<SupplyRequest> {
+export function parseSupplyInput(input: unknown): Result<SupplyRequest> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return {
       ok: false,
-      issues: [{ path: [], message: "must be an object (a SupplyNoticesInput)" }],
+      issues: [
+        { path: [], code: "invalid_type", message: "must be an object (a SupplyNoticesInput)" },
+      ],
     };
   }
   const record = input as Readonly<Record<string, unknown>>;
   const issues: Issue[] = [];
   for (const key of Object.keys(record)) {
     if (!FIELDS.has(key))
-      issues.push({ path: [key], message: `unknown field ${JSON.stringify(key)}` });
+      issues.push({
+        path: [key],
+        code: "unknown_field",
+        message: `unknown field ${JSON.stringify(key)}`,
+      });
   }
 
   const from = readDate(record, "from", issues);
   const to = readDate(record, "to", issues);
   if (from !== undefined && to !== undefined && to < from) {
-    issues.push({ path: ["to"], message: `the range ends (${to}) before it starts (${from})` });
+    issues.push({
+      path: ["to"],
+      code: "inconsistent",
+      message: `the range ends (${to}) before it starts (${from})`,
+    });
   }
 
   const purchaseOrders = readPurchaseOrders(record, issues);
+  const givenLeadTimes = collect(
+    check(leadTimesWire, record.leadTimes ?? {}, ["leadTimes"]),
+    issues,
+  );
+  const leadTimes: LeadTimes = completePolicy(
+    LEAD_TIME_FIELDS,
+    givenLeadTimes,
+    ["leadTimes"],
+    issues,
+  );
 
   const allocationInput: Record<string, unknown> = from === undefined ? {} : { asOf: from };
   for (const key of ALLOCATION_SECTIONS) {
@@ -132,11 +155,12 @@ export function parseSupplyInput(input: unknown): ParseResult<SupplyRequest> {
   if (!allocation.ok) {
     for (const issue of allocation.issues) {
       if (issue.path[0] !== "asOf") {
-        issues.push({ path: issue.path, message: issue.message.replace("the run's asOf", "from") });
+        issues.push({ ...issue, message: issue.message.replace("the run's asOf", "from") });
       } else if (from !== undefined) {
         // Only the calendar bound of a run on `from` can fail here: `from` itself was read above.
         issues.push({
           path: ["from", ...issue.path.slice(1)],
+          code: issue.code,
           message: `an allocation run on this date is refused: ${issue.message}`,
         });
       }
@@ -146,7 +170,7 @@ export function parseSupplyInput(input: unknown): ParseResult<SupplyRequest> {
   if (issues.length > 0 || !allocation.ok || from === undefined || to === undefined) {
     return { ok: false, issues };
   }
-  const request = { from, to, purchaseOrders, allocation: allocation.value };
+  const request = { from, to, purchaseOrders, leadTimes, allocation: allocation.value };
   return { ok: true, value: request as unknown as SupplyRequest };
 }
 
@@ -157,11 +181,15 @@ function readDate(
 ): IsoDate | undefined {
   const value = record[key];
   if (value === undefined) {
-    issues.push({ path: [key], message: "is required: a date written YYYY-MM-DD" });
+    issues.push({
+      path: [key],
+      code: "required",
+      message: "is required: a date written YYYY-MM-DD",
+    });
     return undefined;
   }
   if (typeof value === "string" && isIsoDate(value)) return value;
-  issues.push({ path: [key], message: "must be an existing calendar date written YYYY-MM-DD" });
+  issues.push({ path: [key], code: "invalid_date", message: DATE_RULE });
   return undefined;
 }
 
@@ -172,31 +200,25 @@ function readPurchaseOrders(
   const raw = record.purchaseOrders;
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    issues.push({ path: ["purchaseOrders"], message: "must be an array of purchase orders" });
+    issues.push({
+      path: ["purchaseOrders"],
+      code: "invalid_type",
+      message: "must be an array of purchase orders",
+    });
     return [];
   }
   const products = productSkus(record.products);
   const orders: PurchaseOrder[] = [];
   const seen = new Set<string>();
+  // Row by row, each order's shape then its own checks, so its problems stay together.
   raw.forEach((item: unknown, index) => {
     const path: Path = ["purchaseOrders", index];
-    const parsed = purchaseOrderWire.safeParse(item);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({
-          path: [
-            ...path,
-            ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
-          ],
-          message: issue.message,
-        });
-      }
-      return;
-    }
-    const po = parsed.data;
+    const po = collect(check(purchaseOrderWire, item, path), issues);
+    if (po === undefined) return;
     if (seen.has(po.id)) {
       issues.push({
         path: [...path, "id"],
+        code: "duplicate_key",
         message: `duplicate purchase order id ${JSON.stringify(po.id)}`,
       });
     }
@@ -204,6 +226,7 @@ function readPurchaseOrders(
     if (po.expectedArrival < po.issuedOn) {
       issues.push({
         path: [...path, "expectedArrival"],
+        code: "inconsistent",
         message: `expected to arrive on ${po.expectedArrival}, before the order was issued (${po.issuedOn})`,
       });
     }
@@ -211,6 +234,7 @@ function readPurchaseOrders(
     if (confirmedOn !== undefined && confirmedOn < po.issuedOn) {
       issues.push({
         path: [...path, "confirmedOn"],
+        code: "inconsistent",
         message: `confirmed on ${confirmedOn}, before the order was issued (${po.issuedOn})`,
       });
     }
@@ -220,12 +244,14 @@ function readPurchaseOrders(
       if (products !== undefined && !products.has(line.sku)) {
         issues.push({
           path: linePath,
+          code: "unknown_reference",
           message: `unknown product ${JSON.stringify(line.sku)}: not in products`,
         });
       }
       if (skus.has(line.sku)) {
         issues.push({
           path: linePath,
+          code: "duplicate_key",
           message: `duplicate sku ${JSON.stringify(line.sku)} in purchase order ${JSON.stringify(po.id)}`,
         });
       }

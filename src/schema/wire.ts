@@ -1,12 +1,7 @@
 import { z } from "zod";
-import {
-  AFTER_SHORTFALL,
-  FRANCHISEE_RANKINGS,
-  SEASONS,
-  SPEND_ORDERS,
-  STORE_CLASSES,
-  STORE_OPERATIONS,
-} from "../domain/vocabulary.js";
+import { ALLOCATION_POLICY_FIELDS, type PolicyInput } from "../domain/policy.js";
+import { SEASONS, STORE_CLASSES, STORE_OPERATIONS } from "../domain/vocabulary.js";
+import { policySchema } from "./policyWire.js";
 import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitives.js";
 
 export { MAX_QUANTITY } from "./primitives.js";
@@ -18,7 +13,6 @@ export { MAX_QUANTITY } from "./primitives.js";
 
 const season = z.enum(SEASONS);
 const storeClass = z.enum(STORE_CLASSES);
-const month = z.int().min(1, "months are 1–12").max(12, "months are 1–12");
 
 export const productWire = z.object({
   sku: id,
@@ -32,10 +26,13 @@ export const supplyWire = z.object({ sku: id, quantity });
 
 export const franchiseeWire = z.object({
   id,
-  priority: z.int("must be an integer (1 = highest)"),
+  priority: z.int({
+    error: (issue) =>
+      issue.input === undefined ? "is required" : "must be an integer (1 = highest)",
+  }),
   cash: amount,
-  creditLimit: amount.default("0"),
-  creditUsed: amount.default("0"),
+  creditLimit: amount.prefault("0"),
+  creditUsed: amount.prefault("0"),
   region: z.string().optional(),
 });
 
@@ -86,21 +83,8 @@ export const storeNeedWire = z.object({
 
 export const regionNeedWire = z.object({ region: id, sku: id, quantity });
 
-const seasonLists = <T extends z.ZodType>(item: T) =>
-  z.strictObject({ SS: z.array(item).optional(), AW: z.array(item).optional() });
-
-export const policyWire = z.strictObject({
-  franchiseeRanking: z.enum(FRANCHISEE_RANKINGS).optional(),
-  creditCountsAsFunds: z.boolean().optional(),
-  spendOrder: z.enum(SPEND_ORDERS).optional(),
-  afterShortfall: z.enum(AFTER_SHORTFALL).optional(),
-  lockUnfunded: z.boolean().optional(),
-  lockDays: z.int().min(1, "a lock lasts at least one day").max(3660).optional(),
-  relockCooldownDays: z.int().min(0).max(3660).optional(),
-  regionOrder: seasonLists(id).optional(),
-  seasonCalendar: seasonLists(month).optional(),
-  storeClassOrder: z.array(storeClass).optional(),
-});
+/** The policy as a caller writes it, from its field definitions (domain/policy.ts). */
+export const policyWire = policySchema(ALLOCATION_POLICY_FIELDS);
 
 const section = z.array(z.unknown()).optional();
 
@@ -124,7 +108,7 @@ export const inputWire = z.strictObject({
 export interface AllocationInput {
   asOf: string;
   currency?: string;
-  policy?: z.input<typeof policyWire>;
+  policy?: PolicyInput<typeof ALLOCATION_POLICY_FIELDS>;
   products?: z.input<typeof productWire>[];
   supply?: z.input<typeof supplyWire>[];
   franchisees?: z.input<typeof franchiseeWire>[];

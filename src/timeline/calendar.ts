@@ -1,8 +1,10 @@
 import { Temporal } from "temporal-polyfill";
+import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { deepFreeze } from "../domain/freeze.js";
-import { calendarWire, issuesOf } from "../schema/calendarWire.js";
-import { InputError, type ParseResult } from "../schema/issues.js";
+import { calendarWire } from "../schema/calendarWire.js";
+import { InputError, type Result } from "../schema/issues.js";
+import { check } from "../schema/zodIssues.js";
 
 /*
  * The working-day calendar of R-SLA-2. Zone arithmetic is Temporal's (the
@@ -26,14 +28,13 @@ import { InputError, type ParseResult } from "../schema/issues.js";
  * holidays and make-up working days (调休), each list sorted and free of
  * duplicates. Plain JSON; frozen.
  */
-export interface WorkCalendar {
+export interface WorkCalendar extends Branded<"WorkCalendar"> {
   /** An IANA time zone, spelled as the runtime's zone data spells it. */
   readonly timeZone: string;
   /** Days that are not working days, even from Monday to Friday. */
   readonly holidays: readonly IsoDate[];
   /** Make-up working days (调休): working days even on a Saturday or Sunday. */
   readonly workdays: readonly IsoDate[];
-  readonly __workCalendar: unique symbol;
 }
 
 /**
@@ -52,14 +53,14 @@ export interface WorkCalendar {
  * safeParseWorkCalendar({ timeZone: "asia/shanghai" }).value?.timeZone; // "Asia/Shanghai"
  * ```
  */
-export function safeParseWorkCalendar(input: unknown): ParseResult<WorkCalendar> {
-  const parsed = calendarWire.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error.issues) };
+export function safeParseWorkCalendar(input: unknown): Result<WorkCalendar> {
+  const parsed = check(calendarWire, input);
+  if (!parsed.ok) return parsed;
   const sorted = (dates: readonly string[]) => [...dates].sort() as IsoDate[];
   const calendar = {
-    timeZone: parsed.data.timeZone,
-    holidays: sorted(parsed.data.holidays),
-    workdays: sorted(parsed.data.workdays),
+    timeZone: parsed.value.timeZone,
+    holidays: sorted(parsed.value.holidays),
+    workdays: sorted(parsed.value.workdays),
   } as unknown as WorkCalendar;
   return { ok: true, value: deepFreeze(calendar) };
 }

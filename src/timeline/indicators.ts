@@ -2,9 +2,9 @@ import type { AllocationPlan } from "../allocation/plan.js";
 import { formatAmount, Money } from "../domain/money.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
-import { issuesOf } from "../schema/calendarWire.js";
 import { indicatorOrdersWire } from "../schema/indicatorsWire.js";
 import { InputError } from "../schema/issues.js";
+import { check } from "../schema/zodIssues.js";
 
 /** A rate as its exact parts, and the quotient to four decimals (`null` when nothing was counted). */
 export interface Ratio {
@@ -93,8 +93,8 @@ const NO_REGION = "(none)";
  * ```
  */
 export function indicators(sources: IndicatorSources): Indicators {
-  const checked = indicatorOrdersWire.safeParse(sources.orders);
-  if (!checked.success) throw new InputError(issuesOf(checked.error.issues, ["orders"]));
+  const checked = check(indicatorOrdersWire, sources.orders, ["orders"]);
+  if (!checked.ok) throw new InputError(checked.issues);
   const overall = tally();
   const byFranchisee = new Map<string, Tally>();
   const byRegion = new Map<string, Tally>();

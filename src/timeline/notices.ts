@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import { Money } from "../domain/money.js";
 import { compareIds } from "../ranking/compare.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { InputError, type Result } from "../schema/issues.js";
 import { type PurchaseOrder, parseSupplyInput, type SupplyRequest } from "../schema/supplyWire.js";
 import { type DemandBook, demandBook, openDemand } from "./openDemand.js";
 import { scheduleOf } from "./schedule.js";
@@ -70,9 +70,7 @@ export function supplyNotices(input: unknown): readonly SupplyNotice[] {
 }
 
 /** The result of {@link safeSupplyNotices}. */
-export type SafeSupplyNoticesResult =
-  | { readonly ok: true; readonly notices: readonly SupplyNotice[]; readonly issues?: never }
-  | { readonly ok: false; readonly issues: readonly Issue[]; readonly notices?: never };
+export type SafeSupplyNoticesResult = Result<readonly SupplyNotice[], "notices">;
 
 /**
  * {@link supplyNotices} without throwing: `{ ok: true, notices }` or `{ ok: false, issues }`.
@@ -88,7 +86,8 @@ export type SafeSupplyNoticesResult =
 export function safeSupplyNotices(input: unknown): SafeSupplyNoticesResult {
   const parsed = parseSupplyInput(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  return { ok: true, notices: noticesOf(parsed.value) };
+  const notices = noticesOf(parsed.value);
+  return { ok: true, value: notices, notices };
 }
 
 function noticesOf(request: SupplyRequest): SupplyNotice[] {
@@ -98,7 +97,7 @@ function noticesOf(request: SupplyRequest): SupplyNotice[] {
   let book: DemandBook | undefined;
   const notices: SupplyNotice[] = [];
   for (const po of request.purchaseOrders) {
-    const schedule = scheduleOf(po);
+    const schedule = scheduleOf(po, request.leadTimes);
     const header = { purchaseOrder: po.id, supplier: po.supplier };
     if (schedule.overdue !== undefined && inRange(schedule.overdue.date)) {
       notices.push({

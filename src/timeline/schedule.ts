@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from "../domain/dates.js";
+import type { LeadTimes } from "../domain/policy.js";
 import type { PurchaseOrder } from "../schema/supplyWire.js";
 
 /*
@@ -6,13 +7,6 @@ import type { PurchaseOrder } from "../schema/supplyWire.js";
  * exactly one date, whatever range is asked for: that is what makes R-SUP-4
  * hold — a range only selects the notices whose date it holds.
  */
-
-/** R-SUP-1 (seed 6.1: 两周内确认): days a supplier has to confirm a purchase order. */
-const CONFIRMATION_DAYS = 14;
-/** R-SUP-2 (seed 6.2: 到货前15天): days before arrival that franchisees prepare funds. */
-const FUND_PREPARATION_LEAD_DAYS = 15;
-/** R-SUP-3 (seed 6.3: 到货前一周): days before arrival that the central warehouse prepares. */
-const RECEIVING_LEAD_DAYS = 7;
 
 /** When a purchase order's notices are due; a notice that is never due is absent. */
 export interface NoticeSchedule {
@@ -25,12 +19,13 @@ export interface NoticeSchedule {
 }
 
 /**
- * The notice dates of one purchase order. A lead-time notice whose date falls
+ * The notice dates of one purchase order, with the lead times of the input
+ * (R-SUP-1..3; `DEFAULT_LEAD_TIMES` unless the caller set others). A lead-time notice whose date falls
  * before the order was issued is due on `issuedOn` instead: a notice cannot be
  * sent about an order that does not exist yet, and sent late it is not lost.
  */
-export function scheduleOf(po: PurchaseOrder): NoticeSchedule {
-  const due = shifted(po.issuedOn, CONFIRMATION_DAYS);
+export function scheduleOf(po: PurchaseOrder, leadTimes: LeadTimes): NoticeSchedule {
+  const due = shifted(po.issuedOn, leadTimes.confirmationDays);
   // Confirmed on the due date is in time; overdue from the next day on (R-SUP-1).
   const late = due !== undefined && (po.confirmedOn === undefined || po.confirmedOn > due);
   const firstOverdueDay = late ? shifted(due, 1) : undefined;
@@ -39,10 +34,10 @@ export function scheduleOf(po: PurchaseOrder): NoticeSchedule {
       ? {}
       : { overdue: { due: due as IsoDate, date: firstOverdueDay } }),
     fundPreparation: notBefore(
-      shifted(po.expectedArrival, -FUND_PREPARATION_LEAD_DAYS),
+      shifted(po.expectedArrival, -leadTimes.fundPreparationDays),
       po.issuedOn,
     ),
-    receiving: notBefore(shifted(po.expectedArrival, -RECEIVING_LEAD_DAYS), po.issuedOn),
+    receiving: notBefore(shifted(po.expectedArrival, -leadTimes.receivingDays), po.issuedOn),
   };
 }
 

@@ -1,11 +1,13 @@
 import { Temporal } from "temporal-polyfill";
-import { deepFreeze } from "../domain/freeze.js";
+import { SLA_POLICY_FIELDS, type SlaPolicy } from "../domain/policy.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
 import type { WorkCalendarInput } from "../schema/calendarWire.js";
-import { issuesOf, isTimestamp } from "../schema/calendarWire.js";
+import { isTimestamp } from "../schema/calendarWire.js";
 import { InputError, type Issue } from "../schema/issues.js";
+import { completePolicy } from "../schema/policyWire.js";
 import { type AfterSalesRequestInput, slaOptionsWire } from "../schema/slaWire.js";
+import { check, collect } from "../schema/zodIssues.js";
 import {
   addHours,
   addWorkingDays,
@@ -27,34 +29,6 @@ export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
 /** Where a clock stands at an instant (R-SLA-4). */
 export type SlaStatus = "met" | "pending" | "breached";
 
-/**
- * The service levels' limits: a policy record, defaults in {@link DEFAULT_SLA_POLICY}.
- */
-export interface SlaPolicy {
-  /** R-SLA-1: elapsed hours from receipt to approval or rejection. */
-  readonly processingHours: number;
-  /** R-SLA-2: working days from receipt to the last shipment (see {@link addWorkingDays}). */
-  readonly shippingWorkingDays: number;
-  /** R-SLA-3: elapsed hours from an after-sales request to its answer. */
-  readonly answerHours: number;
-}
-
-/**
- * SPEC §6: processed within 4 hours (R-SLA-1), shipped within 3 working days
- * (R-SLA-2), after-sales requests answered within 24 hours (R-SLA-3).
- *
- * @example
- * ```ts
- * import { DEFAULT_SLA_POLICY } from "fenhuo";
- * DEFAULT_SLA_POLICY; // {"processingHours": 4, "shippingWorkingDays": 3, "answerHours": 24}
- * ```
- */
-export const DEFAULT_SLA_POLICY: SlaPolicy = deepFreeze({
-  processingHours: 4,
-  shippingWorkingDays: 3,
-  answerHours: 24,
-});
-
 /** What the clocks are read with: the instant, the calendar and the after-sales requests. */
 export interface SlaOptions {
   /** The instant the clocks are read at: an ISO 8601 date-time with an offset. */
@@ -67,7 +41,7 @@ export interface SlaOptions {
   readonly calendar: WorkCalendar | WorkCalendarInput;
   /** After-sales requests `{ id, order, openedAt, answeredAt? }` (R-SLA-3), validated. */
   readonly requests?: readonly AfterSalesRequestInput[];
-  /** Limits other than {@link DEFAULT_SLA_POLICY}. */
+  /** Limits other than `DEFAULT_SLA_POLICY`'s. */
   readonly policy?: Partial<SlaPolicy>;
 }
 
@@ -195,6 +169,7 @@ export function slaBreaches(
     else {
       issues.push({
         path: ["(orders)", index, "id"],
+        code: "duplicate_key",
         message: `order ${JSON.stringify(order.id)} is already (orders)[${first}]`,
       });
     }
@@ -204,6 +179,7 @@ export function slaBreaches(
     if (!ids.has(request.order)) {
       issues.push({
         path: ["requests", index, "order"],
+        code: "unknown_reference",
         message: `names no order of the set: ${JSON.stringify(request.order)}`,
       });
     }
@@ -312,7 +288,6 @@ interface ReadOptions {
 }
 
 function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefined {
-  const parsed = slaOptionsWire.safeParse(options);
   // The calendar is read as parseWorkCalendar reads it (sorted, checked), whatever the caller passed.
   const calendar = safeParseWorkCalendar(
     typeof options === "object" && options !== null ? options.calendar : undefined,
@@ -322,29 +297,25 @@ function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefi
       ...calendar.issues.map((issue) => ({ ...issue, path: ["calendar", ...issue.path] })),
     );
   }
-  if (!parsed.success) issues.push(...issuesOf(parsed.error.issues));
-  if (!parsed.success || !calendar.ok) return undefined;
+  const given = collect(check(slaOptionsWire, options), issues);
+  if (given === undefined || !calendar.ok) return undefined;
   const seen = new Map<string, number>();
-  parsed.data.requests.forEach((request, index) => {
+  given.requests.forEach((request, index) => {
     const first = seen.get(request.id);
     if (first === undefined) seen.set(request.id, index);
     else {
       issues.push({
         path: ["requests", index, "id"],
+        code: "duplicate_key",
         message: `request ${JSON.stringify(request.id)} is already requests[${first}]`,
       });
     }
   });
-  const given = parsed.data.policy;
-  const policy: SlaPolicy = {
-    processingHours: given?.processingHours ?? DEFAULT_SLA_POLICY.processingHours,
-    shippingWorkingDays: given?.shippingWorkingDays ?? DEFAULT_SLA_POLICY.shippingWorkingDays,
-    answerHours: given?.answerHours ?? DEFAULT_SLA_POLICY.answerHours,
-  };
+  const policy: SlaPolicy = completePolicy(SLA_POLICY_FIELDS, given.policy, ["policy"], issues);
   return {
-    atMs: ms(parsed.data.at),
+    atMs: ms(given.at),
     calendar: calendar.value,
-    requests: parsed.data.requests,
+    requests: given.requests,
     policy,
   };
 }
@@ -354,6 +325,7 @@ function checkAudit(order: SalesOrder, path: (string | number)[], issues: Issue[
   if (order.audit[0]?.event !== "receive") {
     issues.push({
       path: [...path, "audit", 0, "event"],
+      code: "inconsistent",
       message: `order ${JSON.stringify(order.id)}: the audit trail must start with its receipt ("receive")`,
     });
   }
@@ -361,6 +333,7 @@ function checkAudit(order: SalesOrder, path: (string | number)[], issues: Issue[
     if (!isTimestamp(entry.at)) {
       issues.push({
         path: [...path, "audit", index, "at"],
+        code: "invalid_date",
         message: "must be an ISO 8601 date-time with an offset",
       });
     }

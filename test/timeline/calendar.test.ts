@@ -102,6 +102,7 @@ describe("R-SLA-2: reading a working-day calendar", () => {
     expect(result.issues).toEqual([
       {
         path: ["workdays", 1],
+        code: "inconsistent",
         message:
           "2026-02-14 is also holidays[1]: a date is a holiday or a make-up working day, not both",
       },

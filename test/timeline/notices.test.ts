@@ -598,7 +598,11 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
     expect(bad).toEqual({
       ok: false,
       issues: [
-        { path: ["to"], message: "the range ends (2026-03-01) before it starts (2026-04-01)" },
+        {
+          path: ["to"],
+          code: "inconsistent",
+          message: "the range ends (2026-03-01) before it starts (2026-04-01)",
+        },
       ],
     });
     const good = safeSupplyNotices({

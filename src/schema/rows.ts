@@ -1,0 +1,32 @@
+import { z } from "zod";
+import type { Issue, Path } from "./issues.js";
+import { check } from "./zodIssues.js";
+
+/** A row that passed its own schema, with where it stood in the input. */
+export interface Row<T> {
+  readonly index: number;
+  readonly value: T;
+}
+
+/**
+ * The rows of a list that pass `schema`, each with its index; every problem of
+ * every other row goes to `issues` under `path`, so one bad row never hides
+ * the problems of the others (SPEC §7). A sound list is parsed in one call;
+ * only a list with a bad row is read row by row.
+ */
+export function parseRows<S extends z.ZodType>(
+  schema: S,
+  raw: readonly unknown[],
+  path: Path,
+  issues: Issue[],
+): Row<z.output<S>>[] {
+  const whole = z.array(schema).safeParse(raw);
+  if (whole.success) return whole.data.map((value, index) => ({ index, value }));
+  const rows: Row<z.output<S>>[] = [];
+  raw.forEach((item, index) => {
+    const one = check(schema, item, [...path, index]);
+    if (one.ok) rows.push({ index, value: one.value });
+    else issues.push(...one.issues);
+  });
+  return rows;
+}
