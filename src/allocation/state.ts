@@ -4,7 +4,6 @@ import {
   creditRoom,
   currencyMinorDigits,
   formatAmount,
-  Money,
   type SpendSplit,
   splitExact,
   ZERO,

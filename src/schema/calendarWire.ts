@@ -52,7 +52,12 @@ const dates = z.array(isoDate).default([]);
 export const calendarWire = z
   .strictObject({
     timeZone: z
-      .string({ error: "must be an IANA time zone such as Asia/Shanghai" })
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? "is required"
+            : "must be an IANA time zone such as Asia/Shanghai",
+      })
       .refine((text) => ianaTimeZone(text) !== undefined, {
         params: { code: "invalid_value" },
         error: (issue) =>

@@ -614,3 +614,45 @@ describe("§7 bad input: one InputError listing every problem with its path", ()
     expect(good.ok && good.notices.map((n) => n.id)).toEqual(["warehouse-receiving:PO-1"]);
   });
 });
+
+describe("R-SUP-1..3: lead times are options with the seed's defaults", () => {
+  const input = {
+    from: "2026-03-01",
+    to: "2026-05-31",
+    purchaseOrders: [
+      {
+        id: "PO-9",
+        supplier: "ACME",
+        issuedOn: "2026-03-01",
+        confirmedOn: "2026-03-02",
+        expectedArrival: "2026-04-30",
+        lines: [{ sku: "T100", quantity: 5 }],
+      },
+    ],
+    products: [{ sku: "T100", season: "SS" }],
+  };
+  const receiving = (notices: readonly { kind: string; date: string }[]) =>
+    notices.find((notice) => notice.kind === "warehouse-receiving")?.date;
+
+  it("tells the warehouse 7 days before arrival by default, and as many days as leadTimes says", () => {
+    expect(receiving(supplyNotices(input))).toBe("2026-04-23");
+    expect(receiving(supplyNotices({ ...input, leadTimes: { receivingDays: 3 } }))).toBe(
+      "2026-04-27",
+    );
+  });
+
+  it("counts a confirmation overdue after confirmationDays", () => {
+    const late = {
+      ...input,
+      purchaseOrders: [{ ...input.purchaseOrders[0], confirmedOn: "2026-03-10" }],
+    };
+    const overdue = (given: object) =>
+      supplyNotices({ ...late, ...given }).filter(
+        (n) => n.kind === "supplier-confirmation-overdue",
+      );
+    expect(overdue({})).toEqual([]);
+    expect(overdue({ leadTimes: { confirmationDays: 5 } }).map((n) => n.date)).toEqual([
+      "2026-03-07",
+    ]);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import {
+  ISSUE_CODES,
+  type Issue,
+  openLedger,
+  parseWorkCalendar,
+  safeAllocate,
+  safeOpenLedger,
+  safeParseWorkCalendar,
+  safeSupplyNotices,
+} from "../../src/index.js";
+
+/** The issues of a rejected call, as `code path` strings. */
+function codes(issues: readonly Issue[] | undefined): string[] {
+  return (issues ?? []).map((issue) => `${issue.code} ${issue.path.join(".")}`);
+}
+
+const product = { sku: "T100", season: "SS" };
+
+describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", () => {
+  it("codes the problems of one row's shape: required, types, integers, ranges, values, dates, amounts", () => {
+    const result = safeAllocate({
+      asOf: "2026-02-30",
+      currency: "yen",
+      products: [{ sku: "T100", season: "WINTER" }],
+      supply: [{ sku: "T100", quantity: 1.5 }, { quantity: 2 }, { sku: "T100", quantity: -1 }],
+      franchisees: [{ id: "F1", priority: 1, cash: "1,000" }],
+      regions: [{ id: 7 }],
+    });
+    expect(result.ok).toBe(false);
+    expect(codes(result.issues)).toEqual([
+      "invalid_date asOf",
+      "invalid_currency currency",
+      "invalid_value products.0.season",
+      "not_integer supply.0.quantity",
+      "required supply.1.sku",
+      "too_small supply.2.quantity",
+      "invalid_amount franchisees.0.cash",
+      "invalid_type regions.0.id",
+    ]);
+  });
+
+  it("codes the problems across rows: unknown references, duplicate keys, contradictions, too-large values", () => {
+    const result = safeAllocate({
+      asOf: "2026-03-01",
+      products: [product, product],
+      supply: [{ sku: "NOPE", quantity: 1 }],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [
+        {
+          id: "SO-1",
+          franchisee: "F9",
+          orderedOn: "2026-02-01",
+          lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "1", allocated: 2 }],
+        },
+      ],
+      policy: { lockDays: 99999 },
+    });
+    expect(codes(result.issues)).toEqual([
+      "too_large policy.lockDays",
+      "duplicate_key products.1.sku",
+      "unknown_reference supply.0.sku",
+      "unknown_reference orders.0.franchisee",
+      "inconsistent orders.0.lines.0.allocated",
+    ]);
+  });
+
+  it("never passes on a validator's internal wording", () => {
+    const inputs: unknown[] = [
+      { asOf: 20260301 },
+      { asOf: "2026-03-01", products: [{}], supply: "none", policy: { lockDays: "x", extra: 1 } },
+      { asOf: "2026-03-01", stores: [{ id: "S", region: "R", class: "Z", operation: 3 }] },
+    ];
+    for (const input of inputs) {
+      const result = safeAllocate(input);
+      expect(result.ok).toBe(false);
+      for (const found of result.issues ?? []) {
+        expect(ISSUE_CODES).toContain(found.code);
+        expect(found.message).not.toMatch(
+          /Invalid input|Invalid option|Too small|Too big|Unrecognized key|expected \w+, received/,
+        );
+      }
+    }
+  });
+
+  it("codes the issues of the ledger, the calendar and the supply notices too", () => {
+    expect(
+      codes(
+        safeOpenLedger({ accounts: [{ franchisee: "F1", cash: "-1", asOf: "2026-03-01" }] }).issues,
+      ),
+    ).toEqual(["invalid_amount accounts.0.cash"]);
+    expect(
+      codes(safeParseWorkCalendar({ timeZone: "Mars/Olympus", holidays: ["2026-02-30"] }).issues),
+    ).toEqual(["invalid_value timeZone", "invalid_date holidays.0"]);
+    expect(
+      codes(safeSupplyNotices({ from: "2026-04-01", leadTimes: { receivingDays: -1 } }).issues),
+    ).toEqual(["required to", "too_small leadTimes.receivingDays"]);
+    expect(() => openLedger(null)).toThrow(/a ledger must be an object/);
+    expect(() => parseWorkCalendar({})).toThrow(/timeZone: is required/);
+  });
+
+  it("gives every safe… result one shape: ok with value (and its older name), or issues", () => {
+    const plan = safeAllocate({ asOf: "2026-03-01" });
+    expect(plan.ok && plan.value === plan.plan).toBe(true);
+    const ledger = safeOpenLedger({});
+    expect(ledger.ok && ledger.value === ledger.ledger).toBe(true);
+    const notices = safeSupplyNotices({ from: "2026-04-01", to: "2026-04-30" });
+    expect(notices.ok && notices.value === notices.notices).toBe(true);
+    const bad = safeAllocate(null);
+    expect(bad).toEqual({
+      ok: false,
+      issues: [
+        { path: [], code: "invalid_type", message: "must be an object (an AllocationInput)" },
+      ],
+    });
+  });
+});
