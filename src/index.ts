@@ -38,19 +38,7 @@ export type { IsoDate } from "./domain/dates.js";
 export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
-export type {
-  AllocationPolicy,
-  ChoiceField,
-  FlagField,
-  LeadTimes,
-  PolicyField,
-  PolicyInput,
-  PolicyOf,
-  RankingField,
-  SeasonalField,
-  SlaPolicy,
-  WholeField,
-} from "./domain/policy.js";
+export type { AllocationPolicy, LeadTimes, SlaPolicy } from "./domain/policy.js";
 export {
   ALLOCATION_POLICY_FIELDS,
   DEFAULT_CURRENCY,
@@ -61,6 +49,16 @@ export {
   LEAD_TIME_FIELDS,
   SLA_POLICY_FIELDS,
 } from "./domain/policy.js";
+export type {
+  ChoiceField,
+  FlagField,
+  PolicyField,
+  PolicyInput,
+  PolicyOf,
+  RankingField,
+  SeasonalField,
+  WholeField,
+} from "./domain/policyField.js";
 export type { RuleId } from "./domain/rules.js";
 export { RULE } from "./domain/rules.js";
 export type {
@@ -168,13 +166,14 @@ export {
   parseWorkCalendar,
   safeParseWorkCalendar,
 } from "./timeline/calendar.js";
-export type { SlaClock, SlaId, SlaOptions, SlaStatus } from "./timeline/sla.js";
+export type { SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
 export {
   formatDuration,
   orderSla,
   shippedAt,
   slaBreaches,
 } from "./timeline/sla.js";
+export type { SlaOptions } from "./timeline/slaOptions.js";
 
 // Supply notices (R-SUP-1..4).
 

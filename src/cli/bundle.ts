@@ -1,4 +1,10 @@
 import { parse } from "csv-parse/sync";
+import {
+  BUNDLE_FILES,
+  type FileSpec,
+  REQUIRED_FILES,
+  WAVE_FILE,
+} from "./bundleFiles.js";
 
 /*
  * A CSV bundle: a folder of CSV files (one per section of the allocation input,
@@ -8,116 +14,6 @@ import { parse } from "csv-parse/sync";
  * `orders[3].lines[0].sku` can also name `orders.csv line 9`. Pure: the caller
  * reads the files.
  */
-
-/** How a column's cells are read: text as is, or a number (whole units, ranks). */
-type Kind = "text" | "number";
-
-interface FileSpec {
-  /** The section of the input the file fills. */
-  readonly section: string;
-  /** Every column the file may have, in the order the docs list them. */
-  readonly columns: Readonly<Record<string, Kind>>;
-  /** The columns without which no row can be sound. */
-  readonly required: readonly string[];
-}
-
-/**
- * The files of a bundle. Columns are the fields of SPEC Appendix A (for
- * orders.csv: one row per order line, the order's `id` in column `order`);
- * money columns stay text, exact as written. test/cli/cli.test.ts holds these
- * lists to the zod contract in src/schema/wire.ts.
- */
-export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
-  "franchisees.csv": {
-    section: "franchisees",
-    columns: {
-      id: "text",
-      priority: "number",
-      cash: "text",
-      creditLimit: "text",
-      creditUsed: "text",
-      region: "text",
-    },
-    required: ["id", "priority", "cash"],
-  },
-  "orders.csv": {
-    section: "orders",
-    columns: {
-      order: "text",
-      franchisee: "text",
-      orderedOn: "text",
-      line: "number",
-      sku: "text",
-      quantity: "number",
-      unitPrice: "text",
-      allocated: "number",
-      lockBlockedUntil: "text",
-    },
-    required: ["order", "franchisee", "orderedOn", "line", "sku", "quantity", "unitPrice"],
-  },
-  "products.csv": {
-    section: "products",
-    columns: {
-      sku: "text",
-      style: "text",
-      season: "text",
-      launchDate: "text",
-      launchRank: "number",
-    },
-    required: ["sku", "season"],
-  },
-  "supply.csv": {
-    section: "supply",
-    columns: { sku: "text", quantity: "number" },
-    required: ["sku", "quantity"],
-  },
-  "locks.csv": {
-    section: "locks",
-    columns: {
-      id: "text",
-      order: "text",
-      line: "number",
-      franchisee: "text",
-      sku: "text",
-      quantity: "number",
-      lockedOn: "text",
-      expiresOn: "text",
-    },
-    required: ["id", "order", "line", "franchisee", "sku", "quantity", "lockedOn", "expiresOn"],
-  },
-  "regions.csv": {
-    section: "regions",
-    columns: { id: "text", name: "text" },
-    required: ["id"],
-  },
-  "stores.csv": {
-    section: "stores",
-    columns: { id: "text", region: "text", class: "text", operation: "text" },
-    required: ["id", "region", "class", "operation"],
-  },
-  "storeNeeds.csv": {
-    section: "storeNeeds",
-    columns: {
-      store: "text",
-      sku: "text",
-      safetyStock: "number",
-      onHand: "number",
-      inTransit: "number",
-    },
-    required: ["store", "sku", "safetyStock"],
-  },
-  "regionNeeds.csv": {
-    section: "regionNeeds",
-    columns: { region: "text", sku: "text", quantity: "number" },
-    required: ["region", "sku", "quantity"],
-  },
-};
-
-/** The files a bundle must have; the others are optional. */
-export const REQUIRED_FILES = ["franchisees.csv", "orders.csv", "products.csv", "supply.csv"];
-
-/** The settings file of a bundle: `asOf`, `currency`, `policy`. */
-export const WAVE_FILE = "wave.json";
 
 /** A problem of the bundle itself (a file, a column, a row), before any validation of the input. */
 export interface BundleProblem {

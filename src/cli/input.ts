@@ -1,5 +1,6 @@
 import { formatPath, type Issue } from "../index.js";
-import { assembleBundle, type BundleOptions, type BundleProblem, WAVE_FILE } from "./bundle.js";
+import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
+import { WAVE_FILE } from "./bundleFiles.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { safeText } from "./table.js";
 

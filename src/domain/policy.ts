@@ -1,11 +1,14 @@
 import { deepFreeze } from "./freeze.js";
 import {
-  AFTER_SHORTFALL,
-  FRANCHISEE_RANKINGS,
-  type SellingSeason,
-  SPEND_ORDERS,
-  STORE_CLASSES,
-} from "./vocabulary.js";
+  choice,
+  flag,
+  type PolicyField,
+  type PolicyOf,
+  ranking,
+  seasonal,
+  whole,
+} from "./policyField.js";
+import { AFTER_SHORTFALL, FRANCHISEE_RANKINGS, SPEND_ORDERS, STORE_CLASSES } from "./vocabulary.js";
 
 /*
  * Every policy and every default of fenhuo, in one module. Each policy field
@@ -15,126 +18,6 @@ import {
  * descriptions (schema/jsonSchema.ts) and the policy table of docs/policies.md
  * (scripts/policy-table.ts). Adding a field means adding one definition here.
  */
-
-/** What every policy field definition says besides its kind. */
-interface FieldBase<T> {
-  /** The value a missing field takes. */
-  readonly default: T;
-  /** The rule the field is a choice of (SPEC's `R-…` ID). */
-  readonly rule: string;
-  /** What the field decides, in one line. */
-  readonly meaning: string;
-}
-
-/** One of a closed set of strings, such as `"cash-first"` or `"credit-first"`. */
-export interface ChoiceField<T extends string> extends FieldBase<T> {
-  readonly kind: "choice";
-  readonly values: readonly T[];
-}
-
-/** A yes-or-no switch. */
-export interface FlagField extends FieldBase<boolean> {
-  readonly kind: "flag";
-}
-
-/** A whole number of `unit` from `min` to `max`; `minMessage` says why not fewer. */
-export interface WholeField extends FieldBase<number> {
-  readonly kind: "whole";
-  readonly unit: string;
-  readonly min: number;
-  readonly max: number;
-  readonly minMessage?: string;
-}
-
-/**
- * A list per selling season; a season the caller leaves out keeps its
- * default. `regions`: region ids, each once per season; `months`: the months
- * 1–12, every month in exactly one season.
- */
-export interface SeasonalField<T extends string | number>
-  extends FieldBase<Readonly<Record<SellingSeason, readonly T[]>>> {
-  readonly kind: "seasonal";
-  readonly item: T extends string ? "regions" : "months";
-}
-
-/** An order of a closed set: every value exactly once. */
-export interface RankingField<T extends string> extends FieldBase<readonly T[]> {
-  readonly kind: "ranking";
-  readonly values: readonly T[];
-}
-
-/** The definition of one policy field (see {@link ALLOCATION_POLICY_FIELDS}). */
-export type PolicyField =
-  | ChoiceField<string>
-  | FlagField
-  | WholeField
-  | SeasonalField<string>
-  | SeasonalField<number>
-  | RankingField<string>;
-
-/** The policy a record of field definitions defines: each field typed as its default. */
-export type PolicyOf<Fields extends Readonly<Record<string, PolicyField>>> = {
-  readonly [K in keyof Fields]: Fields[K]["default"];
-};
-
-/**
- * A policy as a caller writes it: every field optional, and a seasonal field
- * season by season (a season left out keeps its default).
- */
-export type PolicyInput<Fields extends Readonly<Record<string, PolicyField>>> = {
-  -readonly [K in keyof Fields]?: Fields[K] extends SeasonalField<infer T>
-    ? { [S in SellingSeason]?: readonly T[] }
-    : Fields[K]["default"];
-};
-
-const choice = <const T extends string>(
-  values: readonly T[],
-  fallback: NoInfer<T>,
-  rule: string,
-  meaning: string,
-): ChoiceField<T> => ({ kind: "choice", values, default: fallback, rule, meaning });
-
-const flag = (fallback: boolean, rule: string, meaning: string): FlagField => ({
-  kind: "flag",
-  default: fallback,
-  rule,
-  meaning,
-});
-
-const whole = (
-  range: { unit: string; min: number; max: number; minMessage?: string },
-  fallback: number,
-  rule: string,
-  meaning: string,
-): WholeField => ({ kind: "whole", ...range, default: fallback, rule, meaning });
-
-function seasonal(
-  item: "regions",
-  fallback: Readonly<Record<SellingSeason, readonly string[]>>,
-  rule: string,
-  meaning: string,
-): SeasonalField<string>;
-function seasonal(
-  item: "months",
-  fallback: Readonly<Record<SellingSeason, readonly number[]>>,
-  rule: string,
-  meaning: string,
-): SeasonalField<number>;
-function seasonal(
-  item: "regions" | "months",
-  fallback: Readonly<Record<SellingSeason, readonly (string | number)[]>>,
-  rule: string,
-  meaning: string,
-): SeasonalField<string> | SeasonalField<number> {
-  return { kind: "seasonal", item, default: fallback, rule, meaning } as SeasonalField<string>;
-}
-
-const ranking = <const T extends string>(
-  values: readonly T[],
-  fallback: readonly NoInfer<T>[],
-  rule: string,
-  meaning: string,
-): RankingField<T> => ({ kind: "ranking", values, default: fallback, rule, meaning });
 
 /**
  * Every choice the seed leaves open for an allocation run (SPEC §3), one

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { creditRoom, formatAmount, Money, } from "../domain/money.js";
+import { creditRoom, formatAmount, Money } from "../domain/money.js";
 
 /**
  * A franchisee's three balances as finance reports them (seed 6.4.1): a

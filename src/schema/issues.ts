@@ -152,13 +152,3 @@ export type Result<T, Name extends string = never> =
 
 /** @deprecated The edition-1 name of {@link Result}. */
 export type ParseResult<T> = Result<T>;
-
-/** A {@link Result} that holds `value`. */
-export function success<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-/** A {@link Result} that holds the issues found. */
-export function failure<T = never>(issues: readonly Issue[]): Result<T> {
-  return { ok: false, issues };
-}

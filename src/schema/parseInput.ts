@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { addDays, type IsoDate } from "../domain/dates.js";
+import type { IsoDate } from "../domain/dates.js";
 import { ALLOCATION_POLICY_FIELDS, type AllocationPolicy } from "../domain/policy.js";
 import type {
   AllocationRequest,
@@ -15,9 +15,9 @@ import type {
   SupplyRow,
 } from "../domain/types.js";
 import type { Issue, Path, Result } from "./issues.js";
-import { AmountReader, brokenLine, readLines } from "./orderLines.js";
+import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
-import { brokenIds, References, uniqueKeys } from "./references.js";
+import { brokenIds, checkLocks, fitsCalendar, References, uniqueKeys } from "./references.js";
 import { parseRows, type Row } from "./rows.js";
 import {
   franchiseeWire,
@@ -128,6 +128,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
   );
 
   const refs = new References(issues, broken);
+  const context = { refs, broken, issues };
   for (const { index, value } of supply)
     refs.check(productSkus, "products", value.sku, ["supply", index, "sku"]);
   for (const { index, value } of stores)
@@ -205,74 +206,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
     }
   }
 
-  // Locks: each must match its line, and a line's locks must fit its outstanding.
-  const lockedPerLine = new Map<OrderLine, { total: number; last: Path }>();
-  for (const { index, value } of locks) {
-    const path: Path = ["locks", index];
-    if (value.expiresOn <= value.lockedOn) {
-      issues.push({
-        path: [...path, "expiresOn"],
-        code: "inconsistent",
-        message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})`,
-      });
-    }
-    if (!fitsCalendar(value.expiresOn as IsoDate, policy.relockCooldownDays)) {
-      issues.push({
-        path: [...path, "expiresOn"],
-        code: "too_large",
-        message: "its cool-down would end after 9999-12-31",
-      });
-    }
-    if (raw.asOf !== undefined && value.lockedOn > raw.asOf) {
-      issues.push({
-        path: [...path, "lockedOn"],
-        code: "inconsistent",
-        message: `locked on ${value.lockedOn}, after the run's asOf ${raw.asOf}`,
-      });
-    }
-    const found = orderById.get(value.order);
-    if (found === undefined) {
-      refs.check(new Set(), "orders", value.order, [...path, "order"]);
-      continue;
-    }
-    const line = found.lines.find((candidate) => candidate.line === value.line);
-    if (line === undefined) {
-      if (!broken.has(brokenLine(value.order, value.line))) {
-        issues.push({
-          path: [...path, "line"],
-          code: "unknown_reference",
-          message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
-        });
-      }
-      continue;
-    }
-    if (value.franchisee !== found.franchisee) {
-      issues.push({
-        path: [...path, "franchisee"],
-        code: "inconsistent",
-        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
-      });
-    }
-    if (value.sku !== line.sku) {
-      issues.push({
-        path: [...path, "sku"],
-        code: "inconsistent",
-        message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
-      });
-    }
-    const seen = lockedPerLine.get(line) ?? { total: 0, last: path };
-    lockedPerLine.set(line, { total: seen.total + value.quantity, last: path });
-  }
-  for (const [line, { total, last }] of lockedPerLine) {
-    const open = line.quantity - line.allocated;
-    if (total > open) {
-      issues.push({
-        path: [...last, "quantity"],
-        code: "inconsistent",
-        message: `locks on this line hold ${total} units but only ${Math.max(0, open)} are outstanding (ordered ${line.quantity}, allocated ${line.allocated})`,
-      });
-    }
-  }
+  checkLocks(locks, orderById, { asOf: raw.asOf, cooldown: policy.relockCooldownDays }, context);
 
   if (issues.length > 0) return { ok: false, issues };
   const request = {
@@ -290,16 +224,6 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
     regionNeeds: values<RegionNeed>(regionNeeds),
   };
   return { ok: true, value: request as unknown as AllocationRequest };
-}
-
-/** Whether `date + days` is still a date of the years 0000–9999. */
-function fitsCalendar(date: IsoDate, days: number): boolean {
-  try {
-    addDays(date, days);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function values<T>(rows: readonly Row<unknown>[]): T[] {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PolicyField, PolicyOf } from "../domain/policy.js";
+import type { PolicyField, PolicyOf } from "../domain/policyField.js";
 import { SELLING_SEASONS } from "../domain/vocabulary.js";
 import type { Issue, Path } from "./issues.js";
 import { id } from "./primitives.js";

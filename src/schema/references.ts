@@ -1,9 +1,14 @@
+import type { z } from "zod";
+import { addDays, type IsoDate } from "../domain/dates.js";
+import type { Order, OrderLine } from "../domain/types.js";
 import type { Issue, Path } from "./issues.js";
+import { brokenLine } from "./orderLines.js";
 import type { Row } from "./rows.js";
+import type { lockWire } from "./wire.js";
 
 /*
- * The checks across rows of an input (SPEC §7): ids and keys given once, and
- * every reference naming a row that exists. A reference to a row whose own
+ * The checks across rows of an input (SPEC §7): ids and keys given once,
+ * every reference naming a row that exists, and locks that fit their lines. A reference to a row whose own
  * shape failed is not reported again: that row's problem is already listed.
  */
 
@@ -82,4 +87,101 @@ export function brokenIds(
     });
   }
   return ids;
+}
+
+/** What the lock checks read of the rest of the input. */
+interface LockContext {
+  readonly refs: References;
+  readonly broken: ReadonlySet<string>;
+  readonly issues: Issue[];
+}
+
+/**
+ * The locks of an earlier run against the orders (SPEC §7): each matches its
+ * line (order, line, franchisee, SKU), lies inside the run's dates, and a
+ * line's locks together fit its outstanding units.
+ */
+export function checkLocks(
+  locks: readonly Row<z.output<typeof lockWire>>[],
+  orderById: ReadonlyMap<string, Order>,
+  run: { readonly asOf: string | undefined; readonly cooldown: number },
+  { refs, broken, issues }: LockContext,
+): void {
+  const lockedPerLine = new Map<OrderLine, { total: number; last: Path }>();
+  for (const { index, value } of locks) {
+    const path: Path = ["locks", index];
+    if (value.expiresOn <= value.lockedOn) {
+      issues.push({
+        path: [...path, "expiresOn"],
+        code: "inconsistent",
+        message: `expires on ${value.expiresOn}, not after it was locked (${value.lockedOn})`,
+      });
+    }
+    if (!fitsCalendar(value.expiresOn as IsoDate, run.cooldown)) {
+      issues.push({
+        path: [...path, "expiresOn"],
+        code: "too_large",
+        message: "its cool-down would end after 9999-12-31",
+      });
+    }
+    if (run.asOf !== undefined && value.lockedOn > run.asOf) {
+      issues.push({
+        path: [...path, "lockedOn"],
+        code: "inconsistent",
+        message: `locked on ${value.lockedOn}, after the run's asOf ${run.asOf}`,
+      });
+    }
+    const found = orderById.get(value.order);
+    if (found === undefined) {
+      refs.check(new Set(), "orders", value.order, [...path, "order"]);
+      continue;
+    }
+    const line = found.lines.find((candidate) => candidate.line === value.line);
+    if (line === undefined) {
+      if (!broken.has(brokenLine(value.order, value.line))) {
+        issues.push({
+          path: [...path, "line"],
+          code: "unknown_reference",
+          message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
+        });
+      }
+      continue;
+    }
+    if (value.franchisee !== found.franchisee) {
+      issues.push({
+        path: [...path, "franchisee"],
+        code: "inconsistent",
+        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
+      });
+    }
+    if (value.sku !== line.sku) {
+      issues.push({
+        path: [...path, "sku"],
+        code: "inconsistent",
+        message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
+      });
+    }
+    const seen = lockedPerLine.get(line) ?? { total: 0, last: path };
+    lockedPerLine.set(line, { total: seen.total + value.quantity, last: path });
+  }
+  for (const [line, { total, last }] of lockedPerLine) {
+    const open = line.quantity - line.allocated;
+    if (total > open) {
+      issues.push({
+        path: [...last, "quantity"],
+        code: "inconsistent",
+        message: `locks on this line hold ${total} units but only ${Math.max(0, open)} are outstanding (ordered ${line.quantity}, allocated ${line.allocated})`,
+      });
+    }
+  }
+}
+
+/** Whether `date + days` is still a date of the years 0000–9999. */
+export function fitsCalendar(date: IsoDate, days: number): boolean {
+  try {
+    addDays(date, days);
+    return true;
+  } catch {
+    return false;
+  }
 }

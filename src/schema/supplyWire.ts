@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
-import { LEAD_TIME_FIELDS, type LeadTimes, type PolicyInput } from "../domain/policy.js";
+import { LEAD_TIME_FIELDS, type LeadTimes } from "../domain/policy.js";
+import type { PolicyInput } from "../domain/policyField.js";
 import type { AllocationRequest } from "../domain/types.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";

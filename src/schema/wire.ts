@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ALLOCATION_POLICY_FIELDS, type PolicyInput } from "../domain/policy.js";
+import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
+import type { PolicyInput } from "../domain/policyField.js";
 import { SEASONS, STORE_CLASSES, STORE_OPERATIONS } from "../domain/vocabulary.js";
 import { policySchema } from "./policyWire.js";
 import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitives.js";

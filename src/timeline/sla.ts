@@ -1,20 +1,8 @@
-import { Temporal } from "temporal-polyfill";
-import { SLA_POLICY_FIELDS, type SlaPolicy } from "../domain/policy.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
-import type { WorkCalendarInput } from "../schema/calendarWire.js";
-import { isTimestamp } from "../schema/calendarWire.js";
 import { InputError, type Issue } from "../schema/issues.js";
-import { completePolicy } from "../schema/policyWire.js";
-import { type AfterSalesRequestInput, slaOptionsWire } from "../schema/slaWire.js";
-import { check, collect } from "../schema/zodIssues.js";
-import {
-  addHours,
-  addWorkingDays,
-  inCalendarZone,
-  safeParseWorkCalendar,
-  type WorkCalendar,
-} from "./calendar.js";
+import { addHours, addWorkingDays, inCalendarZone } from "./calendar.js";
+import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
 /*
  * The SLA clocks (SPEC §6, R-SLA-1..4). A clock starts at an instant, has a
@@ -28,22 +16,6 @@ export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
 
 /** Where a clock stands at an instant (R-SLA-4). */
 export type SlaStatus = "met" | "pending" | "breached";
-
-/** What the clocks are read with: the instant, the calendar and the after-sales requests. */
-export interface SlaOptions {
-  /** The instant the clocks are read at: an ISO 8601 date-time with an offset. */
-  readonly at: string;
-  /**
-   * The working-day calendar (R-SLA-2), from {@link parseWorkCalendar} or as
-   * its JSON `{ timeZone, holidays?, workdays? }` (read the same way); every
-   * instant out is written in its zone.
-   */
-  readonly calendar: WorkCalendar | WorkCalendarInput;
-  /** After-sales requests `{ id, order, openedAt, answeredAt? }` (R-SLA-3), validated. */
-  readonly requests?: readonly AfterSalesRequestInput[];
-  /** Limits other than `DEFAULT_SLA_POLICY`'s. */
-  readonly policy?: Partial<SlaPolicy>;
-}
 
 /**
  * What every clock says, whatever its status.
@@ -274,72 +246,6 @@ export function formatDuration(ms: number): string {
   return parts.length === 0 ? "0 s" : parts.join(" ");
 }
 
-/** Options once read: the instant in milliseconds, requests of sound shape, the full policy. */
-interface ReadOptions {
-  readonly atMs: number;
-  readonly calendar: WorkCalendar;
-  readonly requests: readonly {
-    readonly id: string;
-    readonly order: string;
-    readonly openedAt: string;
-    readonly answeredAt?: string | undefined;
-  }[];
-  readonly policy: SlaPolicy;
-}
-
-function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions | undefined {
-  // The calendar is read as parseWorkCalendar reads it (sorted, checked), whatever the caller passed.
-  const calendar = safeParseWorkCalendar(
-    typeof options === "object" && options !== null ? options.calendar : undefined,
-  );
-  if (!calendar.ok) {
-    issues.push(
-      ...calendar.issues.map((issue) => ({ ...issue, path: ["calendar", ...issue.path] })),
-    );
-  }
-  const given = collect(check(slaOptionsWire, options), issues);
-  if (given === undefined || !calendar.ok) return undefined;
-  const seen = new Map<string, number>();
-  given.requests.forEach((request, index) => {
-    const first = seen.get(request.id);
-    if (first === undefined) seen.set(request.id, index);
-    else {
-      issues.push({
-        path: ["requests", index, "id"],
-        code: "duplicate_key",
-        message: `request ${JSON.stringify(request.id)} is already requests[${first}]`,
-      });
-    }
-  });
-  const policy: SlaPolicy = completePolicy(SLA_POLICY_FIELDS, given.policy, ["policy"], issues);
-  return {
-    atMs: ms(given.at),
-    calendar: calendar.value,
-    requests: given.requests,
-    policy,
-  };
-}
-
-/** The clocks read from an order's audit trail: they need a receipt and readable instants. */
-function checkAudit(order: SalesOrder, path: (string | number)[], issues: Issue[]): void {
-  if (order.audit[0]?.event !== "receive") {
-    issues.push({
-      path: [...path, "audit", 0, "event"],
-      code: "inconsistent",
-      message: `order ${JSON.stringify(order.id)}: the audit trail must start with its receipt ("receive")`,
-    });
-  }
-  order.audit.forEach((entry, index) => {
-    if (!isTimestamp(entry.at)) {
-      issues.push({
-        path: [...path, "audit", index, "at"],
-        code: "invalid_date",
-        message: "must be an ISO 8601 date-time with an offset",
-      });
-    }
-  });
-}
-
 function clocksOf(order: SalesOrder, options: ReadOptions): SlaClock[] {
   const { atMs, calendar, policy } = options;
   const receipt = order.audit[0]?.at as string;
@@ -426,9 +332,4 @@ function byLateness(a: SlaClock, b: SlaClock): number {
     compareIds(a.sla, b.sla) ||
     compareIds(a.request ?? "", b.request ?? "")
   );
-}
-
-/** An instant in epoch milliseconds (sub-millisecond digits dropped). */
-function ms(instant: string): number {
-  return Temporal.Instant.from(instant).epochMilliseconds;
 }
