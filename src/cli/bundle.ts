@@ -1,10 +1,5 @@
 import { parse } from "csv-parse/sync";
-import {
-  BUNDLE_FILES,
-  type FileSpec,
-  REQUIRED_FILES,
-  WAVE_FILE,
-} from "./bundleFiles.js";
+import { BUNDLE_FILES, type FileSpec, REQUIRED_FILES, WAVE_FILE } from "./bundleFiles.js";
 
 /*
  * A CSV bundle: a folder of CSV files (one per section of the allocation input,

@@ -40,6 +40,33 @@ export function uniqueKeys<T>(
   return seen;
 }
 
+/**
+ * The index of the first item of each key; every later item with a key seen
+ * before is a `duplicate_key` at `[list, index, field]`: `order "SO-1" is
+ * already (orders)[0]`.
+ */
+export function firstIndexes<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  place: { readonly list: string; readonly field: string; readonly what: string },
+  issues: Issue[],
+): Map<string, number> {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const k = key(item);
+    const earlier = first.get(k);
+    if (earlier === undefined) first.set(k, index);
+    else {
+      issues.push({
+        path: [place.list, index, place.field],
+        code: "duplicate_key",
+        message: `${place.what} ${JSON.stringify(k)} is already ${place.list}[${earlier}]`,
+      });
+    }
+  });
+  return first;
+}
+
 /** Reports references that name no row of their list (`unknown_reference`). */
 export class References {
   constructor(

@@ -1,6 +1,7 @@
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
 import { InputError, type Issue } from "../schema/issues.js";
+import { firstIndexes } from "../schema/references.js";
 import { addHours, addWorkingDays, inCalendarZone } from "./calendar.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
@@ -134,17 +135,9 @@ export function slaBreaches(
 ): readonly SlaClock[] {
   const issues: Issue[] = [];
   const parsed = readOptions(options, issues);
-  const ids = new Map<string, number>();
+  const place = { list: "(orders)", field: "id", what: "order" };
+  const ids = firstIndexes(orders, (order) => order.id, place, issues);
   orders.forEach((order, index) => {
-    const first = ids.get(order.id);
-    if (first === undefined) ids.set(order.id, index);
-    else {
-      issues.push({
-        path: ["(orders)", index, "id"],
-        code: "duplicate_key",
-        message: `order ${JSON.stringify(order.id)} is already (orders)[${first}]`,
-      });
-    }
     checkAudit(order, ["(orders)", index], issues);
   });
   parsed?.requests.forEach((request, index) => {

@@ -4,6 +4,7 @@ import type { SalesOrder } from "../lifecycle/order.js";
 import { isTimestamp, type WorkCalendarInput } from "../schema/calendarWire.js";
 import { type Issue, type Path, under } from "../schema/issues.js";
 import { completePolicy } from "../schema/policyWire.js";
+import { firstIndexes } from "../schema/references.js";
 import { type AfterSalesRequestInput, slaOptionsWire } from "../schema/slaWire.js";
 import { check, collect } from "../schema/zodIssues.js";
 import { safeParseWorkCalendar, type WorkCalendar } from "./calendar.js";
@@ -52,18 +53,8 @@ export function readOptions(options: SlaOptions, issues: Issue[]): ReadOptions |
   }
   const given = collect(check(slaOptionsWire, options), issues);
   if (given === undefined || !calendar.ok) return undefined;
-  const seen = new Map<string, number>();
-  given.requests.forEach((request, index) => {
-    const first = seen.get(request.id);
-    if (first === undefined) seen.set(request.id, index);
-    else {
-      issues.push({
-        path: ["requests", index, "id"],
-        code: "duplicate_key",
-        message: `request ${JSON.stringify(request.id)} is already requests[${first}]`,
-      });
-    }
-  });
+  const place = { list: "requests", field: "id", what: "request" };
+  firstIndexes(given.requests, (request) => request.id, place, issues);
   const policy: SlaPolicy = completePolicy(SLA_POLICY_FIELDS, given.policy, ["policy"], issues);
   return {
     atMs: ms(given.at),
