@@ -34,6 +34,7 @@ export type {
 } from "./allocation/plan.js";
 
 // Values: dates, money, policy, rule IDs and the trusted input types.
+export type { Branded } from "./domain/brand.js";
 export type { IsoDate } from "./domain/dates.js";
 export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendSplit } from "./domain/money.js";
