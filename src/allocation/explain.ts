@@ -2,7 +2,11 @@ import type { RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
 import type { AllocationPlan, Decision } from "./plan.js";
 
-/** Which demand to explain: an order line, or a store's or region's need for a SKU. */
+/**
+ * A demand: an order line, or a store's or region's need for a SKU. It is what
+ * `explain` is asked about, and what every trace decision and unfilled row is
+ * about (they carry these fields).
+ */
 export type ExplainRef =
   | { readonly kind: "order-line"; readonly order: string; readonly line: number }
   | { readonly kind: "store"; readonly store: string; readonly sku: string }
@@ -83,14 +87,8 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
   };
 }
 
-/** What a trace decision or an unfilled row is about: one of the three kinds of demand. */
-type Subject =
-  | { readonly kind: "order-line"; readonly order: string; readonly line: number }
-  | { readonly kind: "store"; readonly store: string; readonly sku: string }
-  | { readonly kind: "region"; readonly region: string; readonly sku: string };
-
-/** Whether a decision or an unfilled row concerns the demand `ref` names. */
-function isAbout(subject: Subject, ref: ExplainRef): boolean {
+/** Whether a decision or an unfilled row (it names its demand as a ref does) concerns `ref`. */
+function isAbout(subject: ExplainRef, ref: ExplainRef): boolean {
   switch (ref.kind) {
     case "order-line":
       return (

@@ -164,8 +164,8 @@ export function inputJsonSchema(): object {
 
 /**
  * The JSON Schema (draft 2020-12) of the plan `allocate` returns (SPEC §3.7,
- * Appendix A), generated from `planWire`, which mirrors the `AllocationPlan`
- * type field for field.
+ * Appendix A), generated from `planWire`, the schema the `AllocationPlan`
+ * type is derived from.
  *
  * @returns a fresh JSON Schema object, `$id` `https://fenhuo.dev/schema/plan.json`
  *

@@ -42,6 +42,17 @@ describe("R-RANK-PRODUCT: the launch plan orders products", () => {
     const sorted = [{ sku: "a" }, { sku: "B" }, { sku: "__proto__" }].sort(compareProducts);
     expect(sorted.map((p) => p.sku)).toEqual(["B", "__proto__", "a"]);
   });
+
+  it("puts a ranked product before an unranked one whose SKU sorts first, both ways round", () => {
+    const ranked = { sku: "B", launchRank: 1 };
+    const unranked = { sku: "A" };
+    expect(compareProducts(unranked, ranked)).toBe(1);
+    expect(compareProducts(ranked, unranked)).toBe(-1);
+    expect([...productPriority([unranked, ranked])]).toEqual([
+      ["B", 0],
+      ["A", 1],
+    ]);
+  });
 });
 
 describe("R-RANK-LINE: a franchisee's lines follow product priority, date, order, line", () => {

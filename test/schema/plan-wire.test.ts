@@ -1,13 +1,24 @@
 /**
- * The zod schema of the plan (src/schema/planWire.ts) mirrors the AllocationPlan
- * type exactly: the two are mutually assignable, and every plan the engine
- * returns parses — strictly, so a field added to the plan alone fails here.
+ * The plan's types are derived from its zod schema (src/schema/planWire.ts), so
+ * their fields cannot differ; what is held here: the named `Decision` union
+ * agrees with the schema's, the types stay read-only and narrow by `pass` and
+ * `kind`, and every plan the engine returns parses — strictly, so a field the
+ * engine writes and the schema lacks fails here.
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { type AllocationPlan, allocate, type Decision } from "../../src/index.js";
+import {
+  type AllocationPlan,
+  allocate,
+  type Decision,
+  type FundedDecision,
+  type PlannedLock,
+  type RegionDecision,
+  type StoreDecision,
+  type Unfilled,
+} from "../../src/index.js";
 import { type decisionWire, planWire } from "../../src/schema/planWire.js";
 import { allocationInput } from "../support/arbitraries.js";
 
@@ -22,7 +33,7 @@ const generatedPlans = fc
   .sample(allocationInput, { numRuns: 300, seed: 20261128 })
   .map((input) => allocate(input));
 
-describe("planWire mirrors AllocationPlan", () => {
+describe("planWire is the one source of AllocationPlan", () => {
   it("is mutually assignable with AllocationPlan, and its Decision with Decision (types)", () => {
     expectTypeOf<WirePlan>().toExtend<AllocationPlan>();
     expectTypeOf<AllocationPlan>().toExtend<WirePlan>();
@@ -31,6 +42,23 @@ describe("planWire mirrors AllocationPlan", () => {
     // Optional fields are exact (no `| undefined`), as in plan.ts under exactOptionalPropertyTypes.
     expectTypeOf<Extract<z.infer<typeof decisionWire>, { pass: "lock" }>["lock"]>().toEqualTypeOf<
       string | undefined
+    >();
+  });
+
+  it("gives read-only types whose unions narrow by pass and by kind (types)", () => {
+    expectTypeOf<AllocationPlan>().toEqualTypeOf<Readonly<AllocationPlan>>();
+    expectTypeOf<AllocationPlan["locks"]>().toEqualTypeOf<readonly PlannedLock[]>();
+    expectTypeOf<PlannedLock>().toEqualTypeOf<Readonly<PlannedLock>>();
+    expectTypeOf<FundedDecision["rules"]>().toExtend<readonly string[]>();
+    expectTypeOf<FundedDecision["rules"]>().not.toExtend<string[]>();
+    expectTypeOf<Extract<Decision, { pass: "funded" }>>().toEqualTypeOf<FundedDecision>();
+    expectTypeOf<
+      Extract<Decision, { pass: "direct"; kind: "store" }>
+    >().toEqualTypeOf<StoreDecision>();
+    expectTypeOf<Extract<Decision, { kind: "region" }>>().toEqualTypeOf<RegionDecision>();
+    expectTypeOf<Extract<Unfilled, { kind: "store" }>["reason"]>().toEqualTypeOf<"stock">();
+    expectTypeOf<Extract<Unfilled, { kind: "order-line" }>["reason"]>().toEqualTypeOf<
+      "stock" | "funds" | "lock-blocked"
     >();
   });
 

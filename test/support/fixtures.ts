@@ -1,6 +1,9 @@
 import type { AllocationInput, AllocationPlan } from "../../src/index.js";
 
 type Line = NonNullable<AllocationInput["orders"]>[number]["lines"][number];
+type FranchiseeRow = NonNullable<AllocationInput["franchisees"]>[number];
+type LockRow = NonNullable<AllocationInput["locks"]>[number];
+type StoreRow = NonNullable<AllocationInput["stores"]>[number];
 
 /** A small wave on 2026-03-01 with the given parts; every array defaults to empty. */
 export function wave(parts: Partial<AllocationInput> = {}): AllocationInput {
@@ -25,6 +28,70 @@ export function order(
 /** Products of one season with no launch plan, in the order given. */
 export function products(season: "SS" | "AW" | "NONE", ...skus: string[]) {
   return skus.map((sku) => ({ sku, season }));
+}
+
+/**
+ * The wave most tests start from: {@link wave} with one SS product, T100, of
+ * which `stock` units are free; the other parts as given.
+ */
+export function t100Wave(stock: number, parts: Partial<AllocationInput> = {}): AllocationInput {
+  return wave({
+    products: products("SS", "T100"),
+    supply: [{ sku: "T100", quantity: stock }],
+    ...parts,
+  });
+}
+
+/** An order line of T100 (numbered by {@link order}): `quantity` units at `unitPrice`. */
+export function t100(
+  quantity: number,
+  unitPrice: string | number = "100",
+  more: Partial<Omit<Line, "sku" | "quantity" | "unitPrice">> = {},
+): Omit<Line, "line"> & { line?: number } {
+  return { sku: "T100", quantity, unitPrice, ...more };
+}
+
+/** A franchisee of the given priority with `cash`, and no credit unless `more` gives some. */
+export function franchisee(
+  id: string,
+  priority: number,
+  cash: string,
+  more: Partial<FranchiseeRow> = {},
+): FranchiseeRow {
+  return { id, priority, cash, ...more };
+}
+
+/**
+ * A lock from an earlier run: by default one unit of T100 on SO-1 line 1 of F1,
+ * placed on `lockedOn` and expiring on `expiresOn`.
+ */
+export function carriedLock(
+  id: string,
+  lockedOn: string,
+  expiresOn: string,
+  parts: Partial<LockRow> = {},
+): LockRow {
+  return {
+    id,
+    order: "SO-1",
+    line: 1,
+    franchisee: "F1",
+    sku: "T100",
+    quantity: 1,
+    lockedOn,
+    expiresOn,
+    ...parts,
+  };
+}
+
+/** A store of a region; class A and run directly unless told otherwise. */
+export function store(
+  id: string,
+  region: string,
+  storeClass: StoreRow["class"] = "A",
+  operation: StoreRow["operation"] = "direct",
+): StoreRow {
+  return { id, region, class: storeClass, operation };
 }
 
 /** A plan on 2026-03-01 in CNY with the given parts; every list defaults to empty. */
