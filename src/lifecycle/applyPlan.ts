@@ -1,8 +1,9 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { AllocationInput } from "../schema/wire.js";
+import type { Effect } from "./effects.js";
 import type { SalesOrder } from "./order.js";
-import { type Actor, type Effect, type TransitionError, transition } from "./transition.js";
+import { type Actor, type TransitionError, transition } from "./transition.js";
 
 /** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */
 export type ApplyPlanResult =
