@@ -135,9 +135,9 @@ export function postPickList(
       if (order === undefined) {
         errors.push({
           order: served.order,
+          // Not given: the order has no state to report.
           error: {
             code: "INVALID_EVENT",
-            state: "received",
             event: "pick",
             message: `order ${served.order} was not given`,
             issues: [],

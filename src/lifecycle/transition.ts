@@ -19,10 +19,11 @@ export interface TransitionError {
   /**
    * `ILLEGAL_EVENT`: not allowed in the order's state; `GUARD_FAILED`: allowed,
    * but the order does not permit it now (units, verification); `INVALID_EVENT`:
-   * the event or actor is malformed.
+   * the event or actor is malformed, or names an order that was not given.
    */
   readonly code: "ILLEGAL_EVENT" | "GUARD_FAILED" | "INVALID_EVENT";
-  readonly state: HeaderState;
+  /** The order's state; absent when the error is about an order that was not given. */
+  readonly state?: HeaderState;
   readonly event: string;
   readonly message: string;
   readonly issues: readonly Issue[];

@@ -226,9 +226,9 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
       errors: [
         {
           order: "SO-A",
+          // An order not given has no state: none is invented.
           error: {
             code: "INVALID_EVENT",
-            state: "received",
             event: "plan",
             message: "the plan names order SO-A, which was not given",
             issues: [],
@@ -422,9 +422,9 @@ describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", ()
       errors: [
         {
           order: "SO-9",
+          // An order not given has no state: none is invented.
           error: {
             code: "INVALID_EVENT",
-            state: "received",
             event: "pick",
             message: "order SO-9 was not given",
             issues: [],
