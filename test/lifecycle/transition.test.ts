@@ -349,32 +349,12 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
   it("cancelling the rest of a line releases that line's locks only", () => {
     const locked = run(
       approved(),
-      {
-        type: "lock",
-        line: 1,
-        quantity: 1,
-        lock: "L1",
-        lockedOn: "2026-03-01",
-        expiresOn: "2026-03-16",
-      },
-      {
-        type: "lock",
-        line: 2,
-        quantity: 1,
-        lock: "L2",
-        lockedOn: "2026-03-01",
-        expiresOn: "2026-03-16",
-      },
+      lockEvent(1, 1, "L1", "2026-03-01"),
+      lockEvent(2, 1, "L2", "2026-03-01"),
     );
     const result = transition(locked, { type: "cancelRemaining", line: 1, reason: "x" }, actor);
-    expect(result.effects).toEqual([
-      {
-        kind: "notice",
-        notice: "lock-released",
-        franchisee: "F01",
-        order: "SO-1",
-        message: "lock L1 of SO-1 line 1 released 1 unit(s) to free stock",
-      },
+    expect(result.effects?.map((effect) => effect.kind === "notice" && effect.message)).toEqual([
+      "lock L1 of SO-1 line 1 released 1 unit(s) to free stock",
     ]);
     expect(result.order?.lines.map((line) => line.locks.map((lock) => lock.id))).toEqual([
       [],
