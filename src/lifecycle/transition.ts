@@ -201,7 +201,7 @@ function moveUnits(
         buckets[from] = 0;
       }
     } else {
-      // A line event with a single edge: the table gives every one `moves`.
+      // Every line event's row has moves: the edge from the source bucket it names, else the first.
       const [from, to] = (edges.find(([source]) => source === sourceOf(event)) ??
         edges[0]) as readonly [Bucket, Bucket];
       // The lock's units, once holdsLock let the release through; else the event's quantity.
