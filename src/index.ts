@@ -132,8 +132,10 @@ export type { Ledger, LedgerAccount, LedgerInput, SafeOpenLedgerResult } from ".
 export { accountOf, openLedger, safeOpenLedger } from "./ledger/ledger.js";
 export type { PostAllResult, PostOptions, PostResult } from "./ledger/post.js";
 export { post, postAll } from "./ledger/post.js";
+export type { ApplyPlanResult } from "./lifecycle/applyPlan.js";
+export { allocationDemand, applyPlan } from "./lifecycle/applyPlan.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
-
+export type { Effect } from "./lifecycle/effects.js";
 // The order lifecycle: the machine, transitions, plan → orders, picking.
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
@@ -146,11 +148,10 @@ export type {
 } from "./lifecycle/order.js";
 export type { Destination, PickLine, PickList } from "./lifecycle/picking.js";
 export { pickLists, postPickList } from "./lifecycle/picking.js";
-export type { ApplyPlanResult } from "./lifecycle/plan.js";
-export { allocationDemand, applyPlan } from "./lifecycle/plan.js";
 export { ledgerEventOf } from "./lifecycle/postings.js";
-export type { Actor, Effect, TransitionError, TransitionResult } from "./lifecycle/transition.js";
-export { isFulfilled, receiveOrder, transition } from "./lifecycle/transition.js";
+export { receiveOrder } from "./lifecycle/receive.js";
+export type { Actor, TransitionError, TransitionResult } from "./lifecycle/transition.js";
+export { isFulfilled, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";
 
 // Service levels: the working-day calendar and SLA clocks.

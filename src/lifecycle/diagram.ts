@@ -25,8 +25,9 @@ export function lifecycleDiagram(): string {
       header.push(`  ${state} --> ${target}: ${name} (${spec.label})`);
     }
   }
+  const { fulfilled } = LIFECYCLE;
   header.push(
-    "  fulfilling --> fulfilled: every unit not cancelled is accepted or returned (R-LIFE-5)",
+    `  ${fulfilled.from} --> ${fulfilled.to}: every unit not cancelled is accepted or returned (R-LIFE-5)`,
   );
   header.push("  closed --> [*]", "```");
 

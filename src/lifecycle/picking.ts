@@ -1,8 +1,9 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { compareIds } from "../ranking/compare.js";
+import type { ApplyPlanResult } from "./applyPlan.js";
+import type { Effect } from "./effects.js";
 import type { SalesOrder } from "./order.js";
-import type { ApplyPlanResult } from "./plan.js";
-import { type Actor, type Effect, type TransitionError, transition } from "./transition.js";
+import { type Actor, type TransitionError, transition } from "./transition.js";
 
 /** Where a pick list's goods go (seed 6.4.4: 加盟商、直营/联营店面、或直营/联营区域仓库). */
 export type Destination =
@@ -134,9 +135,9 @@ export function postPickList(
       if (order === undefined) {
         errors.push({
           order: served.order,
+          // Not given: the order has no state to report.
           error: {
             code: "INVALID_EVENT",
-            state: "received",
             event: "pick",
             message: `order ${served.order} was not given`,
             issues: [],

@@ -1,5 +1,43 @@
+import type { Decimal } from "decimal.js";
+import { Money } from "../domain/money.js";
 import type { LedgerEventInput } from "../ledger/events.js";
-import type { Effect } from "./transition.js";
+import type { Effect } from "./effects.js";
+import type { SalesOrderLine } from "./order.js";
+
+/**
+ * R-POST-1: how shipping `quantity` units of a line is paid for — by the split
+ * chosen at allocation, cash first, then credit.
+ *
+ * @example
+ * ```ts
+ * import { receiveOrder, transition } from "fenhuo";
+ * // A line of 5 × 99.00 allocated with 300 cash and 195 credit ships 4: 300 cash, 96 credit.
+ * const actor = { by: "wh", at: "2026-03-02T08:00:00+08:00" };
+ * let order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10", deliveryDate: "2026-03-10",
+ *     contact: { name: "Li", phone: "138" }, total: "495.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00", amount: "495.00" }] },
+ *   actor,
+ * );
+ * for (const event of [{ type: "verify" }, { type: "approve" },
+ *     { type: "allocate", line: 1, quantity: 5, source: "funded", cash: "300", credit: "195" },
+ *     { type: "pick", line: 1, quantity: 5 }]) {
+ *   const next = transition(order, event, actor);
+ *   if (next.ok) order = next.order;
+ * }
+ * const shipped = transition(order, { type: "ship", line: 1, quantity: 4 }, actor);
+ * shipped.effects?.map((effect) => effect.kind === "post-shipment" && [effect.cash, effect.credit]);
+ * // [["300.00", "96.00"]]
+ * ```
+ */
+export function shipmentSplit(
+  line: SalesOrderLine,
+  quantity: number,
+): { readonly cash: Decimal; readonly credit: Decimal } {
+  const amount = new Money(line.unitPrice).times(quantity);
+  const cash = Money.min(amount, new Money(line.paid.cash));
+  return { cash, credit: Money.min(amount.minus(cash), new Money(line.paid.credit)) };
+}
 
 /**
  * The ledger event an effect asks for, if any: a `post-shipment` becomes a

@@ -1,18 +1,12 @@
-import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
-import { currencyMinorDigits, formatAmount, Money, readAmount, ZERO } from "../domain/money.js";
-import { compareIds } from "../ranking/compare.js";
-import { InputError, type Issue } from "../schema/issues.js";
-import {
-  actorWire,
-  type LifecycleEvent,
-  lifecycleEventWire,
-  receivedOrderWire,
-} from "../schema/lifecycleWire.js";
-import { check } from "../schema/zodIssues.js";
-import { type Bucket, type EventSpec, type HeaderState, LIFECYCLE } from "./machine.js";
+import type { Issue } from "../schema/issues.js";
+import { type LifecycleEvent, parseLifecycleEvent } from "../schema/lifecycleWire.js";
+import type { LineContext, OrderContext, Refusal } from "./context.js";
+import { EFFECTS, type Effect, NOTES } from "./effects.js";
+import { GUARDS } from "./guards.js";
+import { type Bucket, type HeaderState, LIFECYCLE, type NamedSpec } from "./machine.js";
 import type { AuditEntry, Buckets, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
-import { verifyOrder } from "./verify.js";
+import { UPDATES } from "./updates.js";
 
 /** Who acts, and when (an ISO 8601 date-time with offset): the lifecycle has no clock. */
 export interface Actor {
@@ -20,48 +14,16 @@ export interface Actor {
   readonly at: string;
 }
 
-/** What an accepted event asks the caller to do, as data: fenhuo never does it. */
-export type Effect =
-  | {
-      /** R-POST-1: post the shipment to the franchisee's ledger (发货过账). */
-      readonly kind: "post-shipment";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly line: number;
-      readonly quantity: number;
-      readonly amount: string;
-      readonly cash: string;
-      readonly credit: string;
-      readonly at: string;
-    }
-  | {
-      /** R-POST-2: refund returned units to the franchisee's ledger. */
-      readonly kind: "post-refund";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly line: number;
-      readonly quantity: number;
-      readonly amount: string;
-      readonly at: string;
-    }
-  | {
-      /** Tell someone: the franchisee of a rejection or cancellation, the warehouse of a lock release. */
-      readonly kind: "notice";
-      readonly notice: "order-rejected" | "order-cancelled" | "lock-released";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly message: string;
-    };
-
 /** Why an event was refused; the order is unchanged (R-LIFE-4). */
 export interface TransitionError {
   /**
    * `ILLEGAL_EVENT`: not allowed in the order's state; `GUARD_FAILED`: allowed,
    * but the order does not permit it now (units, verification); `INVALID_EVENT`:
-   * the event or actor is malformed.
+   * the event or actor is malformed, or names an order that was not given.
    */
   readonly code: "ILLEGAL_EVENT" | "GUARD_FAILED" | "INVALID_EVENT";
-  readonly state: HeaderState;
+  /** The order's state; absent when the error is about an order that was not given. */
+  readonly state?: HeaderState;
   readonly event: string;
   readonly message: string;
   readonly issues: readonly Issue[];
@@ -82,94 +44,15 @@ export type TransitionResult =
       readonly effects?: never;
     };
 
-const EMPTY: Buckets = Object.freeze({
-  open: 0,
-  locked: 0,
-  allocated: 0,
-  picked: 0,
-  shipped: 0,
-  delivered: 0,
-  accepted: 0,
-  rejectedOnInspection: 0,
-  returned: 0,
-  cancelled: 0,
-});
-
-/**
- * Registers an order (登记): validates it at the edge and returns it in state
- * `received`, every unit open, with its first audit entry. Amounts and dates
- * that do not add up are accepted here and caught by `verify` (R-LIFE-2).
- *
- * @throws {@link InputError} listing every structural problem with its path
- * @example
- * ```ts
- * import { receiveOrder } from "fenhuo";
- * const order = receiveOrder(
- *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
- *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
- *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
- * );
- * order.state; // "received"
- * order.lines[0]?.buckets.open; // 5
- * ```
- */
-export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
-  const parsedActor = check(actorWire, actor, ["(actor)"]);
-  const parsed = check(receivedOrderWire, input);
-  if (!parsed.ok || !parsedActor.ok) {
-    throw new InputError([...(parsed.issues ?? []), ...(parsedActor.issues ?? [])]);
-  }
-  const raw = parsed.value;
-  const lines: SalesOrderLine[] = raw.lines.map((line) => ({
-    line: line.line,
-    sku: line.sku,
-    quantity: line.quantity,
-    unitPrice: amountText(line.unitPrice),
-    ...(line.amount === undefined ? {} : { amount: amountText(line.amount) }),
-    buckets: { ...EMPTY, open: line.quantity },
-    paid: { cash: "0", credit: "0" },
-    locks: [],
-  }));
-  const total = raw.total === undefined ? undefined : amountText(raw.total);
-  const order: SalesOrder = {
-    id: raw.id,
-    franchisee: raw.franchisee,
-    orderedOn: raw.orderedOn,
-    currency: raw.currency,
-    ...(raw.deliveryDate === undefined ? {} : { deliveryDate: raw.deliveryDate }),
-    ...(raw.contact === undefined
-      ? {}
-      : {
-          contact: {
-            ...(raw.contact.name === undefined ? {} : { name: raw.contact.name }),
-            ...(raw.contact.phone === undefined ? {} : { phone: raw.contact.phone }),
-          },
-        }),
-    ...(total === undefined ? {} : { total }),
-    state: LIFECYCLE.initial,
-    lines: [...lines].sort((a, b) => a.line - b.line),
-    audit: [
-      {
-        seq: 1,
-        at: parsedActor.value.at,
-        by: parsedActor.value.by,
-        event: "receive",
-        from: "received",
-        to: "received",
-      },
-    ],
-  };
-  return deepFreeze(order);
-}
-
 /**
  * Moves an order by one event (SPEC §5), purely: returns the next order and the
  * effects it asks for (ledger postings, notices) as data, or a typed error
- * naming the state and the event — the order unchanged (R-LIFE-4). Every
- * accepted event appends one audit entry. Line events move units along the
- * bucket edges of {@link LIFECYCLE} only, so a line's buckets always add up to
- * its quantity (R-LIFE-3); once every unit not cancelled is accepted or
- * returned, the order is `fulfilled` (R-LIFE-5).
+ * naming the state and the event — the order unchanged (R-LIFE-4). The event
+ * and the actor are parsed here, once; the parsed event is then applied as
+ * {@link LIFECYCLE} says. Every accepted event appends one audit entry. Line
+ * events move units along the bucket edges of {@link LIFECYCLE} only, so a
+ * line's buckets always add up to its quantity (R-LIFE-3); once every unit not
+ * cancelled is accepted or returned, the order is `fulfilled` (R-LIFE-5).
  *
  * @param order - an order from {@link receiveOrder} or an earlier transition
  * @param event - the event, validated here
@@ -191,65 +74,12 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
  * ```
  */
 export function transition(order: SalesOrder, event: unknown, actor: Actor): TransitionResult {
-  const parsedActor = check(actorWire, actor, ["(actor)"]);
-  const parsed = check(lifecycleEventWire, event);
+  const parsed = parseLifecycleEvent(event, actor);
+  if (parsed.ok) return applyEvent(order, parsed.value.value, parsed.value.actor);
   const name =
     typeof event === "object" && event !== null ? String((event as { type?: unknown }).type) : "?";
-  if (!parsed.ok || !parsedActor.ok) {
-    const issues = [...(parsed.issues ?? []), ...(parsedActor.issues ?? [])];
-    return refuse(
-      "INVALID_EVENT",
-      order,
-      name,
-      `event ${JSON.stringify(name)} is malformed`,
-      issues,
-    );
-  }
-  const e = parsed.value;
-  const spec: EventSpec = LIFECYCLE.events[e.type];
-  if (!spec.from.includes(order.state)) {
-    return refuse(
-      "ILLEGAL_EVENT",
-      order,
-      e.type,
-      `${e.type} (${spec.label}) is not allowed in state ${order.state}; it is allowed in ${spec.from.join(", ")}`,
-    );
-  }
-  const outcome = apply(order, e);
-  if ("guard" in outcome)
-    return refuse("GUARD_FAILED", order, e.type, outcome.guard, outcome.issues ?? []);
-
-  let state: HeaderState = spec.to === "same" ? order.state : spec.to;
-  if (state === "fulfilling" && isFulfilled(outcome.lines)) state = "fulfilled";
-  const entry: AuditEntry = {
-    seq: order.audit.length + 1,
-    at: parsedActor.value.at,
-    by: parsedActor.value.by,
-    event: e.type,
-    from: order.state,
-    to: state,
-    // Every event that carries a quantity names its line (a release names a line but no
-    // quantity); cancelRemaining records the units it cancelled.
-    ...("quantity" in e
-      ? { line: e.line, quantity: e.quantity }
-      : outcome.moved === undefined
-        ? {}
-        : { line: outcome.moved.line, quantity: outcome.moved.quantity }),
-    ...(outcome.note === undefined ? {} : { note: outcome.note }),
-  };
-  const next: SalesOrder = {
-    ...order,
-    ...outcome.header,
-    state,
-    lines: outcome.lines,
-    audit: [...order.audit, entry],
-  };
-  const effects = outcome.effects.map((effect) =>
-    effect.kind === "post-shipment" || effect.kind === "post-refund"
-      ? { ...effect, at: parsedActor.value.at }
-      : effect,
-  );
-  return { ok: true, order: deepFreeze(next), effects };
+  const message = `event ${JSON.stringify(name)} is malformed`;
+  return refuse("INVALID_EVENT", order, name, message, parsed.issues);
 }
 
 /**
@@ -276,379 +106,138 @@ export function isFulfilled(
   return live > 0;
 }
 
-type Applied =
-  | {
-      readonly lines: readonly SalesOrderLine[];
-      readonly effects: readonly Effect[];
-      readonly header?: Partial<Pick<SalesOrder, "total">>;
-      readonly note?: string;
-      /** The units an event without a quantity moved, for its audit entry. */
-      readonly moved?: { readonly line: number; readonly quantity: number };
-    }
-  | { readonly guard: string; readonly issues?: readonly Issue[] };
+type Context = OrderContext | LineContext;
 
-function apply(order: SalesOrder, e: LifecycleEvent): Applied {
-  switch (e.type) {
-    case "verify": {
-      const issues = verifyOrder(order);
-      if (issues.length > 0) {
-        return { guard: `verification (核对) found ${issues.length} problem(s)`, issues };
-      }
-      return { lines: order.lines, effects: [] };
-    }
-    case "approve":
-    case "invoice":
-    case "settle":
-    case "close":
-      return {
-        lines: order.lines,
-        effects: [],
-        ...("invoice" in e ? { note: `invoice ${e.invoice}` } : {}),
-      };
-    case "reject":
-      return {
-        lines: order.lines,
-        effects: [notice(order, "order-rejected", `order ${order.id} was sent back: ${e.reason}`)],
-        note: e.reason,
-      };
-    case "cancel": {
-      const moving = order.lines.reduce((sum, l) => sum + sentOut(l.buckets), 0);
-      if (moving > 0)
-        return { guard: `${moving} unit(s) already shipped: cancel only before anything ships` };
-      const lines = order.lines.map((line) => ({
-        ...line,
-        buckets: { ...EMPTY, cancelled: line.quantity },
-        paid: { cash: "0", credit: "0" },
-        locks: [],
-      }));
-      // Stock held for the order goes back to free stock: say so, as a release does.
-      let held = 0;
-      const released: Effect[] = [];
-      for (const line of order.lines) {
-        held += line.buckets.allocated + line.buckets.picked;
-        for (const lock of line.locks) released.push(lockReleased(order, line.line, lock));
-      }
-      const freed = held === 0 ? "" : `; ${held} allocated or picked unit(s) go back to free stock`;
-      return {
-        lines,
-        effects: [
-          notice(order, "order-cancelled", `order ${order.id} was cancelled: ${e.reason}${freed}`),
-          ...released,
-        ],
-        note: e.reason,
-      };
-    }
-    case "cancelRemaining": {
-      const target = order.lines.find((l) => l.line === e.line);
-      if (target === undefined) return noLine(e.line);
-      const { open, locked, cancelled } = target.buckets;
-      if (open + locked === 0) {
-        return {
-          guard: `line ${e.line} has no open or locked unit left to cancel`,
-          issues: [{ path: ["line"], code: "invalid_event", message: "nothing open or locked" }],
-        };
-      }
-      const lines = order.lines.map((l) =>
-        l === target
-          ? {
-              ...l,
-              buckets: { ...l.buckets, open: 0, locked: 0, cancelled: cancelled + open + locked },
-              locks: [],
-            }
-          : l,
-      );
-      return {
-        lines,
-        effects: target.locks.map((lock) => lockReleased(order, e.line, lock)),
-        note: e.reason,
-        moved: { line: e.line, quantity: open + locked },
-      };
-    }
-    case "amend": {
-      const amended = amend(order, e.lines);
-      // R-LIFE-4 (可追溯): the caller's reason for the change goes into the audit.
-      return "guard" in amended || e.note === undefined ? amended : { ...amended, note: e.note };
-    }
-    case "lock": {
-      if (e.expiresOn <= e.lockedOn) {
-        return {
-          guard: `a lock must expire after ${e.lockedOn}`,
-          issues: [
-            {
-              path: ["expiresOn"],
-              code: "inconsistent",
-              message: `must be after lockedOn ${e.lockedOn}`,
-            },
-          ],
-        };
-      }
-      const target = order.lines.find((l) => l.line === e.line);
-      if (target?.locks.some((lock) => lock.id === e.lock)) {
-        return { guard: `line ${e.line} already holds lock ${e.lock}` };
-      }
-      const lock = {
-        id: e.lock,
-        quantity: e.quantity,
-        lockedOn: e.lockedOn,
-        expiresOn: e.expiresOn,
-      };
-      return moveUnits(order, e.line, e.quantity, "open", "locked", (l) => ({
-        ...l,
-        locks: [...l.locks, lock].sort(byAge),
-      }));
-    }
-    case "release": {
-      const target = order.lines.find((l) => l.line === e.line);
-      if (target === undefined) return noLine(e.line);
-      const lock = target.locks.find((l) => l.id === e.lock);
-      if (lock === undefined) return { guard: `line ${e.line} holds no lock ${e.lock}` };
-      const moved = moveUnits(order, e.line, lock.quantity, "locked", "open", (l) => ({
-        ...l,
-        locks: l.locks.filter((other) => other.id !== e.lock),
-        ...(e.lockBlockedUntil === undefined ? {} : { lockBlockedUntil: e.lockBlockedUntil }),
-      }));
-      if ("guard" in moved) return moved;
-      return {
-        ...moved,
-        effects: [lockReleased(order, e.line, lock)],
-        note: `line ${e.line}: lock ${e.lock} released ${lock.quantity} unit(s)`,
-      };
-    }
-    case "allocate": {
-      // The schema admitted both as amounts (R-UNIT-2).
-      const cash = readAmount(e.cash) as Decimal;
-      const credit = readAmount(e.credit) as Decimal;
-      const line = order.lines.find((l) => l.line === e.line);
-      if (line !== undefined) {
-        const owed = new Money(line.unitPrice).times(e.quantity);
-        if (!cash.plus(credit).eq(owed)) {
-          return {
-            guard: `cash + credit (${cash.plus(credit)}) must equal quantity × unitPrice (${owed})`,
-            issues: [
-              { path: ["cash"], code: "inconsistent", message: `cash + credit must be ${owed}` },
-            ],
-          };
-        }
-      }
-      return moveUnits(
-        order,
-        e.line,
-        e.quantity,
-        e.source === "lock" ? "locked" : "open",
-        "allocated",
-        // R-LOCK-CONVERT converts a line's locks oldest first: consume them in that order.
-        (l) => ({
-          ...l,
-          paid: { cash: plus(l.paid.cash, cash), credit: plus(l.paid.credit, credit) },
-          locks: e.source === "lock" ? consumeOldest(l.locks, e.quantity) : l.locks,
-        }),
-      );
-    }
-    case "pick":
-      return moveUnits(order, e.line, e.quantity, "allocated", "picked");
-    case "ship": {
-      const line = order.lines.find((l) => l.line === e.line);
-      if (line === undefined) return noLine(e.line);
-      const format = (d: Decimal) => formatAmount(d, currencyMinorDigits(order.currency));
-      // R-POST-1: the split chosen at allocation, cash first.
-      const amount = new Money(line.unitPrice).times(e.quantity);
-      const paidCash = new Money(line.paid.cash);
-      const paidCredit = new Money(line.paid.credit);
-      const cash = Money.min(amount, paidCash);
-      const credit = Money.min(amount.minus(cash), paidCredit);
-      const moved = moveUnits(order, e.line, e.quantity, "picked", "shipped", (l) => ({
-        ...l,
-        paid: {
-          cash: paidCash.minus(cash).toString(),
-          credit: paidCredit.minus(credit).toString(),
-        },
-      }));
-      if ("guard" in moved) return moved;
-      return {
-        ...moved,
-        effects: [
-          {
-            kind: "post-shipment",
-            franchisee: order.franchisee,
-            order: order.id,
-            line: e.line,
-            quantity: e.quantity,
-            amount: format(cash.plus(credit)),
-            cash: format(cash),
-            credit: format(credit),
-            at: "",
-          },
-        ],
-      };
-    }
-    case "deliver":
-      return moveUnits(order, e.line, e.quantity, "shipped", "delivered");
-    case "accept":
-      return moveUnits(order, e.line, e.quantity, "delivered", "accepted");
-    case "rejectOnInspection":
-      return {
-        ...moveUnits(order, e.line, e.quantity, "delivered", "rejectedOnInspection"),
-        ...(e.reason === undefined ? {} : { note: e.reason }),
-      } as Applied;
-    case "return": {
-      const line = order.lines.find((l) => l.line === e.line);
-      if (line === undefined) return noLine(e.line);
-      const moved = moveUnits(order, e.line, e.quantity, e.from, "returned");
-      if ("guard" in moved) return moved;
-      const amount = new Money(line.unitPrice).times(e.quantity);
-      return {
-        ...moved,
-        effects: [
-          {
-            kind: "post-refund",
-            franchisee: order.franchisee,
-            order: order.id,
-            line: e.line,
-            quantity: e.quantity,
-            amount: formatAmount(amount, currencyMinorDigits(order.currency)),
-            at: "",
-          },
-        ],
-      };
+/*
+ * The table names only functions that fit its event (machine.ts `Row`), so each
+ * named function may be given the event's context.
+ */
+type Guard = (context: Context) => Refusal | undefined;
+type Update = (next: SalesOrder, context: Context) => SalesOrder;
+type Effects = (context: Context) => Effect[];
+type Note = (context: Context) => string | undefined;
+
+/**
+ * The machine's interpreter: applies a parsed event as its row of
+ * {@link LIFECYCLE} says — the states it is allowed in, its guards, its bucket
+ * moves, its updates, effects and note — and nothing else.
+ */
+function applyEvent(order: SalesOrder, event: LifecycleEvent, actor: Actor): TransitionResult {
+  const spec: NamedSpec = LIFECYCLE.events[event.type];
+  if (!spec.from.includes(order.state)) {
+    const message = `${event.type} (${spec.label}) is not allowed in state ${order.state}; it is allowed in ${spec.from.join(", ")}`;
+    return refuse("ILLEGAL_EVENT", order, event.type, message);
+  }
+  let context: Context = { order, event, at: actor.at };
+  let refusal = firstRefusal(spec.guards, context);
+  if (refusal === undefined && "line" in event) {
+    const line = order.lines.find((l) => l.line === event.line);
+    if (line === undefined) refusal = noLine(event.line);
+    else {
+      const held = "lock" in event ? line.locks.find((l) => l.id === event.lock) : undefined;
+      context = { order, event, at: actor.at, line, held };
+      refusal = firstRefusal(spec.lineGuards, context);
     }
   }
-}
+  const moved = refusal ?? moveUnits(context, spec);
+  if ("message" in moved)
+    return refuse("GUARD_FAILED", order, event.type, moved.message, moved.issues);
 
-/** Units that have left the warehouse: after them, an order can no longer be cancelled. */
-function sentOut(b: Buckets): number {
-  return b.shipped + b.delivered + b.accepted + b.rejectedOnInspection + b.returned;
-}
+  let next: SalesOrder = { ...order, lines: moved.lines };
+  for (const name of spec.updates ?? []) next = (UPDATES[name] as Update)(next, context);
+  const effects = (spec.effects ?? []).flatMap((name) => (EFFECTS[name] as Effects)(context));
+  const note = spec.note === undefined ? undefined : (NOTES[spec.note] as Note)(context);
 
-function moveUnits(
-  order: SalesOrder,
-  lineNumber: number,
-  quantity: number,
-  from: Bucket,
-  to: Bucket,
-  also: (line: SalesOrderLine) => SalesOrderLine = (line) => line,
-): Applied {
-  const index = order.lines.findIndex((line) => line.line === lineNumber);
-  const line = order.lines[index];
-  if (line === undefined) return noLine(lineNumber);
-  if (line.buckets[from] < quantity) {
-    return {
-      guard: `line ${lineNumber} has ${line.buckets[from]} ${from} unit(s); cannot move ${quantity} to ${to}`,
-      issues: [{ path: ["quantity"], code: "too_large", message: `at most ${line.buckets[from]}` }],
-    };
-  }
-  const buckets = {
-    ...line.buckets,
-    [from]: line.buckets[from] - quantity,
-    [to]: line.buckets[to] + quantity,
+  let state: HeaderState = spec.to === "same" ? order.state : spec.to;
+  if (state === LIFECYCLE.fulfilled.from && isFulfilled(next.lines)) state = LIFECYCLE.fulfilled.to;
+  const entry: AuditEntry = {
+    seq: order.audit.length + 1,
+    at: actor.at,
+    by: actor.by,
+    event: event.type,
+    from: order.state,
+    to: state,
+    // A release names its units in its note: they are the lock's, not the event's.
+    ...("line" in event && spec.units !== "lock"
+      ? { line: event.line, quantity: moved.units }
+      : {}),
+    ...(note === undefined ? {} : { note }),
   };
-  const lines = order.lines.map((l, i) => (i === index ? also({ ...line, buckets }) : l));
-  return { lines, effects: [] };
+  return {
+    ok: true,
+    order: deepFreeze({ ...next, state, audit: [...order.audit, entry] }),
+    effects,
+  };
 }
 
-function amend(
-  order: SalesOrder,
-  changes: readonly {
-    line: number;
-    quantity?: number | undefined;
-    unitPrice?: string | number | undefined;
-  }[],
-): Applied {
-  const issues: Issue[] = [];
-  const lines = order.lines.map((line) => {
-    const change = changes.find((c) => c.line === line.line);
-    if (change === undefined) return line;
-    const committed = line.quantity - line.buckets.open;
-    const quantity = change.quantity ?? line.quantity;
-    if (quantity < committed) {
-      issues.push({
-        path: ["lines", changes.indexOf(change), "quantity"],
-        code: "too_small",
-        message: `line ${line.line} already has ${committed} unit(s) past open`,
-      });
-    }
-    const price = change.unitPrice === undefined ? line.unitPrice : amountText(change.unitPrice);
-    const { amount: _stale, ...rest } = line;
-    return {
-      ...rest,
-      quantity,
-      unitPrice: price,
-      buckets: { ...line.buckets, open: line.buckets.open + quantity - line.quantity },
-    };
-  });
-  changes.forEach((change, index) => {
-    if (!order.lines.some((line) => line.line === change.line)) {
-      issues.push({
-        path: ["lines", index, "line"],
-        code: "unknown_reference",
-        message: `order ${order.id} has no line ${change.line}`,
-      });
-    }
-  });
-  if (issues.length > 0) return { guard: "the amendment does not fit the order", issues };
-  // An amendment makes the registered amounts stale: they are derived again for verification.
-  const total = lines.reduce(
-    (sum, line) => sum.plus(new Money(line.unitPrice).times(line.quantity)),
-    ZERO,
-  );
-  const withAmounts = lines.map((line) => ({
-    ...line,
-    amount: new Money(line.unitPrice).times(line.quantity).toString(),
-  }));
-  return { lines: withAmounts, effects: [], header: { total: total.toString() } };
+/** The first refusal of the named guards, in order. */
+function firstRefusal(names: NamedSpec["guards"] = [], context: Context): Refusal | undefined {
+  for (const name of names) {
+    const refusal = (GUARDS[name] as Guard)(context);
+    if (refusal !== undefined) return refusal;
+  }
+  return undefined;
 }
 
 /**
- * An amount the schema accepted, as the order keeps it: a string as written, a
- * JSON number as its plain decimal digits (R-UNIT-2) — `1e-7` is kept as
- * `"0.0000001"`, never in exponent notation.
+ * R-LIFE-3: moves units along the row's edges only, so a line's buckets keep
+ * adding up to its quantity; refuses to move more than the source bucket holds.
  */
-function amountText(value: string | number): string {
-  return typeof value === "string" ? value : (readAmount(value) as Decimal).toString();
-}
-
-function byAge(a: LineLock, b: LineLock): number {
-  return compareIds(a.lockedOn, b.lockedOn) || compareIds(a.id, b.id);
-}
-
-/** What is left of a line's locks after converting `quantity` units, oldest first. */
-function consumeOldest(locks: readonly LineLock[], quantity: number): LineLock[] {
-  let left = quantity;
-  const kept: LineLock[] = [];
-  for (const lock of locks) {
-    const taken = Math.min(left, lock.quantity);
-    left -= taken;
-    if (lock.quantity > taken)
-      kept.push(taken === 0 ? lock : { ...lock, quantity: lock.quantity - taken });
+function moveUnits(
+  context: Context,
+  spec: NamedSpec,
+): { readonly lines: readonly SalesOrderLine[]; readonly units: number } | Refusal {
+  const { order, event } = context;
+  const edges = spec.moves ?? [];
+  const touched = "line" in context ? [context.line] : spec.units === "all" ? order.lines : [];
+  let units = 0;
+  const moved = new Map<SalesOrderLine, Buckets>();
+  for (const line of touched) {
+    const buckets = { ...line.buckets };
+    if (spec.units === "all") {
+      for (const [from, to] of edges) {
+        units += buckets[from];
+        buckets[to] += buckets[from];
+        buckets[from] = 0;
+      }
+    } else {
+      // Every line event's row has moves: the edge from the source bucket it names, else the first.
+      const [from, to] = (edges.find(([source]) => source === sourceOf(event)) ??
+        edges[0]) as readonly [Bucket, Bucket];
+      // The lock's units, once holdsLock let the release through; else the event's quantity.
+      units =
+        spec.units === "lock"
+          ? ((context as LineContext).held as LineLock).quantity
+          : (event as { readonly quantity: number }).quantity;
+      if (buckets[from] < units) {
+        return {
+          message: `line ${line.line} has ${buckets[from]} ${from} unit(s); cannot move ${units} to ${to}`,
+          issues: [{ path: ["quantity"], code: "too_large", message: `at most ${buckets[from]}` }],
+        };
+      }
+      buckets[from] -= units;
+      buckets[to] += units;
+    }
+    moved.set(line, buckets);
   }
-  return kept;
+  const lines = order.lines.map((line) => {
+    const buckets = moved.get(line);
+    return buckets === undefined ? line : { ...line, buckets };
+  });
+  return { lines, units };
 }
 
-function noLine(line: number): Applied {
+/** The source bucket an event names among its row's edges: a return's `from`, `locked` for an allocation from locks. */
+function sourceOf(event: LifecycleEvent): Bucket | undefined {
+  if ("from" in event) return event.from;
+  return "source" in event && event.source === "lock" ? "locked" : undefined;
+}
+
+function noLine(line: number): Refusal {
   return {
-    guard: `the order has no line ${line}`,
+    message: `the order has no line ${line}`,
     issues: [{ path: ["line"], code: "unknown_reference", message: `no line ${line}` }],
   };
-}
-
-function notice(
-  order: SalesOrder,
-  notice: "order-rejected" | "order-cancelled" | "lock-released",
-  message: string,
-): Effect {
-  return { kind: "notice", notice, franchisee: order.franchisee, order: order.id, message };
-}
-
-/** The notice that a lock's units went back to free stock (release, cancel). */
-function lockReleased(order: SalesOrder, line: number, lock: LineLock): Effect {
-  return notice(
-    order,
-    "lock-released",
-    `lock ${lock.id} of ${order.id} line ${line} released ${lock.quantity} unit(s) to free stock`,
-  );
-}
-
-function plus(a: string, b: Decimal): string {
-  return new Money(a).plus(b).toString();
 }
 
 function refuse(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Result } from "./issues.js";
 import {
   amountText as amount,
   currency,
@@ -8,6 +9,7 @@ import {
   quantity,
   units,
 } from "./primitives.js";
+import { check } from "./zodIssues.js";
 
 /** Line numbers are unique within an order and within an amendment. */
 function uniqueLineNumbers(
@@ -19,6 +21,7 @@ function uniqueLineNumbers(
     if (seen.has(line))
       ctx.addIssue({
         code: "custom",
+        params: { code: "duplicate_key" },
         path: [index, "line"],
         message: `duplicate line number ${line}`,
       });
@@ -34,7 +37,7 @@ function uniqueLineNumbers(
  * here: a received order may be wrong.
  */
 
-export const receivedOrderWire = z.object({
+const receivedOrderWire = z.object({
   id,
   franchisee: id,
   orderedOn: isoDate,
@@ -65,7 +68,7 @@ export type ReceivedOrderInput = z.input<typeof receivedOrderWire>;
 
 const line = { line: lineNumber, quantity: units };
 
-export const lifecycleEventWire = z.discriminatedUnion("type", [
+const lifecycleEventWire = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("verify") }),
   z.strictObject({ type: z.literal("approve") }),
   z.strictObject({ type: z.literal("reject"), reason: z.string().min(1) }),
@@ -138,7 +141,78 @@ export type LifecycleEventInput = z.input<typeof lifecycleEventWire>;
 export type LifecycleEvent = z.output<typeof lifecycleEventWire>;
 
 /** Who causes an event and when: the lifecycle has no clock (R-LIFE-4 audit). */
-export const actorWire = z.strictObject({
+const actorWire = z.strictObject({
   by: z.string().min(1, "must name who acts"),
   at: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time with an offset" }),
 });
+
+/** An input and the actor behind it, both parsed. */
+interface WithActor<T> {
+  readonly value: T;
+  readonly actor: z.output<typeof actorWire>;
+}
+
+/**
+ * Parses an input and its actor at once, so that every problem is listed:
+ * the input's first, then the actor's under `(actor)`.
+ */
+function parseWithActor<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  actor: unknown,
+): Result<WithActor<z.output<S>>> {
+  const parsed = check(schema, input);
+  const who = check(actorWire, actor, ["(actor)"]);
+  if (parsed.ok && who.ok) return { ok: true, value: { value: parsed.value, actor: who.value } };
+  return { ok: false, issues: [...(parsed.issues ?? []), ...(who.issues ?? [])] };
+}
+
+/**
+ * An order as registered (登记) and who registers it, parsed at the edge.
+ *
+ * @example
+ * ```ts
+ * // receiveOrder parses here, and throws what it finds:
+ * import { InputError, receiveOrder } from "fenhuo";
+ * let paths = [];
+ * try {
+ *   receiveOrder({ id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10", lines: [] },
+ *                { by: "", at: "2026-02-10T09:00:00+08:00" });
+ * } catch (error) {
+ *   if (error instanceof InputError) paths = error.issues.map((issue) => issue.path.join("."));
+ * }
+ * paths; // ["lines", "(actor).by"]
+ * ```
+ */
+export function parseReceivedOrder(
+  input: unknown,
+  actor: unknown,
+): Result<WithActor<z.output<typeof receivedOrderWire>>> {
+  return parseWithActor(receivedOrderWire, input, actor);
+}
+
+/**
+ * A lifecycle event and who causes it, parsed at the edge: the one place an
+ * `unknown` event becomes a {@link LifecycleEvent} (R-LIFE-4: a malformed one
+ * is refused with every issue and its path).
+ *
+ * @example
+ * ```ts
+ * // transition parses here, and refuses what it finds:
+ * import { receiveOrder, transition } from "fenhuo";
+ * const actor = { by: "wh", at: "2026-03-02T08:00:00+08:00" };
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
+ *   actor,
+ * );
+ * const result = transition(order, { type: "ship", line: 1, quantity: 0 }, actor);
+ * result.error?.issues.map((issue) => issue.path.join(".")); // ["quantity"]
+ * ```
+ */
+export function parseLifecycleEvent(
+  event: unknown,
+  actor: unknown,
+): Result<WithActor<LifecycleEvent>> {
+  return parseWithActor(lifecycleEventWire, event, actor);
+}

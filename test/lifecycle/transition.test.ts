@@ -1,43 +1,30 @@
+/**
+ * The order lifecycle (SPEC §5: R-LIFE-1..5, R-LOCK-PLACE, R-LOCK-CONVERT,
+ * R-LOCK-EXPIRE, R-ALLOC-FUNDED, R-POST-1, R-POST-2) through `transition`, on
+ * hand-computed event sequences of SO-1 and SO-7 (test/support/lifecycle.ts):
+ * the states, buckets, exact errors and issues, audit entries, locks and effects
+ * that the machine table's guards, moves, updates, effects and notes produce.
+ */
 import { describe, expect, it } from "vitest";
 import {
-  type Actor,
-  allocate,
   allocationDemand,
-  applyPlan,
-  InputError,
   isFulfilled,
-  LIFECYCLE,
-  type PickList,
-  pickLists,
-  postPickList,
   receiveOrder,
   type SalesOrder,
   transition,
 } from "../../src/index.js";
-import { bucketsWith, runEvents } from "../support/lifecycle.js";
+import { bucketsWith, errorOf, so1, so7 } from "../support/lifecycle.js";
 
-const actor: Actor = { by: "sales:li", at: "2026-02-10T09:00:00+08:00" };
+const { actor, input: registered, run, approved } = so1;
 
-const registered = {
-  id: "SO-1",
-  franchisee: "F01",
-  orderedOn: "2026-02-10",
-  deliveryDate: "2026-03-10",
-  contact: { name: "Li Lei", phone: "13800000000" },
-  total: "693.00",
-  lines: [
-    { line: 1, sku: "T100", quantity: 5, unitPrice: "99.00", amount: "495.00" },
-    { line: 2, sku: "D200", quantity: 2, unitPrice: "99.00", amount: "198.00" },
-  ],
-};
-
-/** Applies events in order, failing the test on the first refusal. */
-function run(order: SalesOrder, ...events: object[]): SalesOrder {
-  return runEvents(order, actor, ...events);
-}
-
-const approved = () =>
-  run(receiveOrder(registered, actor), { type: "verify" }, { type: "approve" });
+const lockEvent = (line: number, quantity: number, lock: string, lockedOn: string) => ({
+  type: "lock",
+  line,
+  quantity,
+  lock,
+  lockedOn,
+  expiresOn: "2026-03-31",
+});
 
 describe("R-LIFE-1: header states", () => {
   it("goes received → verified → approved → fulfilling → fulfilled → invoiced → settled → closed", () => {
@@ -170,21 +157,6 @@ describe("R-LIFE-2: verification lists every failure at once", () => {
       ["lines.1.amount", "the line amount is required"],
       ["total", "total 700.00 is not the sum of the line amounts, 693"],
     ]);
-  });
-
-  it("rejects a structurally broken order at registration with every path", () => {
-    expect(() =>
-      receiveOrder({ id: "", franchisee: "F01", orderedOn: "2026-02-30", lines: [] }, actor),
-    ).toThrow(InputError);
-    try {
-      receiveOrder({ id: "", franchisee: "F01", orderedOn: "2026-02-30", lines: [] }, actor);
-    } catch (error) {
-      expect((error as InputError).issues.map((issue) => issue.path.join("."))).toEqual([
-        "id",
-        "orderedOn",
-        "lines",
-      ]);
-    }
   });
 });
 
@@ -356,7 +328,7 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
     const noSuchLine = transition(partly, { type: "cancelRemaining", line: 9, reason: "x" }, actor);
     expect(noSuchLine.error).toMatchObject({
       code: "GUARD_FAILED",
-      issues: [{ path: ["line"], message: "no line 9" }],
+      issues: [{ path: ["line"], code: "unknown_reference", message: "no line 9" }],
     });
     // As many units open as locked: both are cancelled.
     const even = run(
@@ -373,6 +345,22 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
     );
     const evenCut = transition(even, { type: "cancelRemaining", line: 1, reason: "x" }, actor);
     expect(evenCut.order?.lines[0]?.buckets).toMatchObject({ open: 0, locked: 0, cancelled: 2 });
+  });
+  it("cancelling the rest of a line releases that line's locks only", () => {
+    const locked = run(
+      approved(),
+      lockEvent(1, 1, "L1", "2026-03-01"),
+      lockEvent(2, 1, "L2", "2026-03-01"),
+    );
+    const result = transition(locked, { type: "cancelRemaining", line: 1, reason: "x" }, actor);
+    expect(result.effects?.map((effect) => effect.kind === "notice" && effect.message)).toEqual([
+      "lock L1 of SO-1 line 1 released 1 unit(s) to free stock",
+    ]);
+    expect(result.order?.lines.map((line) => line.locks.map((lock) => lock.id))).toEqual([
+      [],
+      ["L2"],
+    ]);
+    expect(result.order?.lines[1]?.buckets).toMatchObject({ open: 1, locked: 1, cancelled: 0 });
   });
 });
 
@@ -436,83 +424,473 @@ describe("R-POST-1 and R-POST-2: shipments and returns ask for ledger postings",
   });
 });
 
-describe("the machine as data", () => {
-  it("declares every event's allowed states and target", () => {
-    expect(Object.keys(LIFECYCLE.events)).toHaveLength(18);
-    expect(LIFECYCLE.events.cancel.from).toEqual([
-      "received",
-      "verified",
-      "approved",
-      "fulfilling",
+describe("R-LIFE-4: a malformed or illegal event is refused, named by its type, with every issue", () => {
+  it("names a malformed event by its type, or ? when it has none", () => {
+    const order = so7.received();
+    expect(errorOf(transition(order, null, so7.actor))).toMatchObject({
+      code: "INVALID_EVENT",
+      event: "?",
+      message: 'event "?" is malformed',
+    });
+    expect(errorOf(transition(order, "verify", so7.actor))).toMatchObject({ event: "?" });
+    expect(errorOf(transition(order, { type: "teleport" }, so7.actor))).toMatchObject({
+      event: "teleport",
+      message: 'event "teleport" is malformed',
+    });
+  });
+
+  it("refuses a valid event from an invalid so7.actor, and lists only the so7.actor's issues", () => {
+    const error = errorOf(transition(so7.received(), { type: "verify" }, { by: "x", at: "today" }));
+    expect(error.code).toBe("INVALID_EVENT");
+    expect(error.issues.map((issue) => issue.path)).toEqual([["(actor)", "at"]]);
+    const eventOnly = errorOf(transition(so7.received(), { type: "verify", extra: 1 }, so7.actor));
+    expect(eventOnly.issues).toHaveLength(1);
+    expect(eventOnly.issues[0]?.path[0]).not.toBe("(actor)");
+  });
+
+  it("lists every state an illegal event is allowed in", () => {
+    expect(
+      errorOf(transition(so7.received(), { type: "reject", reason: "r" }, so7.actor)).message,
+    ).toBe("reject (退回) is not allowed in state received; it is allowed in verified, approved");
+  });
+});
+
+describe("R-LIFE-4: header events audit their notes and ask for their effects", () => {
+  it("R-LIFE-4: verify and approve add entries without line, quantity or note, and no effects", () => {
+    const verified = transition(so7.received(), { type: "verify" }, so7.actor);
+    expect(verified.ok && verified.effects).toEqual([]);
+    const order = verified.ok ? verified.order : so7.received();
+    const approvedResult = transition(order, { type: "approve" }, so7.actor);
+    expect(approvedResult.ok && approvedResult.effects).toEqual([]);
+    const entry = approvedResult.order?.audit.at(-1);
+    expect(Object.keys(entry ?? {})).toEqual(["seq", "at", "by", "event", "from", "to"]);
+  });
+
+  it("R-LIFE-2: a failing verification counts its problems", () => {
+    const order = receiveOrder({ ...so7.input, total: "99.00" }, so7.actor);
+    const error = errorOf(transition(order, { type: "verify" }, so7.actor));
+    expect(error.message).toBe("verification (核对) found 1 problem(s)");
+    expect(error.issues).toHaveLength(1);
+  });
+
+  it("reject notifies the franchisee and notes the reason", () => {
+    const result = transition(
+      so7.approved(),
+      { type: "reject", reason: "wrong prices" },
+      so7.actor,
+    );
+    expect(result.effects).toEqual([
+      {
+        kind: "notice",
+        notice: "order-rejected",
+        franchisee: "F07",
+        order: "SO-7",
+        message: "order SO-7 was sent back: wrong prices",
+      },
+    ]);
+    expect(result.order?.audit.at(-1)).toEqual({
+      seq: 4,
+      at: so7.actor.at,
+      by: so7.actor.by,
+      event: "reject",
+      from: "approved",
+      to: "rejected",
+      note: "wrong prices",
+    });
+    const closed = transition(result.order as SalesOrder, { type: "close" }, so7.actor);
+    expect(closed.ok && closed.effects).toEqual([]);
+    expect(closed.order?.audit.at(-1)).toEqual({
+      seq: 5,
+      at: so7.actor.at,
+      by: so7.actor.by,
+      event: "close",
+      from: "rejected",
+      to: "closed",
+    });
+  });
+
+  it("invoice notes its invoice number; settle and close note nothing", () => {
+    const fulfilled = so7.run(
+      so7.approved(),
+      { type: "allocate", line: 1, quantity: 4, source: "funded", cash: "40", credit: "0" },
+      { type: "allocate", line: 2, quantity: 3, source: "funded", cash: "60", credit: "0" },
+      { type: "pick", line: 1, quantity: 4 },
+      { type: "pick", line: 2, quantity: 3 },
+      { type: "ship", line: 1, quantity: 4 },
+      { type: "ship", line: 2, quantity: 3 },
+      { type: "deliver", line: 1, quantity: 4 },
+      { type: "deliver", line: 2, quantity: 3 },
+      { type: "accept", line: 1, quantity: 4 },
+      { type: "accept", line: 2, quantity: 3 },
+    );
+    expect(fulfilled.state).toBe("fulfilled");
+    const closed = so7.run(
+      fulfilled,
+      { type: "invoice", invoice: "INV-7" },
+      { type: "settle" },
+      { type: "close" },
+    );
+    expect(closed.audit.slice(-3).map((entry) => entry.note)).toEqual([
+      "invoice INV-7",
+      undefined,
+      undefined,
+    ]);
+    expect(closed.audit.slice(-3).map((entry) => "note" in entry)).toEqual([true, false, false]);
+    const invoiced = transition(fulfilled, { type: "invoice", invoice: "INV-7" }, so7.actor);
+    expect(invoiced.ok && invoiced.effects).toEqual([]);
+  });
+});
+
+describe("R-LIFE-1: cancel (取消) clears what allocation paid and is refused once units left", () => {
+  it("resets what allocation paid, and says why it refuses once units left", () => {
+    const allocated = so7.run(so7.approved(), {
+      type: "allocate",
+      line: 1,
+      quantity: 2,
+      source: "funded",
+      cash: "15",
+      credit: "5",
+    });
+    expect(allocated.lines[0]?.paid).toEqual({ cash: "15", credit: "5" });
+    const cancelled = so7.run(allocated, { type: "cancel", reason: "shop closed" });
+    expect(cancelled.lines.map((l) => l.paid)).toEqual([
+      { cash: "0", credit: "0" },
+      { cash: "0", credit: "0" },
+    ]);
+    const shipped = so7.run(
+      allocated,
+      { type: "pick", line: 1, quantity: 2 },
+      { type: "ship", line: 1, quantity: 2 },
+    );
+    const error = errorOf(transition(shipped, { type: "cancel", reason: "late" }, so7.actor));
+    expect(error.message).toBe("2 unit(s) already shipped: cancel only before anything ships");
+    expect(error.issues).toEqual([]);
+  });
+
+  it("counts units rejected on inspection and returned as already shipped", () => {
+    const inspected = so7.run(
+      so7.approved(),
+      { type: "allocate", line: 2, quantity: 3, source: "funded", cash: "60", credit: "0" },
+      { type: "pick", line: 2, quantity: 3 },
+      { type: "ship", line: 2, quantity: 3 },
+      { type: "deliver", line: 2, quantity: 3 },
+      { type: "rejectOnInspection", line: 2, quantity: 3 },
+    );
+    // Line 2: 3 rejected on inspection, nothing else out.
+    expect(errorOf(transition(inspected, { type: "cancel", reason: "r" }, so7.actor)).message).toBe(
+      "3 unit(s) already shipped: cancel only before anything ships",
+    );
+    const returned = so7.run(inspected, {
+      type: "return",
+      line: 2,
+      quantity: 2,
+      from: "rejectedOnInspection",
+    });
+    // Line 2: 1 rejected on inspection and 2 returned; still fulfilling. The refund
+    // is line 2's: 2 × 20.00.
+    const refund = transition(
+      inspected,
+      { type: "return", line: 2, quantity: 2, from: "rejectedOnInspection" },
+      so7.actor,
+    );
+    expect(refund.effects).toEqual([
+      {
+        kind: "post-refund",
+        franchisee: "F07",
+        order: "SO-7",
+        line: 2,
+        quantity: 2,
+        amount: "40.00",
+        at: so7.actor.at,
+      },
+    ]);
+    expect(returned.state).toBe("fulfilling");
+    expect(errorOf(transition(returned, { type: "cancel", reason: "r" }, so7.actor)).message).toBe(
+      "3 unit(s) already shipped: cancel only before anything ships",
+    );
+  });
+});
+
+describe("R-LOCK-PLACE and R-LOCK-EXPIRE: lock and release guard, keep and free a line's locks", () => {
+  it("refuses a lock that does not expire after it is placed", () => {
+    const error = errorOf(
+      transition(
+        so7.approved(),
+        { ...lockEvent(1, 1, "L1", "2026-03-31"), expiresOn: "2026-03-31" },
+        so7.actor,
+      ),
+    );
+    expect(error).toMatchObject({
+      code: "GUARD_FAILED",
+      message: "a lock must expire after 2026-03-31",
+      issues: [{ path: ["expiresOn"], message: "must be after lockedOn 2026-03-31" }],
+    });
+    expect(transition(so7.approved(), lockEvent(1, 1, "L1", "2026-03-30"), so7.actor).ok).toBe(
+      true,
+    );
+  });
+
+  it("refuses a lock id the line already holds, but not one another line holds", () => {
+    const once = so7.run(so7.approved(), lockEvent(1, 1, "L1", "2026-03-01"));
+    expect(errorOf(transition(once, lockEvent(1, 1, "L1", "2026-03-02"), so7.actor)).message).toBe(
+      "line 1 already holds lock L1",
+    );
+    const other = so7.run(once, lockEvent(2, 1, "L1", "2026-03-02"));
+    expect(other.lines.map((l) => l.locks.map((lock) => lock.id))).toEqual([["L1"], ["L1"]]);
+  });
+
+  it("refuses a lock, release, allocation, pick, ship or return on a line the order lacks", () => {
+    const order = so7.run(so7.approved(), lockEvent(1, 1, "L1", "2026-03-01"));
+    const events = [
+      lockEvent(9, 1, "L9", "2026-03-01"),
+      { type: "release", line: 9, lock: "L1" },
+      { type: "allocate", line: 9, quantity: 1, source: "funded", cash: "10", credit: "0" },
+      { type: "pick", line: 9, quantity: 1 },
+      { type: "ship", line: 9, quantity: 1 },
+      { type: "return", line: 9, quantity: 1 },
+    ];
+    for (const event of events) {
+      const state = event.type === "return" ? "fulfilling" : order.state;
+      const error = errorOf(transition(order, event, so7.actor));
+      expect([error.code, error.state, error.message, error.issues]).toEqual([
+        "GUARD_FAILED",
+        state,
+        "the order has no line 9",
+        [{ path: ["line"], code: "unknown_reference", message: "no line 9" }],
+      ]);
+    }
+  });
+
+  it("keeps a line's locks oldest first, then by id", () => {
+    const order = so7.run(
+      so7.approved(),
+      lockEvent(1, 1, "L-C", "2026-03-02"),
+      lockEvent(1, 1, "L-B", "2026-03-01"),
+      lockEvent(1, 1, "L-A", "2026-03-02"),
+    );
+    expect(order.lines[0]?.locks.map((lock) => lock.id)).toEqual(["L-B", "L-A", "L-C"]);
+  });
+
+  it("releases exactly the named lock of the named line, with a notice and the relock bar", () => {
+    const order = so7.run(
+      so7.approved(),
+      lockEvent(1, 2, "L1", "2026-03-01"),
+      lockEvent(1, 1, "L2", "2026-03-02"),
+      lockEvent(2, 1, "L1", "2026-03-01"),
+    );
+    const result = transition(
+      order,
+      { type: "release", line: 1, lock: "L1", lockBlockedUntil: "2026-04-15" },
+      so7.actor,
+    );
+    expect(result.effects).toEqual([
+      {
+        kind: "notice",
+        notice: "lock-released",
+        franchisee: "F07",
+        order: "SO-7",
+        message: "lock L1 of SO-7 line 1 released 2 unit(s) to free stock",
+      },
+    ]);
+    const [first, second] = result.order?.lines ?? [];
+    expect(first?.locks.map((lock) => lock.id)).toEqual(["L2"]);
+    expect(first?.buckets).toMatchObject({ open: 3, locked: 1 });
+    expect(first?.lockBlockedUntil).toBe("2026-04-15");
+    expect(second?.locks.map((lock) => lock.id)).toEqual(["L1"]);
+    expect("lockBlockedUntil" in (second ?? {})).toBe(false);
+    // The audit names a line and a quantity only for events that carry both: a
+    // release names a line and a lock, so its entry says which in its note.
+    expect(result.order?.audit.at(-1)).toStrictEqual({
+      seq: 7,
+      at: so7.actor.at,
+      by: so7.actor.by,
+      event: "release",
+      from: "fulfilling",
+      to: "fulfilling",
+      note: "line 1: lock L1 released 2 unit(s)",
+    });
+    const plain = transition(order, { type: "release", line: 1, lock: "L2" }, so7.actor);
+    expect("lockBlockedUntil" in (plain.order?.lines[0] ?? {})).toBe(false);
+    expect(
+      errorOf(transition(order, { type: "release", line: 2, lock: "L2" }, so7.actor)).message,
+    ).toBe("line 2 holds no lock L2");
+  });
+});
+
+describe("R-ALLOC-FUNDED and R-LOCK-CONVERT: allocate checks its split and converts locks oldest first", () => {
+  it("checks the split against its own line's price", () => {
+    const order = so7.run(so7.approved(), {
+      type: "allocate",
+      line: 2,
+      quantity: 1,
+      source: "funded",
+      cash: "20",
+      credit: "0",
+    });
+    expect(order.lines[1]?.paid).toEqual({ cash: "20", credit: "0" });
+    expect(order.lines[0]?.paid).toEqual({ cash: "0", credit: "0" });
+  });
+
+  it("§7: cash or credit that are no decimals make a malformed event, each at its path", () => {
+    const error = errorOf(
+      transition(
+        so7.approved(),
+        { type: "allocate", line: 1, quantity: 1, source: "funded", cash: "ten", credit: "-" },
+        so7.actor,
+      ),
+    );
+    expect([error.code, error.message, error.issues.map((issue) => issue.path)]).toEqual([
+      "INVALID_EVENT",
+      'event "allocate" is malformed',
+      [["cash"], ["credit"]],
+    ]);
+    expect(error.issues[0]?.message).toMatch(/, got "ten"$/);
+  });
+
+  it("a split that does not pay the units is refused at the path of cash", () => {
+    const error = errorOf(
+      transition(
+        so7.approved(),
+        { type: "allocate", line: 1, quantity: 1, source: "funded", cash: "5", credit: "0" },
+        so7.actor,
+      ),
+    );
+    expect([error.code, error.message, error.issues]).toEqual([
+      "GUARD_FAILED",
+      "cash + credit (5) must equal quantity × unitPrice (10)",
+      [{ path: ["cash"], code: "inconsistent", message: "cash + credit must be 10" }],
+    ]);
+  });
+
+  it("a funded allocation leaves the line's locks alone", () => {
+    const order = so7.run(so7.approved(), lockEvent(1, 2, "L1", "2026-03-01"), {
+      type: "allocate",
+      line: 1,
+      quantity: 2,
+      source: "funded",
+      cash: "20",
+      credit: "0",
+    });
+    expect(order.lines[0]?.locks).toEqual([
+      { id: "L1", quantity: 2, lockedOn: "2026-03-01", expiresOn: "2026-03-31" },
+    ]);
+    expect(order.lines[0]?.buckets).toMatchObject({ open: 0, locked: 2, allocated: 2 });
+  });
+
+  it("an allocation from locks consumes them oldest first", () => {
+    const locked = so7.run(
+      so7.approved(),
+      lockEvent(1, 3, "L-NEW", "2026-03-02"),
+      lockEvent(1, 1, "L-OLD", "2026-03-01"),
+    );
+    const allocate = (quantity: number) =>
+      so7
+        .run(locked, {
+          type: "allocate",
+          line: 1,
+          quantity,
+          source: "lock",
+          cash: String(10 * quantity),
+          credit: "0",
+        })
+        .lines[0]?.locks.map((lock) => [lock.id, lock.quantity]);
+    expect(allocate(1)).toEqual([["L-NEW", 3]]);
+    expect(allocate(2)).toEqual([["L-NEW", 2]]);
+    expect(allocate(4)).toEqual([]);
+    const twoOld = so7.run(
+      so7.approved(),
+      lockEvent(1, 2, "L-OLD", "2026-03-01"),
+      lockEvent(1, 2, "L-NEW", "2026-03-02"),
+    );
+    const afterOne = so7.run(twoOld, {
+      type: "allocate",
+      line: 1,
+      quantity: 1,
+      source: "lock",
+      cash: "10",
+      credit: "0",
+    });
+    expect(afterOne.lines[0]?.locks).toEqual([
+      { id: "L-OLD", quantity: 1, lockedOn: "2026-03-01", expiresOn: "2026-03-31" },
+      { id: "L-NEW", quantity: 2, lockedOn: "2026-03-02", expiresOn: "2026-03-31" },
     ]);
   });
 });
 
-describe("R-PICK-1: pick lists per destination, and posting one ships exactly its units", () => {
-  /** Built inside each test, so a mutation run sees which test covers which code. */
-  const planOf = () =>
-    allocate({
-      asOf: "2026-03-01",
-      products: [
-        { sku: "T100", season: "SS" },
-        { sku: "D200", season: "SS" },
-      ],
-      supply: [
-        { sku: "T100", quantity: 20 },
-        { sku: "D200", quantity: 3 },
-      ],
-      franchisees: [{ id: "F01", priority: 1, cash: "10000" }],
-      ...allocationDemand([approved()]),
-      regions: [{ id: "shenzhen" }],
-      stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
-      storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 4 }],
-      regionNeeds: [{ region: "shenzhen", sku: "T100", quantity: 2 }],
-    });
+describe("R-POST-1: ship posts the line's own price and split", () => {
+  it("posts the shipped line's own price and split", () => {
+    const picked = so7.run(
+      so7.approved(),
+      { type: "allocate", line: 2, quantity: 2, source: "funded", cash: "30", credit: "10" },
+      { type: "pick", line: 2, quantity: 2 },
+    );
+    const result = transition(picked, { type: "ship", line: 2, quantity: 2 }, so7.actor);
+    expect(result.effects).toEqual([
+      {
+        kind: "post-shipment",
+        franchisee: "F07",
+        order: "SO-7",
+        line: 2,
+        quantity: 2,
+        amount: "40.00",
+        cash: "30.00",
+        credit: "10.00",
+        at: so7.actor.at,
+      },
+    ]);
+    expect(result.order?.lines.map((l) => l.paid)).toEqual([
+      { cash: "0", credit: "0" },
+      { cash: "0", credit: "0" },
+    ]);
+  });
+});
 
-  it("lists franchisees, then stores, then regions, SKUs in order, with the order lines behind them", () => {
-    expect(pickLists(planOf())).toEqual([
-      {
-        destination: { kind: "franchisee", franchisee: "F01" },
-        lines: [
-          { sku: "D200", quantity: 2, orders: [{ order: "SO-1", line: 2, quantity: 2 }] },
-          { sku: "T100", quantity: 5, orders: [{ order: "SO-1", line: 1, quantity: 5 }] },
-        ],
-        units: 7,
-      },
-      {
-        destination: { kind: "store", store: "SZ-1", region: "shenzhen" },
-        lines: [{ sku: "T100", quantity: 4 }],
-        units: 4,
-      },
-      {
-        destination: { kind: "region", region: "shenzhen" },
-        lines: [{ sku: "T100", quantity: 2 }],
-        units: 2,
-      },
+describe("R-LIFE-3: a move names what the source bucket holds and audits its line and units", () => {
+  it("says how many units the source bucket holds", () => {
+    const order = so7.run(so7.approved(), {
+      type: "allocate",
+      line: 1,
+      quantity: 1,
+      source: "funded",
+      cash: "10",
+      credit: "0",
+    });
+    const error = errorOf(transition(order, { type: "pick", line: 1, quantity: 2 }, so7.actor));
+    expect([error.message, error.issues]).toEqual([
+      "line 1 has 1 allocated unit(s); cannot move 2 to picked",
+      [{ path: ["quantity"], code: "too_large", message: "at most 1" }],
     ]);
   });
 
-  it("applies the plan to the order, then ships exactly the pick list's units", () => {
-    const plan = planOf();
-    const applied = applyPlan([approved()], plan, actor);
-    expect(applied.ok).toBe(true);
-    const [franchiseeList] = pickLists(plan);
-    const shipped = postPickList(applied.orders ?? [], franchiseeList as PickList, actor);
-    expect(
-      shipped.orders?.[0]?.lines.map((line) => [line.buckets.shipped, line.buckets.allocated]),
-    ).toEqual([
-      [5, 0],
-      [2, 0],
-    ]);
-    expect(
-      shipped.effects?.map(
-        (effect) => effect.kind === "post-shipment" && [effect.line, effect.amount],
-      ),
-    ).toEqual([
-      [2, "198.00"],
-      [1, "495.00"],
-    ]);
-    const again = postPickList(shipped.orders ?? [], franchiseeList as PickList, actor);
-    expect(again.ok).toBe(false);
+  it("audits a line event's line and quantity, and a rejection's reason", () => {
+    const order = so7.run(
+      so7.approved(),
+      { type: "allocate", line: 1, quantity: 1, source: "funded", cash: "10", credit: "0" },
+      { type: "pick", line: 1, quantity: 1 },
+      { type: "ship", line: 1, quantity: 1 },
+      { type: "deliver", line: 1, quantity: 1 },
+      { type: "rejectOnInspection", line: 1, quantity: 1, reason: "torn" },
+    );
+    expect(order.audit.at(-1)).toEqual({
+      seq: 8,
+      at: so7.actor.at,
+      by: so7.actor.by,
+      event: "rejectOnInspection",
+      from: "fulfilling",
+      to: "fulfilling",
+      line: 1,
+      quantity: 1,
+      note: "torn",
+    });
+    expect(order.audit.at(-2)).toEqual({
+      seq: 7,
+      at: so7.actor.at,
+      by: so7.actor.by,
+      event: "deliver",
+      from: "fulfilling",
+      to: "fulfilling",
+      line: 1,
+      quantity: 1,
+    });
   });
 });

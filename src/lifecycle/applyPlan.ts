@@ -1,8 +1,9 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { AllocationInput } from "../schema/wire.js";
+import type { Effect } from "./effects.js";
 import type { SalesOrder } from "./order.js";
-import { type Actor, type Effect, type TransitionError, transition } from "./transition.js";
+import { type Actor, type TransitionError, transition } from "./transition.js";
 
 /** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */
 export type ApplyPlanResult =
@@ -99,17 +100,15 @@ export function applyPlan(
   }
 
   const errors: { order: string; error: TransitionError }[] = [];
-  const refuse = (order: SalesOrder | string, message: string) =>
-    errors.push({
-      order: typeof order === "string" ? order : order.id,
-      error: {
-        code: "INVALID_EVENT",
-        state: typeof order === "string" ? "received" : order.state,
-        event: "plan",
-        message,
-        issues: [],
-      },
-    });
+  const refuse = (order: SalesOrder | string, message: string) => {
+    const error = { code: "INVALID_EVENT", event: "plan", message, issues: [] } as const;
+    // An order the plan names but that was not given has no state to report.
+    errors.push(
+      typeof order === "string"
+        ? { order, error }
+        : { order: order.id, error: { ...error, state: order.state } },
+    );
+  };
   const known = new Set<string>();
   for (const order of orders) {
     if (known.has(order.id)) refuse(order, `order ${order.id} is given twice`);

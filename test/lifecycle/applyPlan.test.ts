@@ -1,9 +1,7 @@
 /**
  * Allocation and the lifecycle, day after day (R-LOCK-PLACE, R-LOCK-CONVERT,
- * R-LOCK-EXPIRE, R-PICK-1): `allocationDemand`, `applyPlan`, `pickLists` and
- * `postPickList` on hand-computed waves, their refusals included. Written to
- * kill the surviving mutants of src/lifecycle/plan.ts and
- * src/lifecycle/picking.ts (npm run mutation). Everything is built inside the
+ * R-LOCK-EXPIRE, R-UNIT-2): `applyPlan` and `allocationDemand` on
+ * hand-computed waves, their refusals included. Everything is built inside the
  * tests, so the mutation run's per-test coverage is exact.
  */
 import { describe, expect, it } from "vitest";
@@ -13,45 +11,16 @@ import {
   allocationDemand,
   applyPlan,
   type InputError,
-  type PickList,
-  pickLists,
-  postPickList,
   receiveOrder,
   type SalesOrder,
-  transition,
 } from "../../src/index.js";
 import { planWith } from "../support/fixtures.js";
-import { runEvents } from "../support/lifecycle.js";
-
-const actor = { by: "planner", at: "2026-03-01T10:00:00+08:00" };
-
-function run(order: SalesOrder, ...events: object[]): SalesOrder {
-  return runEvents(order, actor, ...events);
-}
-
-/** An order of F1 for T100 at 10.00 a unit, one line per quantity given. */
-const registered = (id: string, quantities: number[]) =>
-  receiveOrder(
-    {
-      id,
-      franchisee: "F1",
-      orderedOn: "2026-02-10",
-      deliveryDate: "2026-03-20",
-      contact: { name: "Sun", phone: "135" },
-      total: String(10 * quantities.reduce((sum, q) => sum + q, 0)),
-      lines: quantities.map((quantity, index) => ({
-        line: index + 1,
-        sku: "T100",
-        quantity,
-        unitPrice: "10",
-        amount: String(10 * quantity),
-      })),
-    },
-    actor,
-  );
-
-const approved = (id: string, quantities: number[]) =>
-  run(registered(id, quantities), { type: "verify" }, { type: "approve" });
+import {
+  planner as actor,
+  approvedT100Order as approved,
+  t100Order as registered,
+  runEvents,
+} from "../support/lifecycle.js";
 
 const wave = (asOf: string, cash: string, supply: number, orders: readonly SalesOrder[]) =>
   allocate({
@@ -226,9 +195,9 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
       errors: [
         {
           order: "SO-A",
+          // An order not given has no state: none is invented.
           error: {
             code: "INVALID_EVENT",
-            state: "received",
             event: "plan",
             message: "the plan names order SO-A, which was not given",
             issues: [],
@@ -255,225 +224,27 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
   });
 });
 
-describe("R-PICK-1: pick lists merge a line's rows, and post or refuse them", () => {
-  // F1: SO-2 line 1 (5, a carried lock of 2 converts, the funded pass serves 3),
-  // SO-2 line 2 (2) and SO-3 line 1 (1); F2: SO-1 line 1 (1). All T100 at 10.
-  const planOf = () =>
-    allocate({
-      asOf: "2026-03-01",
-      products: [{ sku: "T100", season: "SS" }],
-      supply: [{ sku: "T100", quantity: 20 }],
-      franchisees: [
-        { id: "F1", priority: 1, cash: "1000" },
-        { id: "F2", priority: 2, cash: "1000" },
-      ],
-      orders: [
-        {
-          id: "SO-1",
-          franchisee: "F2",
-          orderedOn: "2026-02-01",
-          lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
-        },
-        {
-          id: "SO-2",
-          franchisee: "F1",
-          orderedOn: "2026-02-01",
-          lines: [
-            { line: 1, sku: "T100", quantity: 5, unitPrice: "10" },
-            { line: 2, sku: "T100", quantity: 2, unitPrice: "10" },
-          ],
-        },
-        {
-          id: "SO-3",
-          franchisee: "F1",
-          orderedOn: "2026-02-01",
-          lines: [{ line: 1, sku: "T100", quantity: 1, unitPrice: "10" }],
-        },
-      ],
-      locks: [
-        {
-          id: "L-1",
-          order: "SO-2",
-          line: 1,
-          franchisee: "F1",
-          sku: "T100",
-          quantity: 2,
-          lockedOn: "2026-02-20",
-          expiresOn: "2026-03-07",
-        },
-      ],
-    });
-
-  it("lists franchisees by id, each SKU's order lines by order and line, one row per line", () => {
-    const plan = planOf();
-    expect(plan.franchiseeAllocations.map((r) => [r.order, r.line, r.quantity, r.source])).toEqual([
-      ["SO-1", 1, 1, "funded"],
-      ["SO-2", 1, 2, "lock"],
-      ["SO-2", 1, 3, "funded"],
-      ["SO-2", 2, 2, "funded"],
-      ["SO-3", 1, 1, "funded"],
-    ]);
-    expect(pickLists(plan)).toEqual([
-      {
-        destination: { kind: "franchisee", franchisee: "F1" },
-        lines: [
-          {
-            sku: "T100",
-            quantity: 8,
-            orders: [
-              { order: "SO-2", line: 1, quantity: 5 },
-              { order: "SO-2", line: 2, quantity: 2 },
-              { order: "SO-3", line: 1, quantity: 1 },
-            ],
-          },
-        ],
-        units: 8,
-      },
-      {
-        destination: { kind: "franchisee", franchisee: "F2" },
-        lines: [{ sku: "T100", quantity: 1, orders: [{ order: "SO-1", line: 1, quantity: 1 }] }],
-        units: 1,
-      },
-    ]);
-  });
-
-  it("puts every list in canonical order whatever the order of the plan's rows", () => {
-    const row = (order: string, line: number, sku: string, quantity: number, source: string) => ({
-      order,
-      line,
-      franchisee: "F1",
-      sku,
-      quantity,
-      unitPrice: "10.00",
-      amount: `${10 * quantity}.00`,
-      cash: `${10 * quantity}.00`,
-      credit: "0.00",
-      source: source as "lock" | "funded",
-    });
-    const shuffled = planWith({
-      franchiseeAllocations: [
-        row("SO-3", 1, "T100", 1, "funded"),
-        row("SO-2", 2, "T100", 2, "funded"),
-        row("SO-2", 1, "T100", 3, "funded"),
-        row("SO-2", 1, "T100", 2, "lock"),
-        row("SO-1", 1, "A100", 4, "funded"),
-      ],
-      storeAllocations: [
-        { store: "SZ-2", region: "shenzhen", sku: "T100", quantity: 1 },
-        { store: "SZ-1", region: "shenzhen", sku: "T100", quantity: 2 },
-        { store: "SZ-1", region: "shenzhen", sku: "A100", quantity: 3 },
-      ],
-      regionAllocations: [
-        { region: "shenzhen", sku: "T100", quantity: 4 },
-        { region: "guangzhou", sku: "T100", quantity: 5 },
-      ],
-    });
-    expect(pickLists(shuffled)).toEqual([
-      {
-        destination: { kind: "franchisee", franchisee: "F1" },
-        lines: [
-          { sku: "A100", quantity: 4, orders: [{ order: "SO-1", line: 1, quantity: 4 }] },
-          {
-            sku: "T100",
-            quantity: 8,
-            orders: [
-              { order: "SO-2", line: 1, quantity: 5 },
-              { order: "SO-2", line: 2, quantity: 2 },
-              { order: "SO-3", line: 1, quantity: 1 },
-            ],
-          },
-        ],
-        units: 12,
-      },
-      {
-        destination: { kind: "store", store: "SZ-1", region: "shenzhen" },
-        lines: [
-          { sku: "A100", quantity: 3 },
-          { sku: "T100", quantity: 2 },
-        ],
-        units: 5,
-      },
-      {
-        destination: { kind: "store", store: "SZ-2", region: "shenzhen" },
-        lines: [{ sku: "T100", quantity: 1 }],
-        units: 1,
-      },
-      {
-        destination: { kind: "region", region: "guangzhou" },
-        lines: [{ sku: "T100", quantity: 5 }],
-        units: 5,
-      },
-      {
-        destination: { kind: "region", region: "shenzhen" },
-        lines: [{ sku: "T100", quantity: 4 }],
-        units: 4,
-      },
-    ]);
-  });
-
-  it("refuses a pick list naming an order not given, or units the order has not allocated", () => {
-    const list: PickList = {
-      destination: { kind: "franchisee", franchisee: "F1" },
-      lines: [{ sku: "T100", quantity: 2, orders: [{ order: "SO-9", line: 1, quantity: 2 }] }],
-      units: 2,
-    };
-    expect(postPickList([], list, actor)).toEqual({
-      ok: false,
-      errors: [
-        {
-          order: "SO-9",
-          error: {
-            code: "INVALID_EVENT",
-            state: "received",
-            event: "pick",
-            message: "order SO-9 was not given",
-            issues: [],
-          },
-        },
-      ],
-    });
-    const order = approved("SO-9", [2]);
-    expect(postPickList([order], list, actor)).toEqual({
-      ok: false,
-      errors: [
-        {
-          order: "SO-9",
-          error: {
-            code: "ILLEGAL_EVENT",
-            state: "approved",
-            event: "pick",
-            message: "pick (拣货) is not allowed in state approved; it is allowed in fulfilling",
-            issues: [],
-          },
-        },
-      ],
-    });
-  });
-});
-
 describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be one run", () => {
   const actor = { by: "ops", at: "2026-03-01T09:00:00+08:00" };
-  const approvedOrder = (id: string, currency: string) => {
-    let order = receiveOrder(
-      {
-        id,
-        franchisee: "F1",
-        orderedOn: "2026-02-10",
-        currency,
-        deliveryDate: "2026-03-20",
-        contact: { name: "Li", phone: "138" },
-        total: "30",
-        lines: [{ line: 1, sku: "T100", quantity: 3, unitPrice: "10", amount: "30" }],
-      },
+  const approvedOrder = (id: string, currency: string) =>
+    runEvents(
+      receiveOrder(
+        {
+          id,
+          franchisee: "F1",
+          orderedOn: "2026-02-10",
+          currency,
+          deliveryDate: "2026-03-20",
+          contact: { name: "Li", phone: "138" },
+          total: "30",
+          lines: [{ line: 1, sku: "T100", quantity: 3, unitPrice: "10", amount: "30" }],
+        },
+        actor,
+      ),
       actor,
+      { type: "verify" },
+      { type: "approve" },
     );
-    for (const type of ["verify", "approve"]) {
-      const result = transition(order, { type }, actor);
-      if (!result.ok) throw new Error(result.error.message);
-      order = result.order;
-    }
-    return order;
-  };
   const plan = (currency: string): AllocationPlan =>
     planWith({
       currency,
@@ -531,10 +302,12 @@ describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be
       expect((error as InputError).issues).toEqual([
         {
           path: [1, "currency"],
+          code: "invalid_currency",
           message: "order SO-2 is in JPY, the first order taking part in CNY: one currency per run",
         },
         {
           path: [3, "currency"],
+          code: "invalid_currency",
           message: "order SO-4 is in USD, the first order taking part in CNY: one currency per run",
         },
       ]);
