@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 
-// The allocation run, its plan and its explanation.
+// The allocation run, its plan and its explanation (SPEC §3).
+
 export type { SafeAllocateResult } from "./allocation/allocate.js";
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
@@ -33,12 +34,8 @@ export type {
   Warning,
 } from "./allocation/plan.js";
 
-// Values: dates, money, policy, rule IDs and the trusted input types.
-export type { Branded } from "./domain/brand.js";
-export type { IsoDate } from "./domain/dates.js";
-export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
-export type { SpendSplit } from "./domain/money.js";
-export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
+// Policies, every default, and the closed sets of values.
+
 export type { AllocationPolicy, LeadTimes, SlaPolicy } from "./domain/policy.js";
 export {
   ALLOCATION_POLICY_FIELDS,
@@ -60,21 +57,6 @@ export type {
   SeasonalField,
   WholeField,
 } from "./domain/policyField.js";
-export type { RuleId } from "./domain/rules.js";
-export { RULE } from "./domain/rules.js";
-export type {
-  AllocationRequest,
-  Franchisee,
-  Lock,
-  Order,
-  OrderLine,
-  Product,
-  Region,
-  RegionNeed,
-  Store,
-  StoreNeed,
-  SupplyRow,
-} from "./domain/types.js";
 export type {
   AfterShortfall,
   AllocationSource,
@@ -90,6 +72,7 @@ export {
   AFTER_SHORTFALL,
   ALLOCATION_SOURCES,
   FRANCHISEE_RANKINGS,
+  LIMITS,
   SEASONS,
   SELLING_SEASONS,
   SPEND_ORDERS,
@@ -97,7 +80,45 @@ export {
   STORE_OPERATIONS,
   UNFILLED_REASONS,
 } from "./domain/vocabulary.js";
+
+// Values: dates, money, ids, rule IDs and the trusted input types.
+
+export type { Branded } from "./domain/brand.js";
+export type { IsoDate } from "./domain/dates.js";
+export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
+export type { SpendSplit } from "./domain/money.js";
+export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
+export type { RuleId } from "./domain/rules.js";
+export { RULE } from "./domain/rules.js";
+export type {
+  AllocationRequest,
+  Franchisee,
+  Lock,
+  Order,
+  OrderLine,
+  Product,
+  Region,
+  RegionNeed,
+  Store,
+  StoreNeed,
+  SupplyRow,
+} from "./domain/types.js";
+
+// The orderings, as building blocks (R-RANK-*).
+
+export type { FranchiseeStanding } from "./ranking/franchisees.js";
+export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
+export type { LineKey } from "./ranking/lines.js";
+export { compareLines } from "./ranking/lines.js";
+export type { ProductKey } from "./ranking/products.js";
+export { compareProducts, productPriority } from "./ranking/products.js";
+export type { RegionOrder } from "./ranking/regions.js";
+export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
+export type { StoreKey } from "./ranking/stores.js";
+export { compareStores } from "./ranking/stores.js";
+
 // The franchisee funds and credit ledger (seed 6.4.1, 6.4.4; R-POST-1, R-POST-2).
+
 export type { AccountBalances, FundsAndCredit } from "./ledger/balances.js";
 export { availableCreditOf, spendableOf } from "./ledger/balances.js";
 export type {
@@ -132,11 +153,13 @@ export type { Ledger, LedgerAccount, LedgerInput, SafeOpenLedgerResult } from ".
 export { accountOf, openLedger, safeOpenLedger } from "./ledger/ledger.js";
 export type { PostAllResult, PostOptions, PostResult } from "./ledger/post.js";
 export { post, postAll } from "./ledger/post.js";
+
+// The order lifecycle: the machine, transitions, plan → orders, picking (R-LIFE-*).
+
 export type { ApplyPlanResult } from "./lifecycle/applyPlan.js";
 export { allocationDemand, applyPlan } from "./lifecycle/applyPlan.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
 export type { Effect } from "./lifecycle/effects.js";
-// The order lifecycle: the machine, transitions, plan → orders, picking.
 export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
 export type {
@@ -153,8 +176,13 @@ export { receiveOrder } from "./lifecycle/receive.js";
 export type { Actor, TransitionError, TransitionResult } from "./lifecycle/transition.js";
 export { isFulfilled, transition } from "./lifecycle/transition.js";
 export { verifyOrder } from "./lifecycle/verify.js";
+export type {
+  LifecycleEvent,
+  LifecycleEventInput,
+  ReceivedOrderInput,
+} from "./schema/lifecycleWire.js";
 
-// Service levels: the working-day calendar and SLA clocks.
+// Service levels: the working-day calendar and the SLA clocks (R-SLA-*).
 
 export type { WorkCalendarInput } from "./schema/calendarWire.js";
 export type { AfterSalesRequestInput } from "./schema/slaWire.js";
@@ -198,27 +226,11 @@ export { SUPPLY_NOTICE_KINDS } from "./timeline/supplyNotice.js";
 export type { IndicatorSources, Indicators, Rates, Ratio } from "./timeline/indicators.js";
 export { indicators, ratio } from "./timeline/indicators.js";
 
-// The orderings, as building blocks.
+// The JSON contracts, their issues and the one error type (SPEC §7).
 
-export type { FranchiseeStanding } from "./ranking/franchisees.js";
-export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
-export type { LineKey } from "./ranking/lines.js";
-export { compareLines } from "./ranking/lines.js";
-export type { ProductKey } from "./ranking/products.js";
-export { compareProducts, productPriority } from "./ranking/products.js";
-export type { RegionOrder } from "./ranking/regions.js";
-export { regionServingOrder, seasonInForce } from "./ranking/regions.js";
-export type { StoreKey } from "./ranking/stores.js";
-export { compareStores } from "./ranking/stores.js";
-// The JSON contracts and the one error type.
 export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
 export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
 export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";
-export type {
-  LifecycleEvent,
-  LifecycleEventInput,
-  ReceivedOrderInput,
-} from "./schema/lifecycleWire.js";
 export { parseAllocationInput } from "./schema/parseInput.js";
 export type { AllocationInput } from "./schema/wire.js";
 export { MAX_QUANTITY } from "./schema/wire.js";

@@ -121,3 +121,15 @@ export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
 /** How a franchisee allocation was served (SPEC §3.7). */
 export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
+
+/**
+ * What held a demand below what it asked for at one decision of the trace:
+ * nothing (`none`: it got all of it), or one of the {@link UNFILLED_REASONS}.
+ *
+ * @example
+ * ```ts
+ * import { LIMITS } from "fenhuo";
+ * LIMITS; // ["none", "stock", "funds", "lock-blocked"]
+ * ```
+ */
+export const LIMITS = ["none", ...UNFILLED_REASONS] as const;

@@ -3,6 +3,7 @@ import { isIsoDate } from "../domain/dates.js";
 import { RULE, type RuleId } from "../domain/rules.js";
 import {
   ALLOCATION_SOURCES,
+  LIMITS,
   SEASONS,
   SELLING_SEASONS,
   STORE_CLASSES,
@@ -49,7 +50,7 @@ const decimal = z.string().regex(/^\d+(?:\.\d+)?$/, 'must be a decimal string su
 
 const sellingSeason = z.enum(SELLING_SEASONS);
 const ruleIds = list(named<RuleId>(z.enum(RULE))).describe("The rules that decided this quantity.");
-const limit = z.enum(["none", "stock", "funds", "lock-blocked"]);
+const limit = z.enum(LIMITS);
 
 /**
  * What held a demand below what it asked for at one decision: `none` (it got
