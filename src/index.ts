@@ -160,7 +160,7 @@ export type { ApplyPlanResult } from "./lifecycle/applyPlan.js";
 export { allocationDemand, applyPlan } from "./lifecycle/applyPlan.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
 export type { Effect } from "./lifecycle/effects.js";
-export type { Bucket, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
+export type { Bucket, BucketEdge, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
 export type {
   AuditEntry,

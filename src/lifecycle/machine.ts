@@ -65,7 +65,7 @@ export const BUCKETS = [
 export type Bucket = (typeof BUCKETS)[number];
 
 /** A bucket edge, [from, to], that an event may move a line's units along (R-LIFE-3). */
-type Edge = readonly [Bucket, Bucket];
+export type BucketEdge = readonly [Bucket, Bucket];
 
 /**
  * How one event moves an order: where it may start, where it leads, which
@@ -85,7 +85,7 @@ export interface EventSpec {
    * unless it names another source bucket (a return's `from`; `locked` for an
    * allocation from locks).
    */
-  readonly moves?: readonly Edge[];
+  readonly moves?: readonly BucketEdge[];
   /**
    * How many units it moves: the event's `quantity` (the default), the units of
    * the lock it names (`"lock"`), or every unit in the edges' source buckets
@@ -274,7 +274,7 @@ export const LIFECYCLE = deepFreeze({
  * BUCKET_EDGES.length; // 15
  * ```
  */
-export const BUCKET_EDGES: readonly Edge[] = Object.freeze([
+export const BUCKET_EDGES: readonly BucketEdge[] = Object.freeze([
   ...new Map(
     Object.values(LIFECYCLE.events as Record<string, EventSpec>)
       .flatMap((spec) => spec.moves ?? [])
