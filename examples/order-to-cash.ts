@@ -15,6 +15,7 @@ import {
   applyPlan,
   type Effect,
   type Ledger,
+  type LifecycleEventInput,
   ledgerEventOf,
   openLedger,
   pickLists,
@@ -184,7 +185,7 @@ function ship(plan: AllocationPlan, actor: Actor, note: string): void {
   }
 }
 
-function step(title: string, event: object, actor: Actor, reference = "-"): void {
+function step(title: string, event: LifecycleEventInput, actor: Actor, reference = "-"): void {
   const result = transition(order, event, actor);
   if (!result.ok) throw new Error(`${title}: ${result.error.message}`);
   order = result.order;

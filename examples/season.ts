@@ -23,6 +23,7 @@ import {
   applyPlan,
   indicators,
   type Ledger,
+  type LifecycleEventInput,
   ledgerEventOf,
   localDateOf,
   Money,
@@ -304,7 +305,7 @@ function ship(plan: AllocationPlan, day: string, log: string[]): void {
   }
 }
 
-function step(order: SalesOrder, event: object, who: Actor): SalesOrder {
+function step(order: SalesOrder, event: LifecycleEventInput, who: Actor): SalesOrder {
   const result = transition(order, event, who);
   if (!result.ok) throw new Error(`${order.id}: ${result.error.message}`);
   for (const effect of result.effects) {

@@ -1,5 +1,6 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { InputError, type Issue } from "../schema/issues.js";
+import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
 import type { AllocationInput } from "../schema/wire.js";
 import type { Effect } from "./effects.js";
 import type { SalesOrder } from "./order.js";
@@ -60,8 +61,8 @@ export function applyPlan(
   plan: AllocationPlan,
   actor: Actor,
 ): ApplyPlanResult {
-  const events = new Map<string, object[]>();
-  const add = (order: string, event: object) => {
+  const events = new Map<string, LifecycleEventInput[]>();
+  const add = (order: string, event: LifecycleEventInput) => {
     const list = events.get(order);
     if (list === undefined) events.set(order, [event]);
     else list.push(event);

@@ -1,6 +1,10 @@
 import { deepFreeze } from "../domain/freeze.js";
 import type { Issue } from "../schema/issues.js";
-import { type LifecycleEvent, parseLifecycleEvent } from "../schema/lifecycleWire.js";
+import {
+  type LifecycleEvent,
+  type LifecycleEventInput,
+  parseLifecycleEvent,
+} from "../schema/lifecycleWire.js";
 import type { LineContext, OrderContext, Refusal } from "./context.js";
 import { EFFECTS, type Effect, NOTES } from "./effects.js";
 import { GUARDS } from "./guards.js";
@@ -55,7 +59,9 @@ export type TransitionResult =
  * cancelled is accepted or returned, the order is `fulfilled` (R-LIFE-5).
  *
  * @param order - an order from {@link receiveOrder} or an earlier transition
- * @param event - the event, validated here
+ * @param event - a typed event (a misspelt field is a compile error); it is
+ *   still checked here, once, since JSON from a queue or a file reaches this
+ *   edge unchecked — a malformed one is refused with `INVALID_EVENT`
  * @param actor - who acts and when
  * @example
  * ```ts
@@ -73,7 +79,11 @@ export type TransitionResult =
  * early.ok || early.error.code; // "ILLEGAL_EVENT"
  * ```
  */
-export function transition(order: SalesOrder, event: unknown, actor: Actor): TransitionResult {
+export function transition(
+  order: SalesOrder,
+  event: LifecycleEventInput,
+  actor: Actor,
+): TransitionResult {
   const parsed = parseLifecycleEvent(event, actor);
   if (parsed.ok) return applyEvent(order, parsed.value.value, parsed.value.actor);
   const name =

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { LifecycleEventInput } from "../../src/index.js";
 import {
   type Actor,
   type Effect,
@@ -227,7 +228,7 @@ class EventCommand implements fc.Command<Model, Real> {
     if (event.type === "lock") event.lock = `L${model.nextLock}`;
     const expected = predict(model, event);
     const before = real.order;
-    const result = transition(real.order, event, actor);
+    const result = transition(real.order, event as LifecycleEventInput, actor);
     expect(result.ok, `${JSON.stringify(event)} in ${model.state}: ${result.error?.message}`).toBe(
       expected !== undefined,
     );

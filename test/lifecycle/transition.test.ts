@@ -6,6 +6,7 @@
  * that the machine table's guards, moves, updates, effects and notes produce.
  */
 import { describe, expect, it } from "vitest";
+import type { LifecycleEventInput } from "../../src/index.js";
 import {
   allocationDemand,
   isFulfilled,
@@ -18,7 +19,7 @@ import { bucketsWith, errorOf, so1, so7 } from "../support/lifecycle.js";
 const { actor, input: registered, run, approved } = so1;
 
 const lockEvent = (line: number, quantity: number, lock: string, lockedOn: string) => ({
-  type: "lock",
+  type: "lock" as const,
   line,
   quantity,
   lock,
@@ -278,7 +279,11 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
         expiresOn: "2026-03-16",
       },
       ...[1, 2].flatMap((line) =>
-        ["pick", "ship", "deliver", "accept"].map((type) => ({ type, line, quantity: 2 })),
+        (["pick", "ship", "deliver", "accept"] as const).map((type) => ({
+          type,
+          line,
+          quantity: 2,
+        })),
       ),
     );
     expect(partly.state).toBe("fulfilling");
@@ -427,13 +432,13 @@ describe("R-POST-1 and R-POST-2: shipments and returns ask for ledger postings",
 describe("R-LIFE-4: a malformed or illegal event is refused, named by its type, with every issue", () => {
   it("names a malformed event by its type, or ? when it has none", () => {
     const order = so7.received();
-    expect(errorOf(transition(order, null, so7.actor))).toMatchObject({
+    expect(errorOf(transition(order, null as never, so7.actor))).toMatchObject({
       code: "INVALID_EVENT",
       event: "?",
       message: 'event "?" is malformed',
     });
-    expect(errorOf(transition(order, "verify", so7.actor))).toMatchObject({ event: "?" });
-    expect(errorOf(transition(order, { type: "teleport" }, so7.actor))).toMatchObject({
+    expect(errorOf(transition(order, "verify" as never, so7.actor))).toMatchObject({ event: "?" });
+    expect(errorOf(transition(order, { type: "teleport" } as never, so7.actor))).toMatchObject({
       event: "teleport",
       message: 'event "teleport" is malformed',
     });
@@ -443,7 +448,9 @@ describe("R-LIFE-4: a malformed or illegal event is refused, named by its type, 
     const error = errorOf(transition(so7.received(), { type: "verify" }, { by: "x", at: "today" }));
     expect(error.code).toBe("INVALID_EVENT");
     expect(error.issues.map((issue) => issue.path)).toEqual([["(actor)", "at"]]);
-    const eventOnly = errorOf(transition(so7.received(), { type: "verify", extra: 1 }, so7.actor));
+    const eventOnly = errorOf(
+      transition(so7.received(), { type: "verify", extra: 1 } as never, so7.actor),
+    );
     expect(eventOnly.issues).toHaveLength(1);
     expect(eventOnly.issues[0]?.path[0]).not.toBe("(actor)");
   });
@@ -641,7 +648,7 @@ describe("R-LOCK-PLACE and R-LOCK-EXPIRE: lock and release guard, keep and free 
 
   it("refuses a lock, release, allocation, pick, ship or return on a line the order lacks", () => {
     const order = so7.run(so7.approved(), lockEvent(1, 1, "L1", "2026-03-01"));
-    const events = [
+    const events: LifecycleEventInput[] = [
       lockEvent(9, 1, "L9", "2026-03-01"),
       { type: "release", line: 9, lock: "L1" },
       { type: "allocate", line: 9, quantity: 1, source: "funded", cash: "10", credit: "0" },

@@ -1,3 +1,4 @@
+import type { LifecycleEventInput } from "../../src/index.js";
 import {
   type Actor,
   type Buckets,
@@ -26,7 +27,11 @@ export function bucketsWith(parts: Partial<Buckets> = {}): Buckets {
 }
 
 /** Applies events in order as `actor`, failing the test on the first refusal. */
-export function runEvents(order: SalesOrder, actor: Actor, ...events: object[]): SalesOrder {
+export function runEvents(
+  order: SalesOrder,
+  actor: Actor,
+  ...events: LifecycleEventInput[]
+): SalesOrder {
   let current = order;
   for (const event of events) {
     const result = transition(current, event, actor);
@@ -44,7 +49,7 @@ export function errorOf(result: TransitionResult): TransitionError {
 
 /** One order as registered by one actor, and the ways the tests move it. */
 function fixture<I extends object>(input: I, actor: Actor) {
-  const run = (order: SalesOrder, ...events: object[]): SalesOrder =>
+  const run = (order: SalesOrder, ...events: LifecycleEventInput[]): SalesOrder =>
     runEvents(order, actor, ...events);
   const received = (): SalesOrder => receiveOrder(input, actor);
   const approved = (): SalesOrder => run(received(), { type: "verify" }, { type: "approve" });

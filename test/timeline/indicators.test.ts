@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LifecycleEventInput } from "../../src/index.js";
 import {
   type Actor,
   type AllocationPlan,
@@ -39,7 +40,7 @@ function approvedOrder(
     },
     actor,
   );
-  for (const type of ["verify", "approve"]) {
+  for (const type of ["verify", "approve"] as const) {
     const next = transition(order, { type }, actor);
     if (!next.ok) throw new Error(next.error.message);
     order = next.order;
@@ -47,7 +48,7 @@ function approvedOrder(
   return order;
 }
 
-function step(order: SalesOrder, event: object): SalesOrder {
+function step(order: SalesOrder, event: LifecycleEventInput): SalesOrder {
   const next = transition(order, event, actor);
   if (!next.ok) throw new Error(next.error.message);
   return next.order;

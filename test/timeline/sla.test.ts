@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { LifecycleEventInput } from "../../src/index.js";
 import {
   DEFAULT_SLA_POLICY,
   formatDuration,
@@ -70,7 +71,7 @@ function received(id: string, at: string, quantities: number[] = [5]): SalesOrde
 }
 
 /** Applies events at one instant, failing the test on a refusal. */
-function then(order: SalesOrder, at: string, ...events: object[]): SalesOrder {
+function then(order: SalesOrder, at: string, ...events: LifecycleEventInput[]): SalesOrder {
   return runEvents(order, { by: "ops:wang", at }, ...events);
 }
 
@@ -82,7 +83,7 @@ const picked = (order: SalesOrder, at: string) =>
   then(
     order,
     at,
-    ...order.lines.flatMap(({ line, quantity }) => [
+    ...order.lines.flatMap(({ line, quantity }): LifecycleEventInput[] => [
       { type: "allocate", line, quantity, source: "funded", cash: `${quantity * 10}`, credit: "0" },
       { type: "pick", line, quantity },
     ]),
