@@ -1,9 +1,15 @@
-import { purchase, ZERO } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import type { ConversionDecision } from "./plan.js";
-import { type Draft, type RunState, spend, spendableText } from "./state.js";
+import {
+  type Draft,
+  offer,
+  type RunState,
+  recordLineDecision,
+  spend,
+  spendableText,
+} from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
@@ -24,9 +30,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
         const demand = lock.source.quantity;
         const spendable = spendableText(state, franchisee);
         const stopped = franchisee.stopped;
-        const bought = stopped
-          ? { quantity: 0, amount: ZERO }
-          : purchase(demand, line.unitPrice, franchisee.spendable);
+        const bought = offer(franchisee, demand, line.unitPrice);
         const quantity = bought.quantity;
         if (quantity > 0) {
           const paid = spend(franchisee, quantity, bought.amount, policy.spendOrder);
@@ -59,9 +63,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           spendable,
           priority: franchisee.priority,
         };
-        if (stopped) decision.stopped = true;
-        state.trace.push(decision);
-        if (short && policy.afterShortfall === "stop") franchisee.stopped = true;
+        recordLineDecision(state, franchisee, decision, { stopped, shortOfMoney: short }, policy);
       }
     });
   });

@@ -1,9 +1,15 @@
-import { purchase, ZERO } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
 import type { FundedDecision, Limit } from "./plan.js";
-import { type Draft, type RunState, spend, spendableText } from "./state.js";
+import {
+  type Draft,
+  offer,
+  type RunState,
+  recordLineDecision,
+  spend,
+  spendableText,
+} from "./state.js";
 
 const RULES = Object.freeze([
   RULE.ALLOC_FUNDED,
@@ -44,9 +50,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const want = Math.min(demand, stock);
       const spendable = spendableText(state, franchisee);
       const stopped = franchisee.stopped;
-      const bought = stopped
-        ? { quantity: 0, amount: ZERO }
-        : purchase(want, line.unitPrice, franchisee.spendable);
+      const bought = offer(franchisee, want, line.unitPrice);
       const quantity = bought.quantity;
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
       const shortOfMoney = quantity < want;
@@ -75,9 +79,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         spendable,
         priority: franchisee.priority,
       };
-      if (stopped) decision.stopped = true;
-      state.trace.push(decision);
-      if (shortOfMoney && policy.afterShortfall === "stop") franchisee.stopped = true;
+      recordLineDecision(state, franchisee, decision, { stopped, shortOfMoney }, policy);
     }
   });
 }

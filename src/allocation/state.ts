@@ -4,16 +4,19 @@ import {
   creditRoom,
   currencyMinorDigits,
   formatAmount,
+  type Purchase,
+  purchase,
   type SpendSplit,
   splitExact,
   ZERO,
 } from "../domain/money.js";
+import type { AllocationPolicy } from "../domain/policy.js";
 import type { AllocationRequest, Lock, Order } from "../domain/types.js";
 import type { SpendOrder, UnfilledReason } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import { compareLines, type LineKey } from "../ranking/lines.js";
 import { productPriority } from "../ranking/products.js";
-import type { Decision } from "./plan.js";
+import type { ConversionDecision, Decision, FundedDecision } from "./plan.js";
 
 /*
  * The mutable working state of one run. It lives only inside `allocate`: the
@@ -221,6 +224,34 @@ export function spend(
     franchisee.spendableText = undefined;
   }
   return { quantity, amount, cash: split.cash, credit: split.credit };
+}
+
+const NOTHING: Purchase = Object.freeze({ quantity: 0, amount: ZERO });
+
+/**
+ * What a franchisee's money buys of `want` units at `unitPrice`
+ * (R-ALLOC-FUNDED): nothing once it is stopped (R-ALLOC-PARTIAL).
+ */
+export function offer(franchisee: FranchiseeState, want: number, unitPrice: Decimal): Purchase {
+  return franchisee.stopped ? NOTHING : purchase(want, unitPrice, franchisee.spendable);
+}
+
+/**
+ * Records a decision of a franchisee's line in the trace, marked `stopped`
+ * when the franchisee was. R-ALLOC-PARTIAL: with `afterShortfall: "stop"`, a
+ * line money left short stops the franchisee's later lines, in this pass and
+ * the next.
+ */
+export function recordLineDecision(
+  state: RunState,
+  franchisee: FranchiseeState,
+  decision: Draft<ConversionDecision> | Draft<FundedDecision>,
+  outcome: { readonly stopped: boolean; readonly shortOfMoney: boolean },
+  policy: AllocationPolicy,
+): void {
+  if (outcome.stopped) decision.stopped = true;
+  state.trace.push(decision);
+  if (outcome.shortOfMoney && policy.afterShortfall === "stop") franchisee.stopped = true;
 }
 
 /** The franchisee's spendable money as the plan writes it. */
