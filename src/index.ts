@@ -156,12 +156,14 @@ export { post, postAll } from "./ledger/post.js";
 
 // The order lifecycle: the machine, transitions, plan → orders, picking (R-LIFE-*).
 
+export type { Bucket, HeaderState } from "./domain/vocabulary.js";
+export { BUCKETS, HEADER_STATES, RETURNABLE_BUCKETS } from "./domain/vocabulary.js";
 export type { ApplyPlanResult } from "./lifecycle/applyPlan.js";
 export { allocationDemand, applyPlan } from "./lifecycle/applyPlan.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
 export type { Effect } from "./lifecycle/effects.js";
-export type { Bucket, BucketEdge, EventSpec, EventType, HeaderState } from "./lifecycle/machine.js";
-export { BUCKET_EDGES, BUCKETS, HEADER_STATES, LIFECYCLE } from "./lifecycle/machine.js";
+export type { BucketEdge, EventSpec, EventType } from "./lifecycle/machine.js";
+export { BUCKET_EDGES, LIFECYCLE } from "./lifecycle/machine.js";
 export type {
   AuditEntry,
   Buckets,

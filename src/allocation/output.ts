@@ -1,4 +1,5 @@
 import type { Decimal } from "decimal.js";
+import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import type { DirectOutcome } from "./direct.js";
 import { relockBarrier } from "./lockPass.js";
@@ -29,7 +30,7 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
   const requests = new Map<string, { amount: Decimal; locks: string[] }>();
 
-  const row = (line: LineState, served: Served, source: "lock" | "funded") => {
+  const row = (line: LineState, served: Served, source: AllocationSource) => {
     const amount = format(served.amount);
     franchiseeAllocations.push({
       order: line.order,

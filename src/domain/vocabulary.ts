@@ -133,3 +133,68 @@ export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
  * ```
  */
 export const LIMITS = ["none", ...UNFILLED_REASONS] as const;
+
+/**
+ * R-LIFE-1: the header states of a sales order.
+ *
+ * @example
+ * ```ts
+ * import { HEADER_STATES } from "fenhuo";
+ * HEADER_STATES[0]; // "received"
+ * ```
+ */
+export const HEADER_STATES = [
+  "received",
+  "verified",
+  "approved",
+  "fulfilling",
+  "fulfilled",
+  "invoiced",
+  "settled",
+  "closed",
+  "rejected",
+  "cancelled",
+] as const;
+
+/** A sales order's header state (R-LIFE-1). */
+export type HeaderState = (typeof HEADER_STATES)[number];
+
+/**
+ * R-LIFE-3: the buckets a line's ordered quantity is always split into.
+ *
+ * @example
+ * ```ts
+ * import { BUCKETS } from "fenhuo";
+ * BUCKETS.length; // 10
+ * ```
+ */
+export const BUCKETS = [
+  "open",
+  "locked",
+  "allocated",
+  "picked",
+  "shipped",
+  "delivered",
+  "accepted",
+  "rejectedOnInspection",
+  "returned",
+  "cancelled",
+] as const;
+
+/** One of a line's quantity buckets (R-LIFE-3). */
+export type Bucket = (typeof BUCKETS)[number];
+
+/**
+ * R-LIFE-3: the buckets a return (退换货) takes units from: accepted goods, or
+ * goods refused on inspection.
+ *
+ * @example
+ * ```ts
+ * import { RETURNABLE_BUCKETS } from "fenhuo";
+ * RETURNABLE_BUCKETS; // ["accepted", "rejectedOnInspection"]
+ * ```
+ */
+export const RETURNABLE_BUCKETS = [
+  "accepted",
+  "rejectedOnInspection",
+] as const satisfies readonly Bucket[];

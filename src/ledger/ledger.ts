@@ -102,7 +102,8 @@ export function openLedger(input: unknown): Ledger {
 }
 
 /**
- * {@link openLedger} without throwing: `{ ok: true, ledger }` or `{ ok: false, issues }`.
+ * {@link openLedger} without throwing: `{ ok: true, value, ledger }` (the
+ * ledger under both names) or `{ ok: false, issues }`.
  *
  * @param input - a {@link LedgerInput}
  * @returns the ledger, or every problem with its JSON path

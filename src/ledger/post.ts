@@ -1,5 +1,5 @@
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
-import { formatPath, type Issue } from "../schema/issues.js";
+import { formatPath, type Issue, under } from "../schema/issues.js";
 import { parseEvent, type TrustedEvent } from "../schema/ledgerWire.js";
 import type { LedgerEntry } from "./entries.js";
 import type { PostingError } from "./errors.js";
@@ -159,7 +159,7 @@ export function postAll(
     if (parsed.ok) trusted.push(parsed.value);
     else {
       if (firstBad < 0) firstBad = index;
-      for (const issue of parsed.issues) issues.push({ ...issue, path: [index, ...issue.path] });
+      issues.push(...under([index], parsed.issues));
     }
   });
   if (firstBad >= 0) return { ok: false, error: invalidEvent(issues), index: firstBad };

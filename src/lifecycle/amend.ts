@@ -2,7 +2,6 @@ import { Money, ZERO } from "../domain/money.js";
 import type { Issue } from "../schema/issues.js";
 import type { EventOf, OrderContext, Refusal } from "./context.js";
 import type { SalesOrder } from "./order.js";
-import { amountText } from "./receive.js";
 
 /*
  * Amendment (变更, R-LIFE-1): the guard and the update the lifecycle table
@@ -77,8 +76,7 @@ export function amendLines(next: SalesOrder, { event }: Amend): SalesOrder {
   const lines = next.lines.map((line) => {
     const change = event.lines.find((c) => c.line === line.line);
     const quantity = change?.quantity ?? line.quantity;
-    const unitPrice =
-      change?.unitPrice === undefined ? line.unitPrice : amountText(change.unitPrice);
+    const unitPrice = change?.unitPrice ?? line.unitPrice;
     const amount = new Money(unitPrice).times(quantity);
     return {
       ...line,

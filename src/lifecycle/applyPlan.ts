@@ -1,4 +1,5 @@
 import type { AllocationPlan } from "../allocation/plan.js";
+import { ALLOCATION_SOURCES } from "../domain/vocabulary.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
 import type { AllocationInput } from "../schema/wire.js";
@@ -75,7 +76,7 @@ export function applyPlan(
       lockBlockedUntil: lock.lockBlockedUntil,
     });
   }
-  for (const source of ["lock", "funded"] as const) {
+  for (const source of ALLOCATION_SOURCES) {
     for (const row of plan.franchiseeAllocations) {
       if (row.source !== source) continue;
       add(row.order, {

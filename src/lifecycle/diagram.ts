@@ -1,4 +1,5 @@
-import { type EventSpec, HEADER_STATES, LIFECYCLE } from "./machine.js";
+import { HEADER_STATES } from "../domain/vocabulary.js";
+import { type EventSpec, LIFECYCLE } from "./machine.js";
 
 /**
  * The lifecycle machine drawn as Mermaid (SPEC §5): the header states with

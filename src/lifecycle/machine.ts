@@ -1,4 +1,5 @@
 import { deepFreeze } from "../domain/freeze.js";
+import { type Bucket, type HeaderState, RETURNABLE_BUCKETS } from "../domain/vocabulary.js";
 import type { LifecycleEvent } from "../schema/lifecycleWire.js";
 import type { NamesFor } from "./context.js";
 import type { EFFECTS, NOTES } from "./effects.js";
@@ -13,56 +14,6 @@ import type { UPDATES } from "./updates.js";
  * xstate's `transition()` reads a machine config); the docs diagram
  * (docs/lifecycle.md) and `BUCKET_EDGES` are read off it too.
  */
-
-/**
- * R-LIFE-1: the header states of a sales order.
- *
- * @example
- * ```ts
- * import { HEADER_STATES } from "fenhuo";
- * HEADER_STATES[0]; // "received"
- * ```
- */
-export const HEADER_STATES = [
-  "received",
-  "verified",
-  "approved",
-  "fulfilling",
-  "fulfilled",
-  "invoiced",
-  "settled",
-  "closed",
-  "rejected",
-  "cancelled",
-] as const;
-
-/** A sales order's header state (R-LIFE-1). */
-export type HeaderState = (typeof HEADER_STATES)[number];
-
-/**
- * R-LIFE-3: the buckets a line's ordered quantity is always split into.
- *
- * @example
- * ```ts
- * import { BUCKETS } from "fenhuo";
- * BUCKETS.length; // 10
- * ```
- */
-export const BUCKETS = [
-  "open",
-  "locked",
-  "allocated",
-  "picked",
-  "shipped",
-  "delivered",
-  "accepted",
-  "rejectedOnInspection",
-  "returned",
-  "cancelled",
-] as const;
-
-/** One of a line's quantity buckets (R-LIFE-3). */
-export type Bucket = (typeof BUCKETS)[number];
 
 /** A bucket edge, [from, to], that an event may move a line's units along (R-LIFE-3). */
 export type BucketEdge = readonly [Bucket, Bucket];
@@ -248,10 +199,7 @@ export const LIFECYCLE = deepFreeze({
       label: "退换货",
       from: AFTER_SALES,
       to: "same",
-      moves: [
-        ["accepted", "returned"],
-        ["rejectedOnInspection", "returned"],
-      ],
+      moves: RETURNABLE_BUCKETS.map((bucket): BucketEdge => [bucket, "returned"]),
       effects: ["postRefund"],
     },
     invoice: { label: "开票", from: ["fulfilled"], to: "invoiced", note: "invoiceNumber" },

@@ -1,4 +1,4 @@
-import type { Bucket, HeaderState } from "./machine.js";
+import type { Bucket, HeaderState } from "../domain/vocabulary.js";
 
 /** R-LIFE-3: a line's ordered quantity, split exactly into its buckets. */
 export type Buckets = { readonly [B in Bucket]: number };

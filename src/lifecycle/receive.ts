@@ -1,11 +1,13 @@
-import type { Decimal } from "decimal.js";
 import { deepFreeze } from "../domain/freeze.js";
-import { readAmount } from "../domain/money.js";
+import { BUCKETS, type Bucket } from "../domain/vocabulary.js";
 import { InputError } from "../schema/issues.js";
 import { parseReceivedOrder } from "../schema/lifecycleWire.js";
 import { LIFECYCLE } from "./machine.js";
 import type { SalesOrder, SalesOrderLine } from "./order.js";
 import type { Actor } from "./transition.js";
+
+/** A new line's buckets: every unit open (R-LIFE-3). */
+const EMPTY = Object.fromEntries(BUCKETS.map((bucket) => [bucket, 0])) as Record<Bucket, number>;
 
 /**
  * Registers an order (登记): validates it at the edge and returns it in state
@@ -33,20 +35,9 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
     line: line.line,
     sku: line.sku,
     quantity: line.quantity,
-    unitPrice: amountText(line.unitPrice),
-    ...(line.amount === undefined ? {} : { amount: amountText(line.amount) }),
-    buckets: {
-      open: line.quantity,
-      locked: 0,
-      allocated: 0,
-      picked: 0,
-      shipped: 0,
-      delivered: 0,
-      accepted: 0,
-      rejectedOnInspection: 0,
-      returned: 0,
-      cancelled: 0,
-    },
+    unitPrice: line.unitPrice,
+    ...(line.amount === undefined ? {} : { amount: line.amount }),
+    buckets: { ...EMPTY, open: line.quantity },
     paid: { cash: "0", credit: "0" },
     locks: [],
   }));
@@ -65,30 +56,19 @@ export function receiveOrder(input: unknown, actor: Actor): SalesOrder {
             ...(contact.phone === undefined ? {} : { phone: contact.phone }),
           },
         }),
-    ...(raw.total === undefined ? {} : { total: amountText(raw.total) }),
+    ...(raw.total === undefined ? {} : { total: raw.total }),
     state: LIFECYCLE.initial,
     lines: [...lines].sort((a, b) => a.line - b.line),
-    audit: [{ seq: 1, at: by.at, by: by.by, event: "receive", from: "received", to: "received" }],
+    audit: [
+      {
+        seq: 1,
+        at: by.at,
+        by: by.by,
+        event: "receive",
+        from: LIFECYCLE.initial,
+        to: LIFECYCLE.initial,
+      },
+    ],
   };
   return deepFreeze(order);
-}
-
-/**
- * An amount the schema accepted, as the order keeps it: a string as written, a
- * JSON number as its plain decimal digits (R-UNIT-2) — `1e-7` is kept as
- * `"0.0000001"`, never in exponent notation.
- *
- * @example
- * ```ts
- * import { receiveOrder } from "fenhuo";
- * const order = receiveOrder(
- *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
- *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: 1e-7 }] },
- *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
- * );
- * order.lines[0]?.unitPrice; // "0.0000001"
- * ```
- */
-export function amountText(value: string | number): string {
-  return typeof value === "string" ? value : (readAmount(value) as Decimal).toString();
 }

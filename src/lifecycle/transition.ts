@@ -1,4 +1,5 @@
 import { deepFreeze } from "../domain/freeze.js";
+import type { Bucket, HeaderState } from "../domain/vocabulary.js";
 import type { Issue } from "../schema/issues.js";
 import {
   type LifecycleEvent,
@@ -8,7 +9,7 @@ import {
 import type { LineContext, OrderContext, Refusal } from "./context.js";
 import { EFFECTS, type Effect, NOTES } from "./effects.js";
 import { GUARDS } from "./guards.js";
-import { type Bucket, type HeaderState, LIFECYCLE, type NamedSpec } from "./machine.js";
+import { LIFECYCLE, type NamedSpec } from "./machine.js";
 import type { AuditEntry, Buckets, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
 import { UPDATES } from "./updates.js";
 

@@ -25,7 +25,10 @@ export function isTimestamp(text: string): boolean {
 
 /** R-UNIT-3: a timestamp, `2026-02-10T09:00:00+08:00`. */
 export const timestamp = z
-  .string({ error: "must be an ISO 8601 date-time with an offset" })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "is required" : "must be an ISO 8601 date-time with an offset",
+  })
   .refine(isTimestamp, {
     params: { code: "invalid_date" },
     message:

@@ -38,6 +38,7 @@ export const indicatorOrdersWire = z
       else
         ctx.addIssue({
           code: "custom",
+          params: { code: "duplicate_key" },
           path: [index, "id"],
           message: `order ${JSON.stringify(order.id)} is already orders[${seen}]`,
         });

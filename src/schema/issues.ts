@@ -7,9 +7,9 @@
  * | `required` | a required field is missing |
  * | `invalid_type` | a value of the wrong JSON type (a string for a number, an object for a list …) |
  * | `not_integer` | a number that must be whole is not |
- * | `too_small` | below the field's minimum (a negative quantity, a lock of 0 units …) |
+ * | `too_small` | below the field's minimum (a negative quantity, a lock of 0 units, an empty id …) |
  * | `too_large` | above the field's maximum, or a date that would leave the calendar |
- * | `invalid_value` | not one of the allowed values, or an empty id |
+ * | `invalid_value` | not one of the allowed values (an event `type`, a `season` …) |
  * | `invalid_date` | not an existing calendar date `YYYY-MM-DD`, or not a date-time with an offset |
  * | `invalid_amount` | not a non-negative decimal amount (R-UNIT-2) |
  * | `invalid_currency` | not an ISO 4217 currency code, or two currencies where one is allowed |
@@ -17,7 +17,7 @@
  * | `unknown_reference` | an id that names nothing given (order → franchisee, line → product …) |
  * | `duplicate_key` | an id or key given twice (an order id, a line number, a SKU in supply …) |
  * | `inconsistent` | fields that contradict each other (allocated above quantity, a lock larger than its line …) |
- * | `invalid_event` | an event or operation its target does not allow (a lifecycle or ledger refusal) |
+ * | `invalid_event` | a lifecycle event its order does not allow (nothing left to move) |
  *
  * @example
  * ```ts

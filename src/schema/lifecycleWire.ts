@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ALLOCATION_SOURCES, RETURNABLE_BUCKETS } from "../domain/vocabulary.js";
 import type { Result } from "./issues.js";
 import {
-  amountText as amount,
+  amountString as amount,
   currency,
   id,
   isoDate,
@@ -108,7 +109,7 @@ const lifecycleEventWire = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("allocate"),
     ...line,
-    source: z.enum(["lock", "funded"]),
+    source: z.enum(ALLOCATION_SOURCES),
     cash: amount,
     credit: amount,
   }),
@@ -120,7 +121,7 @@ const lifecycleEventWire = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("return"),
     ...line,
-    from: z.enum(["accepted", "rejectedOnInspection"]).default("accepted"),
+    from: z.enum(RETURNABLE_BUCKETS).default("accepted"),
   }),
   z.strictObject({ type: z.literal("invoice"), invoice: id }),
   z.strictObject({ type: z.literal("settle") }),

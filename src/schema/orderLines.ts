@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
-import { AMOUNT_RULE, readAmount, ZERO } from "../domain/money.js";
+import { readAmount } from "../domain/money.js";
 import type { OrderLine } from "../domain/types.js";
 import type { Issue, Path } from "./issues.js";
 import { MAX_QUANTITY } from "./primitives.js";
@@ -17,8 +17,6 @@ import { orderLineWire } from "./wire.js";
 /** Reads amounts once per distinct text: a wave repeats few prices over many lines. */
 export class AmountReader {
   private readonly cache = new Map<string | number, Decimal>();
-  constructor(private readonly issues: Issue[]) {}
-
   /** The amount, or `undefined` (and no issue) when it is not a valid one. */
   tryRead(value: unknown): Decimal | undefined {
     if (typeof value !== "string" && typeof value !== "number") return undefined;
@@ -27,18 +25,6 @@ export class AmountReader {
     const amount = readAmount(value);
     if (amount !== undefined) this.cache.set(value, amount);
     return amount;
-  }
-
-  /** The amount, or zero with an issue at `path`. */
-  read(value: string | number, path: Path): Decimal {
-    const amount = this.tryRead(value);
-    if (amount !== undefined) return amount;
-    this.issues.push({
-      path,
-      code: "invalid_amount",
-      message: `${AMOUNT_RULE}, got ${JSON.stringify(value)}`,
-    });
-    return ZERO;
   }
 }
 

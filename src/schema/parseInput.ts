@@ -18,7 +18,7 @@ import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
 import { brokenIds, checkLocks, fitsCalendar, References, uniqueKeys } from "./references.js";
-import { parseRows, type Row } from "./rows.js";
+import { parseRows, type Row, unknownFields } from "./rows.js";
 import {
   franchiseeWire,
   inputWire,
@@ -76,7 +76,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
       message: `a lock placed on ${raw.asOf} and its cool-down (${policy.lockDays} + ${policy.relockCooldownDays} days) would end after 9999-12-31`,
     });
   }
-  const amounts = new AmountReader(issues);
+  const amounts = new AmountReader();
 
   const products = section("products", raw.products, productWire, issues);
   const supply = section("supply", raw.supply, supplyWire, issues);
@@ -263,14 +263,6 @@ function parseTop(input: unknown, issues: Issue[]): Partial<TopLevel> | undefine
     const value = collect(check(schema, record[key], [key]), issues);
     if (value !== undefined) top[key] = value;
   }
-  for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(shape, key)) {
-      issues.push({
-        path: [key],
-        code: "unknown_field",
-        message: `unknown field ${JSON.stringify(key)}`,
-      });
-    }
-  }
+  unknownFields(record, (key) => Object.hasOwn(shape, key), issues);
   return top as Partial<TopLevel>;
 }

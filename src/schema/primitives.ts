@@ -78,6 +78,25 @@ export const amountText = z
 /** R-UNIT-2: an amount, checked as {@link amountText} and read into an exact Decimal. */
 export const amount = amountText.transform((value): Decimal => readAmount(value) as Decimal);
 
+/**
+ * R-UNIT-2: an amount kept as text, for data fenhuo stores as JSON: a string
+ * as written, a number as its plain digits, never in exponent notation.
+ *
+ * @example
+ * ```ts
+ * import { receiveOrder } from "fenhuo";
+ * const order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: 1e-7 }] },
+ *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
+ * );
+ * order.lines[0]?.unitPrice; // "0.0000001"
+ * ```
+ */
+export const amountString = amountText.transform((value): string =>
+  typeof value === "string" ? value : (readAmount(value) as Decimal).toString(),
+);
+
 /** R-UNIT-2: an amount above zero, as a Decimal. */
 export const positiveAmount = amount.refine((value) => !value.isZero(), {
   message: "must be more than zero",

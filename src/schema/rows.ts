@@ -30,3 +30,23 @@ export function parseRows<S extends z.ZodType>(
   });
   return rows;
 }
+
+/**
+ * Every key of `record` that `known` lacks, as an `unknown_field` at its own
+ * path: a misspelt section or field is found where it is, never ignored.
+ */
+export function unknownFields(
+  record: Readonly<Record<string, unknown>>,
+  known: (key: string) => boolean,
+  issues: Issue[],
+): void {
+  for (const key of Object.keys(record)) {
+    if (!known(key)) {
+      issues.push({
+        path: [key],
+        code: "unknown_field",
+        message: `unknown field ${JSON.stringify(key)}`,
+      });
+    }
+  }
+}

@@ -8,6 +8,7 @@ import type { Issue, Path, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";
 import { completePolicy, policySchema } from "./policyWire.js";
 import { DATE_RULE, id, isoDate, unitsFrom } from "./primitives.js";
+import { unknownFields } from "./rows.js";
 import type { AllocationInput } from "./wire.js";
 import { check, collect } from "./zodIssues.js";
 
@@ -95,7 +96,16 @@ const FIELDS: ReadonlySet<string> = new Set([
   ...ALLOCATION_SECTIONS,
 ]);
 
-const leadTimesWire = policySchema(LEAD_TIME_FIELDS);
+const leadTimesWire = policySchema(LEAD_TIME_FIELDS).optional();
+
+/** An end of the range: a date, and a required one. */
+const rangeDate = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? "is required: a date written YYYY-MM-DD" : DATE_RULE,
+  })
+  .refine(isIsoDate, { message: DATE_RULE, params: { code: "invalid_date" } })
+  .transform((text) => text as IsoDate);
 
 /**
  * Turns untrusted JSON into a {@link SupplyRequest}, or lists every problem with
@@ -117,17 +127,10 @@ export function parseSupplyInput(input: unknown): Result<SupplyRequest> {
   }
   const record = input as Readonly<Record<string, unknown>>;
   const issues: Issue[] = [];
-  for (const key of Object.keys(record)) {
-    if (!FIELDS.has(key))
-      issues.push({
-        path: [key],
-        code: "unknown_field",
-        message: `unknown field ${JSON.stringify(key)}`,
-      });
-  }
+  unknownFields(record, (key) => FIELDS.has(key), issues);
 
-  const from = readDate(record, "from", issues);
-  const to = readDate(record, "to", issues);
+  const from = collect(check(rangeDate, record.from, ["from"]), issues);
+  const to = collect(check(rangeDate, record.to, ["to"]), issues);
   if (from !== undefined && to !== undefined && to < from) {
     issues.push({
       path: ["to"],
@@ -137,10 +140,7 @@ export function parseSupplyInput(input: unknown): Result<SupplyRequest> {
   }
 
   const purchaseOrders = readPurchaseOrders(record, issues);
-  const givenLeadTimes = collect(
-    check(leadTimesWire, record.leadTimes ?? {}, ["leadTimes"]),
-    issues,
-  );
+  const givenLeadTimes = collect(check(leadTimesWire, record.leadTimes, ["leadTimes"]), issues);
   const leadTimes: LeadTimes = completePolicy(
     LEAD_TIME_FIELDS,
     givenLeadTimes,
@@ -173,25 +173,6 @@ export function parseSupplyInput(input: unknown): Result<SupplyRequest> {
   }
   const request = { from, to, purchaseOrders, leadTimes, allocation: allocation.value };
   return { ok: true, value: request as unknown as SupplyRequest };
-}
-
-function readDate(
-  record: Readonly<Record<string, unknown>>,
-  key: "from" | "to",
-  issues: Issue[],
-): IsoDate | undefined {
-  const value = record[key];
-  if (value === undefined) {
-    issues.push({
-      path: [key],
-      code: "required",
-      message: "is required: a date written YYYY-MM-DD",
-    });
-    return undefined;
-  }
-  if (typeof value === "string" && isIsoDate(value)) return value;
-  issues.push({ path: [key], code: "invalid_date", message: DATE_RULE });
-  return undefined;
 }
 
 function readPurchaseOrders(

@@ -9,7 +9,7 @@ export { MAX_QUANTITY } from "./primitives.js";
 
 /*
  * The JSON contract of SPEC Appendix A as zod schemas: the shape of each row.
- * Cross-row rules (references, uniqueness, lock sizes) live in parseInput.ts.
+ * Cross-row rules (references, uniqueness, lock sizes) live in references.ts.
  */
 
 const season = z.enum(SEASONS);
@@ -50,8 +50,12 @@ export const orderWire = z.object({
   id,
   franchisee: id,
   orderedOn: isoDate,
-  // Lines are read one by one (parseInput.ts): a million of them must not be copied twice.
-  lines: z.custom<unknown[]>(Array.isArray, { message: "must be an array of order lines" }),
+  // Lines are read one by one (orderLines.ts): a million of them must not be copied twice.
+  lines: z.custom<unknown[]>(Array.isArray, {
+    error: (issue) =>
+      issue.input === undefined ? "is required" : "must be an array of order lines",
+    params: { code: "invalid_type" },
+  }),
 });
 
 export const lockWire = z.object({

@@ -31,11 +31,34 @@ const EXPECTED: Readonly<Record<string, string>> = {
   null: "must be null",
 };
 
+/**
+ * The value a discriminated union (an event's `type`, an entry's `kind`) was
+ * given, when no shape has it: the union's issue holds the whole object.
+ */
+function discriminatorValue(issue: {
+  readonly input?: unknown;
+  readonly discriminator?: unknown;
+}): unknown {
+  const { input, discriminator } = issue;
+  if (typeof discriminator !== "string" || typeof input !== "object" || input === null) {
+    return undefined;
+  }
+  return (input as Record<string, unknown>)[discriminator];
+}
+
+/** Whether a union's issue says no shape has the given discriminator value. */
+function isDiscriminator(issue: object): boolean {
+  return (issue as { readonly note?: unknown }).note === "No matching discriminator";
+}
+
 /** fenhuo's message for an issue a schema wrote no message for. */
 function message(issue: RawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return "is required";
+      if (issue.expected === "int" && typeof issue.input === "number") {
+        return "must be a whole number";
+      }
       return `${EXPECTED[issue.expected] ?? `must be ${issue.expected}`}, not ${typeOf(issue.input)}`;
     case "too_small":
       return issue.origin === "string" || issue.origin === "array"
@@ -48,7 +71,9 @@ function message(issue: RawIssue): string {
     case "unrecognized_keys":
       return `unknown field ${JSON.stringify(issue.keys[0])}`;
     case "invalid_union":
-      return "is not any of the allowed shapes";
+      if (!isDiscriminator(issue)) return "is not any of the allowed shapes";
+      if (discriminatorValue(issue) === undefined) return "is required";
+      return `must be one of ${((issue.options ?? []) as readonly unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
     default:
       return "is not valid here";
   }
@@ -75,9 +100,16 @@ function codeOf(issue: z.core.$ZodIssue): IssueCode {
       return "too_large";
     case "unrecognized_keys":
       return "unknown_field";
+    case "invalid_format":
+      return issue.format === "datetime" || issue.format === "date"
+        ? "invalid_date"
+        : "invalid_value";
     case "invalid_union":
-      return issue.input === undefined ? "required" : "invalid_type";
+      if (issue.input === undefined) return "required";
+      if (!isDiscriminator(issue)) return "invalid_type";
+      return discriminatorValue(issue) === undefined ? "required" : "invalid_value";
     case "custom":
+      if (issue.input === undefined) return "required";
       return (issue.params?.code as IssueCode | undefined) ?? "invalid_value";
     default:
       return "invalid_value";

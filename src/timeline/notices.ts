@@ -73,7 +73,8 @@ export function supplyNotices(input: unknown): readonly SupplyNotice[] {
 export type SafeSupplyNoticesResult = Result<readonly SupplyNotice[], "notices">;
 
 /**
- * {@link supplyNotices} without throwing: `{ ok: true, notices }` or `{ ok: false, issues }`.
+ * {@link supplyNotices} without throwing: `{ ok: true, value, notices }` (the
+ * notices under both names) or `{ ok: false, issues }`.
  *
  * @example
  * ```ts

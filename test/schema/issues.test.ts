@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
+  InputError,
   ISSUE_CODES,
   type Issue,
+  indicators,
   openLedger,
+  orderSla,
   parseWorkCalendar,
+  post,
+  receiveOrder,
   safeAllocate,
   safeOpenLedger,
   safeParseWorkCalendar,
   safeSupplyNotices,
+  transition,
 } from "../../src/index.js";
 
 /** The issues of a rejected call, as `code path` strings. */
@@ -81,6 +87,56 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
         );
       }
     }
+  });
+
+  it("words the issues of events, orders, postings, SLA options and indicators in fenhuo's terms", () => {
+    const actor = { by: "sales:li", at: "2026-02-10T09:00:00+08:00" };
+    const order = receiveOrder(
+      {
+        id: "SO-1",
+        franchisee: "F01",
+        orderedOn: "2026-02-10",
+        lines: [{ line: 1, sku: "T", quantity: 1, unitPrice: "1" }],
+      },
+      actor,
+    );
+    const found: Issue[] = [];
+    for (const event of [{ type: "teleport" }, {}, { type: "ship", line: 1.5 }, null, "verify"]) {
+      const result = transition(order, event as never, actor);
+      if (!result.ok) found.push(...result.error.issues);
+    }
+    const posted = post(openLedger({}), { kind: "oops", franchisee: 7 } as never);
+    if (!posted.ok && posted.error.code === "INVALID_EVENT") found.push(...posted.error.issues);
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof InputError) found.push(...error.issues);
+      }
+    };
+    caught(() => receiveOrder({ id: 1, lines: "x", total: {} }, { by: 1, at: "now" } as never));
+    caught(() =>
+      orderSla(order, {
+        at: "soon",
+        calendar: { timeZone: 8 },
+        policy: { answerHours: "x" },
+      } as never),
+    );
+    caught(() => indicators({ orders: [{ id: "SO-1" }] } as never));
+    expect(found.length).toBeGreaterThan(12);
+    for (const one of found) {
+      expect(ISSUE_CODES).toContain(one.code);
+      expect(one.message).not.toMatch(
+        /Invalid|Too small|Too big|Unrecognized key|expected \w+, received/,
+      );
+    }
+    expect(
+      found.slice(0, 3).map((one) => `${one.code} ${one.path.join(".")} ${one.message}`),
+    ).toEqual([
+      expect.stringMatching(/^invalid_value type must be one of "verify", "approve"/),
+      "required type is required",
+      "not_integer line must be a positive integer",
+    ]);
   });
 
   it("codes the issues of the ledger, the calendar and the supply notices too", () => {
