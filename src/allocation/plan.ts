@@ -7,24 +7,26 @@
  * the one place its fields are listed, so the types, the JSON Schema
  * (docs/schema/plan.schema.json) and the API docs cannot drift apart.
  */
+export type { Limit } from "../schema/planFields.js";
 export type {
-  AllocationPlan,
-  Balance,
   ConversionDecision,
   Decision,
   ExpiryDecision,
-  FranchiseeAllocation,
   FundedDecision,
-  Limit,
   LockDecision,
+  RegionDecision,
+  StoreDecision,
+} from "../schema/planTrace.js";
+export type {
+  AllocationPlan,
+  Balance,
+  FranchiseeAllocation,
   PaymentRequest,
   PlannedLock,
   RegionAllocation,
-  RegionDecision,
   ReleasedLock,
   Remaining,
   StoreAllocation,
-  StoreDecision,
   Unfilled,
   Warning,
 } from "../schema/planWire.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
-import { planDate, planWire } from "./planWire.js";
+import { planDate } from "./planFields.js";
+import { planWire } from "./planWire.js";
 import { documentedPolicySchema } from "./policyWire.js";
 import { amount, currency, isoDate } from "./primitives.js";
 import {

@@ -1,14 +1,7 @@
 import { z } from "zod";
-import { isIsoDate } from "../domain/dates.js";
-import { RULE, type RuleId } from "../domain/rules.js";
-import {
-  ALLOCATION_SOURCES,
-  LIMITS,
-  SEASONS,
-  SELLING_SEASONS,
-  STORE_CLASSES,
-  UNFILLED_REASONS,
-} from "../domain/vocabulary.js";
+import { ALLOCATION_SOURCES, UNFILLED_REASONS } from "../domain/vocabulary.js";
+import { decimal, list, named, planDate, sellingSeason, units } from "./planFields.js";
+import { type Decision, decisionWire } from "./planTrace.js";
 import { id, lineNumber } from "./primitives.js";
 
 /*
@@ -22,44 +15,6 @@ import { id, lineNumber } from "./primitives.js";
  * what the JSON Schema shows. Objects are strict, so a plan with a field the
  * schema lacks does not parse.
  */
-
-/** A list in the plan: read-only, like the plan's own arrays. */
-const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
-
-/**
- * `schema`, typed by the name of its output, so a type that holds it shows the
- * name (`readonly FranchiseeAllocation[]`) rather than every field over again.
- * Only the type changes: `T` must be what `schema` yields.
- */
-const named = <T>(schema: z.ZodType<T>): z.ZodType<T> => schema;
-
-/**
- * A date in the plan: checked like an input date, but typed a plain `string`
- * as the plan types it (the input's `isoDate` narrows to the `IsoDate` brand).
- */
-export const planDate = z.string().refine((text): boolean => isIsoDate(text), {
-  message: "must be an existing calendar date written YYYY-MM-DD",
-});
-
-/** Units in a plan row or decision: a whole number, 0 or more. */
-const units = z.int().min(0);
-/** A place in an order, 1 first. */
-const rank = z.int().min(1);
-/** Money in the plan: always a plain non-negative decimal string (R-UNIT-2). */
-const decimal = z.string().regex(/^\d+(?:\.\d+)?$/, 'must be a decimal string such as "1299.50"');
-
-const sellingSeason = z.enum(SELLING_SEASONS);
-const ruleIds = list(named<RuleId>(z.enum(RULE))).describe("The rules that decided this quantity.");
-const limit = z.enum(LIMITS);
-
-/**
- * What held a demand below what it asked for at one decision: `none` (it got
- * all of it), `stock`, `funds` (its franchisee's money), or `lock-blocked`
- * (its line may not be locked in this run).
- *
- * @useDeclaredType
- */
-export type Limit = z.output<typeof limit>;
 
 const franchiseeAllocationWire = z
   .strictObject({
@@ -92,7 +47,9 @@ const plannedLockWire = z
     expiresOn: planDate,
     isNew: z.boolean(),
   })
-  .describe("A lock active after the run: carried from an earlier run or placed now.");
+  .describe(
+    "A lock active after the run: carried from an earlier run (what is left of it) or placed now.",
+  );
 
 /** A lock active after the run: carried from an earlier run (what is left of it) or placed now. */
 export interface PlannedLock extends Readonly<z.output<typeof plannedLockWire>> {}
@@ -216,160 +173,6 @@ const warningWire = z
 
 /** Something the caller should know that did not stop the run. */
 export interface Warning extends Readonly<z.output<typeof warningWire>> {}
-
-/** The facts of every decision about an order line. */
-const lineDecision = {
-  kind: z.literal("order-line"),
-  order: id,
-  line: lineNumber,
-  franchisee: id,
-  sku: id,
-  /** The rules that decided this quantity. */
-  rules: ruleIds,
-  /** Units granted (allocated, released or locked) by this decision. */
-  quantity: units.describe("Units granted (allocated, released or locked) by this decision."),
-};
-
-/** The facts shared by the three franchisee passes. */
-const rankedLineDecision = {
-  ...lineDecision,
-  /** The franchisee's place in this pass, 1 first. */
-  franchiseeRank: rank.describe("The franchisee's place in this pass, 1 first."),
-  /** The franchisee's priority (1 = highest), which its rank follows. */
-  priority: z.int().describe("The franchisee's priority (1 = highest), which its rank follows."),
-  /** The line's place among its franchisee's lines (R-RANK-LINE), 1 first. */
-  lineRank: rank.describe("The line's place among its franchisee's lines (R-RANK-LINE), 1 first."),
-  /** Units asked for at this decision. */
-  demand: units.describe("Units asked for at this decision."),
-  /** What held the grant below the demand, if anything. */
-  limitedBy: limit,
-};
-
-const expiryDecisionWire = z
-  .strictObject({
-    pass: z.literal("expiry"),
-    ...lineDecision,
-    lock: id,
-    expiresOn: planDate,
-    lockBlockedUntil: planDate,
-  })
-  .describe("R-LOCK-EXPIRE: a carried lock reached its expiry date and was released.");
-
-/** R-LOCK-EXPIRE: a carried lock reached its expiry date and was released. */
-export interface ExpiryDecision extends Readonly<z.output<typeof expiryDecisionWire>> {}
-
-const conversionDecisionWire = z
-  .strictObject({
-    pass: z.literal("conversion"),
-    ...rankedLineDecision,
-    lock: id,
-    unitPrice: decimal,
-    /** The franchisee's spendable money when the lock was offered. */
-    spendable: decimal.describe("The franchisee's spendable money when the lock was offered."),
-    /** Present when policy `afterShortfall: "stop"` held the lock back after an earlier shortfall. */
-    stopped: z.literal(true).exactOptional(),
-  })
-  .describe("R-LOCK-CONVERT: a carried lock offered to its paying franchisee.");
-
-/** R-LOCK-CONVERT: a carried lock offered to its paying franchisee. */
-export interface ConversionDecision extends Readonly<z.output<typeof conversionDecisionWire>> {}
-
-const fundedDecisionWire = z
-  .strictObject({
-    pass: z.literal("funded"),
-    ...rankedLineDecision,
-    /** Whether the franchisee counted as funded (有款) when ranked. */
-    funded: z.boolean().describe("Whether the franchisee counted as funded (有款) when ranked."),
-    /** Free stock of the SKU when the line's turn came. */
-    stock: units.describe("Free stock of the SKU when the line's turn came."),
-    unitPrice: decimal,
-    /** The franchisee's spendable money when the line's turn came. */
-    spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
-    /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
-    stopped: z.literal(true).exactOptional(),
-  })
-  .describe("R-ALLOC-FUNDED: an outstanding line served from free stock and money.");
-
-/** R-ALLOC-FUNDED: an outstanding line served from free stock and money. */
-export interface FundedDecision extends Readonly<z.output<typeof fundedDecisionWire>> {}
-
-const lockDecisionWire = z
-  .strictObject({
-    pass: z.literal("lock"),
-    ...rankedLineDecision,
-    stock: units,
-    /** The new lock, when one was placed. */
-    lock: id.exactOptional(),
-    expiresOn: planDate.exactOptional(),
-    /** When the line was barred from locking in this run: the date the bar lifts (R-LOCK-EXPIRE). */
-    blockedUntil: planDate
-      .describe("When the line was barred from locking in this run: the date the bar lifts.")
-      .exactOptional(),
-  })
-  .describe("R-LOCK-PLACE: stock locked for a line still outstanding.");
-
-/** R-LOCK-PLACE: stock locked for a line still outstanding. */
-export interface LockDecision extends Readonly<z.output<typeof lockDecisionWire>> {}
-
-const directDecision = {
-  pass: z.literal("direct"),
-  sku: id,
-  season: z.enum(SEASONS),
-  /** The season whose region order was used. */
-  seasonInForce: sellingSeason.describe("The season whose region order was used."),
-  /** The rules that decided this quantity. */
-  rules: ruleIds,
-  /** The region's place in the season's order, 1 first. */
-  regionRank: rank.describe("The region's place in the season's order, 1 first."),
-  /** The claim's place among this SKU's direct claims, 1 first. */
-  rank: rank.describe("The claim's place among this SKU's direct claims, 1 first."),
-  demand: units,
-  stock: units,
-  quantity: units,
-  limitedBy: z.enum(["none", "stock"]),
-};
-
-const storeDecisionWire = z
-  .strictObject({
-    ...directDecision,
-    kind: z.literal("store"),
-    store: id,
-    region: id,
-    storeClass: z.enum(STORE_CLASSES),
-    /** The store's place in its region (R-RANK-STORE), 1 first. */
-    storeRank: rank.describe("The store's place in its region (R-RANK-STORE), 1 first."),
-  })
-  .describe("R-ALLOC-DIRECT: a store's safety-stock need served in region and store order.");
-
-/** R-ALLOC-DIRECT: a store's safety-stock need served in region and store order. */
-export interface StoreDecision extends Readonly<z.output<typeof storeDecisionWire>> {}
-
-const regionDecisionWire = z
-  .strictObject({ ...directDecision, kind: z.literal("region"), region: id })
-  .describe("R-ALLOC-DIRECT: a region warehouse's stocking need served in region order.");
-
-/** R-ALLOC-DIRECT: a region warehouse's stocking need served in region order. */
-export interface RegionDecision extends Readonly<z.output<typeof regionDecisionWire>> {}
-
-/** One decision of the run, discriminated by `pass`, then (in the direct pass) by `kind`. */
-export const decisionWire = z
-  .discriminatedUnion("pass", [
-    expiryDecisionWire,
-    conversionDecisionWire,
-    fundedDecisionWire,
-    lockDecisionWire,
-    z.discriminatedUnion("kind", [storeDecisionWire, regionDecisionWire]),
-  ])
-  .describe("One decision of the run, with the rule IDs and facts behind it (SPEC §3.7).");
-
-/** One decision of the run, with the rule IDs and facts behind it (SPEC §3.7). */
-export type Decision =
-  | ExpiryDecision
-  | ConversionDecision
-  | FundedDecision
-  | LockDecision
-  | StoreDecision
-  | RegionDecision;
 
 /** The plan `allocate` returns (SPEC §3.7, Appendix A), as a zod schema. */
 export const planWire = z.strictObject({

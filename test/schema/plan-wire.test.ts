@@ -19,7 +19,8 @@ import {
   type StoreDecision,
   type Unfilled,
 } from "../../src/index.js";
-import { type decisionWire, planWire } from "../../src/schema/planWire.js";
+import type { decisionWire } from "../../src/schema/planTrace.js";
+import { planWire } from "../../src/schema/planWire.js";
 import { allocationInput } from "../support/arbitraries.js";
 
 type WirePlan = z.infer<typeof planWire>;
@@ -96,5 +97,21 @@ describe("planWire is the one source of AllocationPlan", () => {
         franchiseeAllocations: [{ ...first, source: "gift" }, ...rest],
       }).success,
     ).toBe(false);
+  });
+});
+
+describe("the plan's schemas describe each row once", () => {
+  it("give each row type the TSDoc line its schema's description says", () => {
+    let checked = 0;
+    for (const file of ["planWire.ts", "planTrace.ts"]) {
+      const source = readFileSync(new URL(`../../src/schema/${file}`, import.meta.url), "utf8");
+      for (const match of source.matchAll(
+        /\.describe\(\s*"([^"]+)",?\s*\);\n\n\/\*\* ([^*]+) \*\/\nexport interface/g,
+      )) {
+        expect(match[2]).toBe(match[1]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });

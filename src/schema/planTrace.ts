@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { SEASONS, STORE_CLASSES } from "../domain/vocabulary.js";
+import { decimal, limit, planDate, rank, ruleIds, sellingSeason, units } from "./planFields.js";
+import { id, lineNumber } from "./primitives.js";
+
+/*
+ * The trace of the plan (SPEC §3.7): one decision per quantity the run
+ * decided, with its rule IDs and the facts it met, as zod schemas with their
+ * types derived right after them, like the plan's rows (planWire.ts).
+ */
+
+/** The facts of every decision about an order line. */
+const lineDecision = {
+  kind: z.literal("order-line"),
+  order: id,
+  line: lineNumber,
+  franchisee: id,
+  sku: id,
+  /** The rules that decided this quantity. */
+  rules: ruleIds,
+  /** Units granted (allocated, released or locked) by this decision. */
+  quantity: units.describe("Units granted (allocated, released or locked) by this decision."),
+};
+
+/** The facts shared by the three franchisee passes. */
+const rankedLineDecision = {
+  ...lineDecision,
+  /** The franchisee's place in this pass, 1 first. */
+  franchiseeRank: rank.describe("The franchisee's place in this pass, 1 first."),
+  /** The franchisee's priority (1 = highest), which its rank follows. */
+  priority: z.int().describe("The franchisee's priority (1 = highest), which its rank follows."),
+  /** The line's place among its franchisee's lines (R-RANK-LINE), 1 first. */
+  lineRank: rank.describe("The line's place among its franchisee's lines (R-RANK-LINE), 1 first."),
+  /** Units asked for at this decision. */
+  demand: units.describe("Units asked for at this decision."),
+  /** What held the grant below the demand, if anything. */
+  limitedBy: limit,
+};
+
+const expiryDecisionWire = z
+  .strictObject({
+    pass: z.literal("expiry"),
+    ...lineDecision,
+    lock: id,
+    expiresOn: planDate,
+    lockBlockedUntil: planDate,
+  })
+  .describe("R-LOCK-EXPIRE: a carried lock reached its expiry date and was released.");
+
+/** R-LOCK-EXPIRE: a carried lock reached its expiry date and was released. */
+export interface ExpiryDecision extends Readonly<z.output<typeof expiryDecisionWire>> {}
+
+const conversionDecisionWire = z
+  .strictObject({
+    pass: z.literal("conversion"),
+    ...rankedLineDecision,
+    lock: id,
+    unitPrice: decimal,
+    /** The franchisee's spendable money when the lock was offered. */
+    spendable: decimal.describe("The franchisee's spendable money when the lock was offered."),
+    /** Present when policy `afterShortfall: "stop"` held the lock back after an earlier shortfall. */
+    stopped: z.literal(true).exactOptional(),
+  })
+  .describe("R-LOCK-CONVERT: a carried lock offered to its paying franchisee.");
+
+/** R-LOCK-CONVERT: a carried lock offered to its paying franchisee. */
+export interface ConversionDecision extends Readonly<z.output<typeof conversionDecisionWire>> {}
+
+const fundedDecisionWire = z
+  .strictObject({
+    pass: z.literal("funded"),
+    ...rankedLineDecision,
+    /** Whether the franchisee counted as funded (有款) when ranked. */
+    funded: z.boolean().describe("Whether the franchisee counted as funded (有款) when ranked."),
+    /** Free stock of the SKU when the line's turn came. */
+    stock: units.describe("Free stock of the SKU when the line's turn came."),
+    unitPrice: decimal,
+    /** The franchisee's spendable money when the line's turn came. */
+    spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
+    /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
+    stopped: z.literal(true).exactOptional(),
+  })
+  .describe("R-ALLOC-FUNDED: an outstanding line served from free stock and money.");
+
+/** R-ALLOC-FUNDED: an outstanding line served from free stock and money. */
+export interface FundedDecision extends Readonly<z.output<typeof fundedDecisionWire>> {}
+
+const lockDecisionWire = z
+  .strictObject({
+    pass: z.literal("lock"),
+    ...rankedLineDecision,
+    stock: units,
+    /** The new lock, when one was placed. */
+    lock: id.exactOptional(),
+    expiresOn: planDate.exactOptional(),
+    /** When the line was barred from locking in this run: the date the bar lifts (R-LOCK-EXPIRE). */
+    blockedUntil: planDate
+      .describe("When the line was barred from locking in this run: the date the bar lifts.")
+      .exactOptional(),
+  })
+  .describe("R-LOCK-PLACE: stock locked for a line still outstanding.");
+
+/** R-LOCK-PLACE: stock locked for a line still outstanding. */
+export interface LockDecision extends Readonly<z.output<typeof lockDecisionWire>> {}
+
+const directDecision = {
+  pass: z.literal("direct"),
+  sku: id,
+  season: z.enum(SEASONS),
+  /** The season whose region order was used. */
+  seasonInForce: sellingSeason.describe("The season whose region order was used."),
+  /** The rules that decided this quantity. */
+  rules: ruleIds,
+  /** The region's place in the season's order, 1 first. */
+  regionRank: rank.describe("The region's place in the season's order, 1 first."),
+  /** The claim's place among this SKU's direct claims, 1 first. */
+  rank: rank.describe("The claim's place among this SKU's direct claims, 1 first."),
+  demand: units,
+  stock: units,
+  quantity: units,
+  limitedBy: z.enum(["none", "stock"]),
+};
+
+const storeDecisionWire = z
+  .strictObject({
+    ...directDecision,
+    kind: z.literal("store"),
+    store: id,
+    region: id,
+    storeClass: z.enum(STORE_CLASSES),
+    /** The store's place in its region (R-RANK-STORE), 1 first. */
+    storeRank: rank.describe("The store's place in its region (R-RANK-STORE), 1 first."),
+  })
+  .describe("R-ALLOC-DIRECT: a store's safety-stock need served in region and store order.");
+
+/** R-ALLOC-DIRECT: a store's safety-stock need served in region and store order. */
+export interface StoreDecision extends Readonly<z.output<typeof storeDecisionWire>> {}
+
+const regionDecisionWire = z
+  .strictObject({ ...directDecision, kind: z.literal("region"), region: id })
+  .describe("R-ALLOC-DIRECT: a region warehouse's stocking need served in region order.");
+
+/** R-ALLOC-DIRECT: a region warehouse's stocking need served in region order. */
+export interface RegionDecision extends Readonly<z.output<typeof regionDecisionWire>> {}
+
+/** One decision of the run, discriminated by `pass`, then (in the direct pass) by `kind`. */
+export const decisionWire = z
+  .discriminatedUnion("pass", [
+    expiryDecisionWire,
+    conversionDecisionWire,
+    fundedDecisionWire,
+    lockDecisionWire,
+    z.discriminatedUnion("kind", [storeDecisionWire, regionDecisionWire]),
+  ])
+  .describe("One decision of the run, with the rule IDs and facts behind it (SPEC §3.7).");
+
+/** One decision of the run, with the rule IDs and facts behind it (SPEC §3.7). */
+export type Decision =
+  | ExpiryDecision
+  | ConversionDecision
+  | FundedDecision
+  | LockDecision
+  | StoreDecision
+  | RegionDecision;
