@@ -40,6 +40,49 @@ function fallback(name: string, field: PolicyField): string {
     : `see [below](#${name.toLowerCase()})`;
 }
 
+/** What values a field takes, in prose. */
+function values(field: PolicyField): string {
+  switch (field.kind) {
+    case "choice":
+      return field.values.map((value) => `\`"${value}"\``).join(" | ");
+    case "flag":
+      return "`boolean`";
+    case "whole":
+      return `integer ${field.min}–${field.max}`;
+    case "seasonal":
+      return field.item === "regions"
+        ? "`{ SS?: string[], AW?: string[] }`"
+        : "`{ SS?: number[], AW?: number[] }`";
+    case "ranking":
+      return `\`(${field.values.map((value) => `"${value}"`).join(" | ")})[]\``;
+  }
+}
+
+/** A field's default, in prose: short values written out, region lists left to the section. */
+function defaultText(field: PolicyField): string | undefined {
+  if (field.kind === "seasonal") {
+    if (field.item === "regions") return undefined;
+    const seasons = Object.entries(field.default).map(
+      ([season, list]) => `\`${season}: ${JSON.stringify(list).replaceAll(",", ", ")}\``,
+    );
+    return seasons.join(", ");
+  }
+  return `\`${JSON.stringify(field.default).replaceAll(",", ", ")}\``;
+}
+
+/**
+ * The first line of a field's section: its values, default and rule, from its
+ * definition; whatever follows the rule (the seed clause) is the docs' own.
+ */
+export function sectionHead(field: PolicyField): string {
+  const fallback = defaultText(field);
+  return [
+    values(field),
+    ...(fallback === undefined ? [] : [`default ${fallback}`]),
+    `**${field.rule}**`,
+  ].join(" — ");
+}
+
 /** One table: a row per field, in definition order. */
 function table(fields: Readonly<Record<string, PolicyField>>, link: boolean): string {
   const rows = Object.entries(fields).map(
@@ -74,10 +117,19 @@ export function policyTables(): string {
   ].join("\n");
 }
 
-/** `document` with its policy tables replaced by freshly generated ones. */
+/**
+ * `document` with its policy tables replaced by freshly generated ones, and
+ * each `## field` section's first line (up to the rule) by its definition's.
+ */
 export function withPolicyTables(document: string): string {
   const start = document.indexOf(START);
   const end = document.indexOf(END);
   if (start < 0 || end < start) throw new Error("docs/policies.md has no policy-table markers");
-  return document.slice(0, start) + policyTables() + document.slice(end + END.length);
+  let text = document.slice(0, start) + policyTables() + document.slice(end + END.length);
+  for (const [name, field] of Object.entries(ALLOCATION_POLICY_FIELDS)) {
+    const head = new RegExp(`(## ${name}\\n\\n)[\\s\\S]*?\\*\\*R-[A-Z0-9-]+\\*\\*`);
+    if (!head.test(text)) throw new Error(`docs/policies.md has no section ## ${name}`);
+    text = text.replace(head, (_, heading: string) => heading + sectionHead(field));
+  }
+  return text;
 }

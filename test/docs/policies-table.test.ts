@@ -10,6 +10,13 @@ describe("docs/policies.md's tables are generated from the policy definitions", 
     expect(committed).toBe(withPolicyTables(committed));
   });
 
+  it("list the default region orders in the regionOrder section", () => {
+    const flat = committed.replace(/\s+/g, " ");
+    for (const season of ["SS", "AW"] as const) {
+      expect(flat).toContain(`- \`${season}\`: ${DEFAULT_POLICY.regionOrder[season].join(", ")}`);
+    }
+  });
+
   it("list every field of AllocationPolicy with its rule and default", () => {
     const tables = policyTables();
     for (const [name, field] of Object.entries(ALLOCATION_POLICY_FIELDS)) {
