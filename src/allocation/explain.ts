@@ -1,16 +1,24 @@
 import type { RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
-import type { AllocationPlan, Decision } from "./plan.js";
+import type {
+  AllocationPlan,
+  Decision,
+  FundedDecision,
+  RegionDecision,
+  StoreDecision,
+} from "./plan.js";
 
 /**
- * A demand: an order line, or a store's or region's need for a SKU. It is what
- * `explain` is asked about, and what every trace decision and unfilled row is
- * about (they carry these fields).
+ * A demand: an order line (`{ kind: "order-line", order, line }`), or a
+ * store's or region's need for a SKU (`{ kind: "store", store, sku }`,
+ * `{ kind: "region", region, sku }`). It is what `explain` is asked about,
+ * and what every trace decision and unfilled row is about: the type is picked
+ * from theirs, so the three cannot disagree.
  */
 export type ExplainRef =
-  | { readonly kind: "order-line"; readonly order: string; readonly line: number }
-  | { readonly kind: "store"; readonly store: string; readonly sku: string }
-  | { readonly kind: "region"; readonly region: string; readonly sku: string };
+  | Pick<FundedDecision, "kind" | "order" | "line">
+  | Pick<StoreDecision, "kind" | "store" | "sku">
+  | Pick<RegionDecision, "kind" | "region" | "sku">;
 
 /** Why a demand got what it got, from the plan alone. */
 export interface Explanation {
