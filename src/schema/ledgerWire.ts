@@ -74,8 +74,6 @@ export interface TrustedAccount {
   readonly asOf: string;
 }
 
-const KINDS = ["snapshot", "deposit", "shipment", "refund"] as const;
-
 const reference = z.string().min(1, "must be a non-empty reference");
 const quantity = unitsFrom(1, "a shipment carries at least one unit");
 
@@ -111,8 +109,12 @@ const refundWire = z.object({
 /** The messages of a union on `kind`: an unknown kind, or not an object at all. */
 const kindError =
   (what: string) =>
-  (issue: { readonly code?: string }): string | undefined => {
-    if (issue.code === "invalid_union") return `must be one of ${KINDS.join(", ")}`;
+  (issue: {
+    readonly code?: string;
+    readonly options?: readonly unknown[];
+  }): string | undefined => {
+    // The union names its kinds itself (its `options`): they are written once, in its shapes.
+    if (issue.code === "invalid_union") return `must be one of ${(issue.options ?? []).join(", ")}`;
     return issue.code === "invalid_type" ? `${what} must be an object` : undefined;
   };
 
