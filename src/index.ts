@@ -161,12 +161,13 @@ export { BUCKETS, HEADER_STATES, RETURNABLE_BUCKETS } from "./domain/vocabulary.
 export type { ApplyPlanResult } from "./lifecycle/applyPlan.js";
 export { allocationDemand, applyPlan } from "./lifecycle/applyPlan.js";
 export { lifecycleDiagram } from "./lifecycle/diagram.js";
-export type { Effect } from "./lifecycle/effects.js";
+
 export type { BucketEdge, EventSpec, EventType } from "./lifecycle/machine.js";
 export { BUCKET_EDGES, LIFECYCLE } from "./lifecycle/machine.js";
 export type {
   AuditEntry,
   Buckets,
+  Effect,
   LineLock,
   SalesOrder,
   SalesOrderLine,

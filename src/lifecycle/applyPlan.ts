@@ -3,8 +3,7 @@ import { ALLOCATION_SOURCES } from "../domain/vocabulary.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
 import type { AllocationInput } from "../schema/wire.js";
-import type { Effect } from "./effects.js";
-import type { SalesOrder } from "./order.js";
+import type { Effect, SalesOrder } from "./order.js";
 import { type Actor, type TransitionError, transition } from "./transition.js";
 
 /** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */

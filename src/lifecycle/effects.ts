@@ -1,41 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
 import type { EventOf, LineContext, OrderContext } from "./context.js";
-import type { LineLock, SalesOrder } from "./order.js";
+import type { Effect, LineLock, SalesOrder } from "./order.js";
 import { shipmentSplit } from "./postings.js";
-
-/** What an accepted event asks the caller to do, as data: fenhuo never does it. */
-export type Effect =
-  | {
-      /** R-POST-1: post the shipment to the franchisee's ledger (发货过账). */
-      readonly kind: "post-shipment";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly line: number;
-      readonly quantity: number;
-      readonly amount: string;
-      readonly cash: string;
-      readonly credit: string;
-      readonly at: string;
-    }
-  | {
-      /** R-POST-2: refund returned units to the franchisee's ledger. */
-      readonly kind: "post-refund";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly line: number;
-      readonly quantity: number;
-      readonly amount: string;
-      readonly at: string;
-    }
-  | {
-      /** Tell someone: the franchisee of a rejection or cancellation, the warehouse of a lock release. */
-      readonly kind: "notice";
-      readonly notice: "order-rejected" | "order-cancelled" | "lock-released";
-      readonly franchisee: string;
-      readonly order: string;
-      readonly message: string;
-    };
 
 type Notice = Extract<Effect, { kind: "notice" }>;
 

@@ -1,8 +1,7 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { compareIds } from "../ranking/compare.js";
 import type { ApplyPlanResult } from "./applyPlan.js";
-import type { Effect } from "./effects.js";
-import type { SalesOrder } from "./order.js";
+import type { Effect, SalesOrder } from "./order.js";
 import { type Actor, type TransitionError, transition } from "./transition.js";
 
 /** Where a pick list's goods go (seed 6.4.4: 加盟商、直营/联营店面、或直营/联营区域仓库). */

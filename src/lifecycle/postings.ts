@@ -1,8 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { Money } from "../domain/money.js";
 import type { LedgerEventInput } from "../ledger/events.js";
-import type { Effect } from "./effects.js";
-import type { SalesOrderLine } from "./order.js";
+import type { Effect, SalesOrderLine } from "./order.js";
 
 /**
  * R-POST-1: how shipping `quantity` units of a line is paid for — by the split

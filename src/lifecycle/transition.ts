@@ -7,10 +7,10 @@ import {
   parseLifecycleEvent,
 } from "../schema/lifecycleWire.js";
 import type { LineContext, OrderContext, Refusal } from "./context.js";
-import { EFFECTS, type Effect, NOTES } from "./effects.js";
+import { EFFECTS, NOTES } from "./effects.js";
 import { GUARDS } from "./guards.js";
 import { LIFECYCLE, type NamedSpec } from "./machine.js";
-import type { AuditEntry, Buckets, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
+import type { AuditEntry, Buckets, Effect, LineLock, SalesOrder, SalesOrderLine } from "./order.js";
 import { UPDATES } from "./updates.js";
 
 /** Who acts, and when (an ISO 8601 date-time with offset): the lifecycle has no clock. */
