@@ -38,14 +38,11 @@ import {
   permutationSeed,
   shuffleInput,
 } from "../support/arbitraries.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 /** 1000 runs per property; FC_NUM_RUNS=20000 for a deeper search, fewer for a fast pass. */
 const RUNS = propertyRuns(1000);
-const params: fc.Parameters<unknown> = {
-  numRuns: RUNS,
-  ...(process.env.CI ? { seed: 20261128 } : {}),
-};
+const params = propertyParams(RUNS);
 
 /* ------------------------------------------------------------------------------------------------
  * Exact money, independent of src/domain/money.ts.

@@ -26,13 +26,10 @@ import {
   spendableOf,
 } from "../../src/index.js";
 import { deepFreeze } from "../support/arbitraries.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 const RUNS = propertyRuns(1000);
-const params: fc.Parameters<unknown> = {
-  numRuns: RUNS,
-  ...(process.env.CI ? { seed: 20261128 } : {}),
-};
+const params = propertyParams(RUNS);
 
 /* ------------------------------------------------------------------------------------------------
  * Exact money, independent of src/domain/money.ts.

@@ -20,7 +20,7 @@ import {
   transition,
 } from "../../src/index.js";
 import { bucketsWith } from "../support/lifecycle.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 const actor: Actor = { by: "model", at: "2026-03-01T10:00:00+08:00" };
 const PRICE = 10;
@@ -379,9 +379,7 @@ const commands = [
 
 describe("properties", () => {
   it("R-LIFE-1..5: random event sequences keep the order, its buckets, audit and postings in step with the model", () => {
-    const runs = process.env.CI
-      ? { numRuns: propertyRuns(10_000), seed: 20261128 }
-      : { numRuns: propertyRuns(2_000) };
+    const runs = propertyParams(propertyRuns(process.env.CI ? 10_000 : 2_000));
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 50, size: "max" }), (cmds) => {
         const order = receiveOrder(

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AmountReader, readSoundLine } from "../../src/schema/orderLines.js";
 import { orderLineWire } from "../../src/schema/wire.js";
+import { propertyParams } from "../support/runs.js";
 
-const runs = { numRuns: 5000, ...(process.env.CI ? { seed: 20261128 } : {}) };
+const runs = propertyParams(5000);
 
 /** Values that are sometimes right for a line field and often subtly wrong. */
 const anyValue = fc.oneof(

@@ -1,4 +1,5 @@
 import type { AllocationInput, AllocationPlan } from "../../src/index.js";
+import { parseWorkCalendar } from "../../src/index.js";
 
 type Line = NonNullable<AllocationInput["orders"]>[number]["lines"][number];
 type FranchiseeRow = NonNullable<AllocationInput["franchisees"]>[number];
@@ -113,3 +114,23 @@ export function planWith(parts: Partial<AllocationPlan> = {}): AllocationPlan {
     ...parts,
   };
 }
+
+/**
+ * A Spring-Festival-like 2026 in Asia/Shanghai (R-SLA-2): Sun 15 – Mon 23
+ * February off, Saturdays 14 and 28 worked (调休).
+ */
+export const springCalendar = parseWorkCalendar({
+  timeZone: "Asia/Shanghai",
+  holidays: [
+    "2026-02-15",
+    "2026-02-16",
+    "2026-02-17",
+    "2026-02-18",
+    "2026-02-19",
+    "2026-02-20",
+    "2026-02-21",
+    "2026-02-22",
+    "2026-02-23",
+  ],
+  workdays: ["2026-02-14", "2026-02-28"],
+});

@@ -8,3 +8,11 @@ export function propertyRuns(defaultRuns: number): number {
   const requested = Number(process.env.FC_NUM_RUNS);
   return Number.isSafeInteger(requested) && requested > 0 ? requested : defaultRuns;
 }
+
+/** The seed every property runs with under CI, so a CI failure can be replayed. */
+export const CI_SEED = 20261128;
+
+/** fast-check parameters: `numRuns` runs, with {@link CI_SEED} when `CI` is set. */
+export function propertyParams(numRuns: number): { numRuns: number; seed?: number } {
+  return { numRuns, ...(process.env.CI ? { seed: CI_SEED } : {}) };
+}

@@ -23,13 +23,10 @@ import {
   parseWorkCalendar,
   type WorkCalendar,
 } from "../../src/index.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 const RUNS = propertyRuns(1000);
-const params: fc.Parameters<unknown> = {
-  numRuns: RUNS,
-  ...(process.env.CI ? { seed: 20261128 } : {}),
-};
+const params = propertyParams(RUNS);
 
 const ZONES = [
   "Asia/Shanghai",

@@ -7,6 +7,7 @@
  * Weekdays used below: 2026-01-01 is a Thursday, so 2026-01-30, 2026-02-13,
  * 2026-03-06, 2026-03-27, 2026-05-01, 2026-10-30 and 2027-01-01 are Fridays.
  */
+
 import { describe, expect, it } from "vitest";
 import {
   addHours,
@@ -20,26 +21,13 @@ import {
   safeParseWorkCalendar,
   type WorkCalendar,
 } from "../../src/index.js";
+import { springCalendar } from "../support/fixtures.js";
 
 const HOUR = 3_600_000;
 const ms = (instant: string) => Date.parse(instant);
 
 /** A Spring-Festival-like 2026: Sun 15 – Mon 23 February off, Saturdays 14 and 28 worked. */
-const spring = parseWorkCalendar({
-  timeZone: "Asia/Shanghai",
-  holidays: [
-    "2026-02-15",
-    "2026-02-16",
-    "2026-02-17",
-    "2026-02-18",
-    "2026-02-19",
-    "2026-02-20",
-    "2026-02-21",
-    "2026-02-22",
-    "2026-02-23",
-  ],
-  workdays: ["2026-02-14", "2026-02-28"],
-});
+const spring = springCalendar;
 
 const shanghai = (holidays: string[] = [], workdays: string[] = []): WorkCalendar =>
   parseWorkCalendar({ timeZone: "Asia/Shanghai", holidays, workdays });

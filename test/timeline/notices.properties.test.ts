@@ -33,13 +33,10 @@ import {
   SKU_POOL,
   shuffleInput,
 } from "../support/arbitraries.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 const RUNS = propertyRuns(1000);
-const params: fc.Parameters<unknown> = {
-  numRuns: RUNS,
-  ...(process.env.CI ? { seed: 20261128 } : {}),
-};
+const params = propertyParams(RUNS);
 
 type World = Omit<SupplyNoticesInput, "from" | "to">;
 type PurchaseOrderIn = NonNullable<SupplyNoticesInput["purchaseOrders"]>[number];

@@ -21,27 +21,14 @@ import {
   shippedAt,
   slaBreaches,
 } from "../../src/index.js";
+import { springCalendar } from "../support/fixtures.js";
 import { runEvents } from "../support/lifecycle.js";
-import { propertyRuns } from "../support/runs.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
-const calendar = parseWorkCalendar({
-  timeZone: "Asia/Shanghai",
-  holidays: [
-    "2026-02-15",
-    "2026-02-16",
-    "2026-02-17",
-    "2026-02-18",
-    "2026-02-19",
-    "2026-02-20",
-    "2026-02-21",
-    "2026-02-22",
-    "2026-02-23",
-  ],
-  workdays: ["2026-02-14", "2026-02-28"],
-});
+const calendar = springCalendar;
 
 /** Shanghai wall time on a day of February 2026: `feb(10, "09:00")`. */
 const feb = (day: number, time: string) =>
@@ -641,7 +628,7 @@ describe("R-SLA-4: breaches over a set of orders", () => {
 });
 
 describe("properties", () => {
-  const params = { numRuns: propertyRuns(500), ...(process.env.CI ? { seed: 20261128 } : {}) };
+  const params = propertyParams(propertyRuns(500));
   const receipt = Date.parse(feb(2, "09:00"));
   const iso = (epoch: number) => new Date(epoch).toISOString();
   /** An order received Monday 2 Feb 09:00, approved and shipped after random delays (minutes). */
