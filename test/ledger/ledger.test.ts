@@ -515,6 +515,9 @@ describe("R-POST-2: a refund restores credit used first, then cash", () => {
     });
     // used 800 → 0 takes 800; the other 200 goes to cash: 300 + 200 = 500
     expect(entry).toMatchObject({ amount: "1000.00", toCredit: "800.00", toCash: "200.00" });
+    // A refund that names no order line has no line fields at all (not even undefined ones).
+    expect(Object.keys(entry)).not.toContain("order");
+    expect(Object.keys(entry)).not.toContain("quantity");
     expect(entry.after).toEqual({
       cash: "500.00",
       creditLimit: "1000.00",
@@ -778,5 +781,124 @@ describe("SPEC §3.0: available credit and spendable", () => {
       creditUsed: new Money("0.1"),
     };
     expect(spendableOf(franchisee).toString()).toBe("0.3");
+  });
+});
+
+describe("seed 6.4.1: a stored journal's problems, each with its code", () => {
+  /** The `code path` lines `safeOpenLedger` gives for `input`. */
+  const codesOf = (input: unknown): string[] => {
+    const result = safeOpenLedger(input);
+    if (result.ok) throw new Error("expected the ledger to be refused");
+    return result.issues.map((issue) => `${issue.code} ${formatPath(issue.path)}`);
+  };
+  /** F02 ships 400 in cash on 03-02, then deposits 10 on 03-03; stored as JSON. */
+  const stored = () => {
+    const first = accepted(opening(), shipment({ amount: "400", cash: "400", credit: "0" }));
+    const second = accepted(first.ledger, {
+      kind: "deposit",
+      franchisee: "F02",
+      on: "2026-03-03",
+      reference: "B-1",
+      amount: "10",
+    });
+    return JSON.parse(JSON.stringify(second.ledger));
+  };
+
+  it("codes duplicates, missing accounts, drifted balances, numbering and repeats", () => {
+    const twice = stored();
+    twice.accounts.push(structuredClone(twice.accounts[1]));
+    expect(codesOf(twice)).toEqual(["duplicate_key accounts[2].franchisee"]);
+
+    const orphan = stored();
+    orphan.accounts = [orphan.accounts[0]];
+    expect(codesOf(orphan)).toEqual(["unknown_reference entries[1].franchisee"]);
+
+    const drifted = stored();
+    drifted.accounts[1].creditUsed = "800.00";
+    drifted.accounts[1].asOf = "2026-03-01";
+    drifted.entries[1].sequence = 5;
+    expect(codesOf(drifted)).toEqual([
+      "inconsistent entries[1].sequence",
+      "inconsistent accounts[1].creditUsed",
+      "inconsistent accounts[1].asOf",
+    ]);
+
+    const tampered = stored();
+    tampered.entries[0].fromCash = "400.00";
+    expect(codesOf(tampered)).toEqual(["inconsistent entries[0].fromCash"]);
+  });
+
+  it("refuses an entry dated before the previous entry of its account", () => {
+    const back = stored();
+    back.entries[1].on = "2026-03-01";
+    back.accounts[1].asOf = "2026-03-03";
+    const result = safeOpenLedger(back);
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      {
+        path: ["entries", 1, "on"],
+        code: "inconsistent",
+        message: "must not be before 2026-03-02, the date of entry 1",
+      },
+    ]);
+  });
+
+  it("refuses a later entry that opens its account again (before: null)", () => {
+    const reopened = stored();
+    reopened.entries.push({
+      sequence: 3,
+      kind: "snapshot",
+      franchisee: "F02",
+      on: "2026-03-04",
+      reference: "FIN-9",
+      cash: "1.00",
+      creditLimit: "0.00",
+      creditUsed: "0.00",
+      before: null,
+      after: {
+        cash: "1.00",
+        creditLimit: "0.00",
+        creditUsed: "0.00",
+        availableCredit: "0.00",
+        spendable: "1.00",
+      },
+    });
+    reopened.accounts[1] = {
+      ...reopened.accounts[1],
+      ...reopened.entries[2].after,
+      asOf: "2026-03-04",
+    };
+    const result = safeOpenLedger(reopened);
+    expect(result.ok).toBe(false);
+    expect(
+      result.issues?.map((issue) => `${issue.code} ${formatPath(issue.path)}: ${issue.message}`),
+    ).toEqual([
+      "inconsistent entries[2].before: must be the account's balances: only the first entry of an account may open it",
+      'inconsistent entries[2].before: must be {"cash":"10.00","creditLimit":"1000.00","creditUsed":"900.00","availableCredit":"100.00","spendable":"110.00"}',
+    ]);
+  });
+
+  it("checks the entries after a malformed one of the same account on their own", () => {
+    const broken = stored();
+    delete broken.entries[0].amount;
+    // The deposit's balances follow from nothing checkable: it is not compared with the
+    // malformed shipment before it, nor the account with where the journal ends.
+    broken.entries[1].before.cash = "123.00";
+    broken.entries[1].before.spendable = "223.00";
+    broken.entries[1].after.cash = "133.00";
+    broken.entries[1].after.spendable = "233.00";
+    expect(codesOf(broken)).toEqual(["required entries[0].amount"]);
+
+    const unsplit = stored();
+    // A refund naming its order but not its line is no event: the account is not followed.
+    unsplit.entries[1] = {
+      ...unsplit.entries[1],
+      kind: "refund",
+      order: "SO-1",
+      toCredit: "10.00",
+      toCash: "0.00",
+    };
+    unsplit.accounts[1].cash = "999.00";
+    expect(codesOf(unsplit)).toEqual(["required entries[1].line"]);
   });
 });
