@@ -328,7 +328,7 @@ describe("R-LIFE-5: fulfilled when every unit not cancelled is accepted or retur
     expect(nothingLeft.error).toMatchObject({
       code: "GUARD_FAILED",
       message: "line 2 has no open or locked unit left to cancel",
-      issues: [{ path: ["line"], message: "nothing open or locked" }],
+      issues: [{ path: ["line"], code: "invalid_event", message: "nothing open or locked" }],
     });
     const noSuchLine = transition(partly, { type: "cancelRemaining", line: 9, reason: "x" }, actor);
     expect(noSuchLine.error).toMatchObject({
@@ -630,7 +630,9 @@ describe("R-LOCK-PLACE and R-LOCK-EXPIRE: lock and release guard, keep and free 
     expect(error).toMatchObject({
       code: "GUARD_FAILED",
       message: "a lock must expire after 2026-03-31",
-      issues: [{ path: ["expiresOn"], message: "must be after lockedOn 2026-03-31" }],
+      issues: [
+        { path: ["expiresOn"], code: "inconsistent", message: "must be after lockedOn 2026-03-31" },
+      ],
     });
     expect(transition(so7.approved(), lockEvent(1, 1, "L1", "2026-03-30"), so7.actor).ok).toBe(
       true,

@@ -92,3 +92,24 @@ describe("R-LIFE-2: verification, one field at a time", () => {
     ]);
   });
 });
+
+describe("R-LIFE-2: each verification failure has its code", () => {
+  it("says required for what is missing and inconsistent for what does not add up", () => {
+    const { deliveryDate: _date, ...undated } = sound;
+    const line = sound.lines[0] as SalesOrder["lines"][number];
+    const { amount: _amount, ...noAmount } = line;
+    const issues = verifyOrder({
+      ...undated,
+      total: "31",
+      lines: [noAmount, { ...(sound.lines[1] as typeof line), amount: "6" }],
+    });
+    expect(issues.map((issue) => `${issue.code} ${issue.path.join(".")}`)).toEqual([
+      "required deliveryDate",
+      "required lines.0.amount",
+      "inconsistent lines.1.amount",
+      "inconsistent total",
+    ]);
+    const early = verifyOrder({ ...sound, deliveryDate: "2026-02-19" });
+    expect(early.map((issue) => issue.code)).toEqual(["inconsistent"]);
+  });
+});
