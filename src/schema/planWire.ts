@@ -35,14 +35,19 @@ const franchiseeAllocationWire = z
 /** Units of an order line allocated in this run, and how they are paid for. */
 export interface FranchiseeAllocation extends Readonly<z.output<typeof franchiseeAllocationWire>> {}
 
+/** What every lock row says: which lock, on which order line, of whom, how many units. */
+const lockFields = {
+  id: id,
+  order: id,
+  line: lineNumber,
+  franchisee: id,
+  sku: id,
+  quantity: units,
+};
+
 const plannedLockWire = z
   .strictObject({
-    id: id,
-    order: id,
-    line: lineNumber,
-    franchisee: id,
-    sku: id,
-    quantity: units,
+    ...lockFields,
     lockedOn: planDate,
     expiresOn: planDate,
     isNew: z.boolean(),
@@ -56,12 +61,7 @@ export interface PlannedLock extends Readonly<z.output<typeof plannedLockWire>> 
 
 const releasedLockWire = z
   .strictObject({
-    id: id,
-    order: id,
-    line: lineNumber,
-    franchisee: id,
-    sku: id,
-    quantity: units,
+    ...lockFields,
     expiresOn: planDate,
     /**
      * Store this on the order line: no run before this date may lock it again.
