@@ -62,7 +62,7 @@ function literalOf(comment: string): Literal | undefined {
 }
 
 const STATEMENT = /^(if|const|let|var|for|while|try|return|import|export|\}|\{)\b/;
-const CLAIM = /^\s*(→|=>|["'[{]|-?\d|true\b|false\b|null\b)|\bprints\b/;
+const CLAIM = /^\s*(→|=>|["'[{]|-?\d+(\.\d+)?(?![\d.])|true\b|false\b|null\b)|\bprints\b/;
 const COMMENT_ONLY = /^\s*\/\/ ?(.*)$/;
 
 /** The literal of the comment `first` and, when it needs them, the comment lines after `index`. */
