@@ -74,9 +74,7 @@ function blocksOf(file: string, text: string): Block[] {
     while (end < lines.length && !/^```\s*$/.test(lines[end] ?? "")) end++;
     let before = start - 1;
     while (before >= 0 && (lines[before] ?? "").trim() === "") before--;
-    const comment = /^<!--\s*([\w-]+)\s*(?::\s*(.*?))?\s*-->$/.exec(
-      (lines[before] ?? "").trim(),
-    );
+    const comment = /^<!--\s*([\w-]+)\s*(?::\s*(.*?))?\s*-->$/.exec((lines[before] ?? "").trim());
     blocks.push({
       file,
       line: start + 1,
@@ -96,10 +94,7 @@ function outputOf(command: string): Promise<string[]> {
     readFileSync(join(root, "package.json"), "utf8"),
   ).scripts;
   const script = /^npm run ([\w:-]+)$/.exec(command)?.[1];
-  const program = (script === undefined ? command : (scripts[script] ?? "")).replace(
-    /^npx /,
-    "",
-  );
+  const program = (script === undefined ? command : (scripts[script] ?? "")).replace(/^npx /, "");
   const file = /^tsx (\S+\.ts)$/.exec(program)?.[1];
   if (file === undefined) {
     throw new Error(`output-of: "${command}" is not \`npm run <script>\` of a tsx program`);
@@ -232,8 +227,10 @@ describe("every code block of README.md and docs/*.md runs and says true things"
         run(chain.map((b) => b.code).join("\n"));
         return;
       }
-      expect(marker, `a ${block.lang} block needs a marker: not-run, output-of or valid-input`)
-        .toBeDefined();
+      expect(
+        marker,
+        `a ${block.lang} block needs a marker: not-run, output-of or valid-input`,
+      ).toBeDefined();
       if (marker?.kind === "output-of") {
         expect(missingFrom(block.code, await outputOf(marker.argument))).toBeUndefined();
       } else if (marker?.kind === "valid-input") {
