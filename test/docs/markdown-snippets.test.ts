@@ -30,9 +30,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
+import ts from "typescript";
 import { describe, expect, it, vi } from "vitest";
 import * as fenhuo from "../../src/index.js";
-import { runSnippet, withAssertions } from "../support/snippets.js";
+import { runSnippet, typeErrors, withAssertions } from "../support/snippets.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const modules = { fenhuo };
@@ -141,6 +142,45 @@ function missingFrom(excerpt: string, output: readonly string[]): string | undef
   return undefined;
 }
 
+/** The blocks a block runs as: the blocks it continues, then itself. */
+function chainOf(index: number): Block[] {
+  const chain: Block[] = [];
+  for (let at = index; at >= 0; at--) {
+    const block = blocks[at];
+    if (block === undefined || block.file !== blocks[index]?.file) break;
+    if (!RUNNABLE.has(block.lang)) break;
+    if (block.marker?.kind !== "not-run") chain.unshift(block);
+    if (block.marker?.kind !== "continues" && block.marker?.kind !== "not-run") break;
+  }
+  return chain;
+}
+
+const nameOf = (block: Block) => `${block.file}:${block.line}`;
+
+/** The type errors of every block that runs (with the blocks it continues), checked once. */
+let checked: Map<string, string[]> | undefined;
+function typeErrorsOf(block: Block): string[] {
+  if (checked === undefined) {
+    const config = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile).config;
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+    const runnable = blocks
+      .map((b, index) => ({ block: b, index }))
+      .filter(({ block: b }) => RUNNABLE.has(b.lang) && b.marker?.kind !== "not-run");
+    checked = typeErrors(
+      runnable.map(({ block: b, index }) => ({
+        name: nameOf(b),
+        code: chainOf(index)
+          .map((c) => c.code)
+          .join("\n"),
+      })),
+      { fenhuo: join(root, "src", "index.js") },
+      join(root, "test", "docs"),
+      { ...options, types: [] }, // a snippet uses the library, not Node: this halves the time
+    );
+  }
+  return checked.get(nameOf(block)) ?? [];
+}
+
 function run(code: string): void {
   const unasserted = runSnippet(code, modules, expect);
   expect(unasserted, "comments that state a result the block does not assert").toEqual([]);
@@ -214,16 +254,17 @@ describe("every code block of README.md and docs/*.md runs and says true things"
           marker === undefined || marker.kind === "continues",
           `a ${block.lang} block runs: "${marker?.kind}" does not apply`,
         ).toBe(true);
-        const chain = [block];
-        for (let at = index - 1; chain[0]?.marker?.kind === "continues"; at--) {
-          const previous = blocks[at];
+        const chain = chainOf(index);
+        if (marker?.kind === "continues") {
           expect(
-            previous?.file === block.file && RUNNABLE.has(previous.lang),
+            chain.length,
             "continues follows a block that runs, in the same file",
-          ).toBe(true);
-          if (previous?.marker?.kind === "not-run") continue;
-          if (previous) chain.unshift(previous);
+          ).toBeGreaterThan(1);
         }
+        expect(
+          typeErrorsOf(block),
+          "type errors (lines of the block and those it continues)",
+        ).toEqual([]);
         run(chain.map((b) => b.code).join("\n"));
         return;
       }

@@ -153,36 +153,57 @@ export function withAssertions(code: string): { code: string; unasserted: Claim[
 
 const IMPORT = /^\s*import\s+(type\s+)?\{([^}]*)\}\s*from\s*["']([^"']+)["'];?[ \t]*$/gm;
 
-/** Every import of `code` as one destructuring per module, and the code without them. */
+interface Binding {
+  readonly exported: string;
+  readonly typeOnly: boolean;
+}
+
+/**
+ * The named imports of `code`, merged per module and by local name, and the
+ * code without them (each import statement replaced by its line breaks).
+ */
+function importsOf(code: string): {
+  imports: Map<string, Map<string, Binding>>;
+  body: string;
+} {
+  const imports = new Map<string, Map<string, Binding>>();
+  const body = code.replace(
+    IMPORT,
+    (statement: string, typeOnly: string | undefined, names: string, from: string) => {
+      const named = imports.get(from) ?? new Map<string, Binding>();
+      for (const raw of names.split(",")) {
+        const typeName = /^type\s+/.exec(raw.trim());
+        const name = raw.trim().slice(typeName?.[0].length ?? 0);
+        if (name === "") continue;
+        const [exported = name, local = exported] = name.split(/\s+as\s+/);
+        const known = named.get(local);
+        const binding = { exported, typeOnly: Boolean(typeOnly || typeName) };
+        named.set(local, known === undefined || known.typeOnly ? binding : known);
+      }
+      imports.set(from, named);
+      return "\n".repeat(statement.split("\n").length - 1); // the lines stay where they were
+    },
+  );
+  return { imports, body };
+}
+
+/** Every value import of `code` as one destructuring per module, and the code without them. */
 function hoistImports(
   code: string,
   modules: Readonly<Record<string, object>>,
 ): { prelude: string; body: string } {
-  const bindings = new Map<string, Map<string, string>>();
-  const body = code.replace(
-    IMPORT,
-    (_, typeOnly: string | undefined, names: string, from: string) => {
-      if (typeOnly) return "";
+  const { imports, body } = importsOf(code);
+  const prelude = [...imports]
+    .map(([from, named]) => {
       const module = modules[from];
       if (module === undefined)
         throw new Error(`the snippet imports "${from}", which is not given`);
-      const named = bindings.get(from) ?? new Map<string, string>();
-      for (const raw of names.split(",")) {
-        const name = raw.trim();
-        if (name === "" || name.startsWith("type ")) continue;
-        const [exported = name, local = exported] = name.split(/\s+as\s+/);
+      const list: string[] = [];
+      for (const [local, { exported, typeOnly }] of named) {
+        if (typeOnly) continue;
         if (!(exported in module)) throw new Error(`"${from}" has no export ${exported}`);
-        named.set(local, exported);
+        list.push(local === exported ? local : `${exported}: ${local}`);
       }
-      bindings.set(from, named);
-      return "";
-    },
-  );
-  const prelude = [...bindings]
-    .map(([from, named]) => {
-      const list = [...named].map(([local, exported]) =>
-        local === exported ? local : `${exported}: ${local}`,
-      );
       return `const { ${list.join(", ")} } = __modules[${JSON.stringify(from)}];`;
     })
     .join("\n");
@@ -190,7 +211,72 @@ function hoistImports(
 }
 
 /**
- * Runs `code` (TypeScript; types are stripped, not checked) with its stated
+ * The type errors of snippets, each checked as a module of its own with the
+ * project's compiler options (strict, `noUncheckedIndexedAccess`,
+ * `exactOptionalPropertyTypes` …), an import of a key of `modules` resolved to
+ * the file it names. One program checks them all. Returns, per snippet name,
+ * its errors as `line: message` (lines of the snippet, 1-based).
+ */
+export function typeErrors(
+  snippets: readonly { readonly name: string; readonly code: string }[],
+  modules: Readonly<Record<string, string>>,
+  directory: string,
+  options: ts.CompilerOptions,
+): Map<string, string[]> {
+  const files = new Map<string, { name: string; text: string; offset: number }>();
+  snippets.forEach((snippet, index) => {
+    const { imports, body } = importsOf(snippet.code);
+    const header = [...imports].map(([from, named]) => {
+      const list = [...named].map(
+        ([local, { exported, typeOnly }]) =>
+          `${typeOnly ? "type " : ""}${local === exported ? local : `${exported} as ${local}`}`,
+      );
+      return `import { ${list.join(", ")} } from ${JSON.stringify(modules[from] ?? from)};`;
+    });
+    // Two lines before the body, which keeps the snippet's line numbers.
+    const text = `${header.join(" ")}\nexport {};\n${body}`;
+    files.set(ts.sys.resolvePath(`${directory}/__snippet_${index}.ts`), {
+      name: snippet.name,
+      text,
+      offset: 2,
+    });
+  });
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (file) => files.get(file)?.text ?? readFile(file);
+  host.fileExists = (file) => files.has(file) || fileExists(file);
+  host.getSourceFile = (file, language, ...rest) => {
+    const snippet = files.get(file);
+    return snippet === undefined
+      ? getSourceFile(file, language, ...rest)
+      : ts.createSourceFile(file, snippet.text, language);
+  };
+  const program = ts.createProgram([...files.keys()], { ...options, noEmit: true }, host);
+  const errors = new Map<string, string[]>(snippets.map((s) => [s.name, []]));
+  for (const [file, snippet] of files) {
+    const source = program.getSourceFile(file);
+    for (const diagnostic of [
+      ...program.getSyntacticDiagnostics(source),
+      ...program.getSemanticDiagnostics(source),
+    ]) {
+      const line =
+        diagnostic.file && diagnostic.start !== undefined
+          ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line +
+            1 -
+            snippet.offset
+          : 0;
+      errors
+        .get(snippet.name)
+        ?.push(`${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    }
+  }
+  return errors;
+}
+
+/**
+ * Runs `code` (TypeScript; types are stripped here: {@link typeErrors} checks them) with its stated
  * results asserted through `expect`, its imports taken from `modules`.
  * Returns the claims it could not assert.
  */
