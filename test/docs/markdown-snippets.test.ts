@@ -23,6 +23,8 @@
  *     that output in order and next to one another, a line `…` skipping any.
  *   - `<!-- valid-input: safeAllocate -->`: a json block that the named `safe…`
  *     function accepts.
+ * - When the paragraph before a block says it prints something, the block must
+ *   show it: a ts block asserts a result, another block is an `output-of`.
  * - A block in json, sh, bash, shell, console or text needs one of these
  *   markers; mermaid and unlabelled blocks (diagrams, file trees) are not code.
  */
@@ -54,6 +56,8 @@ interface Block {
   readonly lang: string;
   readonly code: string;
   readonly marker: Marker | undefined;
+  /** The paragraph of prose just before the block (and its marker). */
+  readonly prose: string;
 }
 
 function pages(): string[] {
@@ -76,12 +80,19 @@ function blocksOf(file: string, text: string): Block[] {
     let before = start - 1;
     while (before >= 0 && (lines[before] ?? "").trim() === "") before--;
     const comment = /^<!--\s*([\w-]+)\s*(?::\s*(.*?))?\s*-->$/.exec((lines[before] ?? "").trim());
+    let top = comment ? before - 1 : before;
+    while (top >= 0 && (lines[top] ?? "").trim() === "") top--;
+    const paragraph: string[] = [];
+    for (; top >= 0 && (lines[top] ?? "").trim() !== "" && !/^```/.test(lines[top] ?? ""); top--) {
+      paragraph.unshift(lines[top] ?? "");
+    }
     blocks.push({
       file,
       line: start + 1,
       lang: (open[1] ?? "").toLowerCase(),
       code: lines.slice(start + 1, end).join("\n"),
       marker: comment ? { kind: comment[1] ?? "", argument: comment[2] ?? "" } : undefined,
+      prose: paragraph.join(" "),
     });
     index = end;
   }
@@ -159,7 +170,7 @@ const nameOf = (block: Block) => `${block.file}:${block.line}`;
 
 /** The type errors of every block that runs (with the blocks it continues), checked once. */
 let checked: Map<string, string[]> | undefined;
-function typeErrorsOf(block: Block): string[] {
+function typeErrorsOf(block: Block | "wrong"): string[] {
   if (checked === undefined) {
     const config = ts.readConfigFile(join(root, "tsconfig.json"), ts.sys.readFile).config;
     const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
@@ -167,18 +178,22 @@ function typeErrorsOf(block: Block): string[] {
       .map((b, index) => ({ block: b, index }))
       .filter(({ block: b }) => RUNNABLE.has(b.lang) && b.marker?.kind !== "not-run");
     checked = typeErrors(
-      runnable.map(({ block: b, index }) => ({
-        name: nameOf(b),
-        code: chainOf(index)
-          .map((c) => c.code)
-          .join("\n"),
-      })),
+      [
+        // A snippet with a type error, checked with the others (see "the snippet convention").
+        { name: "wrong", code: 'import { allocate } from "fenhuo";\nallocate({}).nothing;' },
+        ...runnable.map(({ block: b, index }) => ({
+          name: nameOf(b),
+          code: chainOf(index)
+            .map((c) => c.code)
+            .join("\n"),
+        })),
+      ],
       { fenhuo: join(root, "src", "index.js") },
       join(root, "test", "docs"),
       { ...options, types: [] }, // a snippet uses the library, not Node: this halves the time
     );
   }
-  return checked.get(nameOf(block)) ?? [];
+  return checked.get(block === "wrong" ? block : nameOf(block)) ?? [];
 }
 
 function run(code: string): void {
@@ -208,6 +223,12 @@ describe("the snippet convention", () => {
     expect(withAssertions("f(); // the engine has no clock").unasserted).toEqual([]);
   });
 
+  it("type-checks a block, reporting an error on its line", () => {
+    expect(typeErrorsOf("wrong")).toEqual([
+      "2: Property 'nothing' does not exist on type 'AllocationPlan'.",
+    ]);
+  });
+
   it("refuses an import of a name the library does not export", () => {
     expect(() => run('import { allocate, nothing } from "fenhuo";')).toThrow(
       '"fenhuo" has no export nothing',
@@ -216,10 +237,12 @@ describe("the snippet convention", () => {
 
   it("reads markers and finds an excerpt in an output", () => {
     const page = "<!-- not-run: a type -->\n\n```ts\ntype A = 1;\n```\n```sh\nls\n```\n";
+    const page2 = "Text.\n\nIt prints\nthis:\n<!-- not-run: x -->\n```ts\n1;\n```\n";
     expect(blocksOf("x.md", page).map((b) => [b.line, b.lang, b.marker?.kind])).toEqual([
       [3, "ts", "not-run"],
       [6, "sh", undefined],
     ]);
+    expect(blocksOf("x.md", page2)[0]?.prose).toBe("It prints this:");
     const output = ["a", "b", "c", "d"];
     expect(missingFrom("b\nc", output)).toBeUndefined();
     expect(missingFrom("a\n…\nd", output)).toBeUndefined();
@@ -242,8 +265,10 @@ describe("every code block of README.md and docs/*.md runs and says true things"
       if (marker !== undefined) {
         expect(MARKERS, `unknown marker "${marker.kind}"`).toContain(marker.kind);
       }
+      const printed = /\bprints?\b/i.test(block.prose);
       if (marker?.kind === "not-run") {
         expect(marker.argument, "not-run needs a reason").not.toBe("");
+        expect(printed, "the prose says what it prints: show it with output-of").toBe(false);
         if (RUNNABLE.has(block.lang)) {
           expect(withAssertions(block.code).unasserted, "a block not run claims").toEqual([]);
         }
@@ -266,6 +291,11 @@ describe("every code block of README.md and docs/*.md runs and says true things"
           "type errors (lines of the block and those it continues)",
         ).toEqual([]);
         run(chain.map((b) => b.code).join("\n"));
+        if (printed) {
+          expect(withAssertions(block.code).code, "the prose says what it prints").toContain(
+            "__expect(",
+          );
+        }
         return;
       }
       expect(
