@@ -8,7 +8,7 @@ import { allocateFunded } from "./funded.js";
 import { placeLocks } from "./lockPass.js";
 import { buildPlan } from "./output.js";
 import type { AllocationPlan } from "./plan.js";
-import { createRunState } from "./state.js";
+import { createRunState, type RunState } from "./state.js";
 
 /**
  * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
@@ -76,10 +76,27 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
  * ```
  */
 export function runAllocation(request: AllocationRequest): AllocationPlan {
-  const { policy, asOf } = request;
-  const state = createRunState(request);
+  return runPasses(createRunState(request));
+}
+
+/**
+ * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan. With
+ * `freeStock`, the franchisee and later passes start from that free stock
+ * instead of the run's own: R-PREVIEW allocates the arriving units alone, so
+ * the units of locks released in the preview stay out of it (they are in the
+ * warehouse already; the run of the day reallocates them).
+ */
+export function runPasses(
+  state: RunState,
+  freeStock?: ReadonlyMap<string, number>,
+): AllocationPlan {
+  const { policy, asOf } = state.request;
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
+  if (freeStock !== undefined) {
+    state.stock.clear();
+    for (const [sku, quantity] of freeStock) state.stock.set(sku, quantity);
+  }
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
   const direct = allocateDirect(state, policy, asOf);
