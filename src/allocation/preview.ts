@@ -103,6 +103,8 @@ export interface PreviewRun {
   readonly plan: AllocationPlan;
   /** By franchisee id: the run's spendable before any pass, whatever `money` says. */
   readonly spendable: ReadonlyMap<string, Decimal>;
+  /** Writes an amount as the plan does, with the currency's minor digits at least. */
+  readonly format: (amount: Decimal) => string;
 }
 
 /**
@@ -132,7 +134,11 @@ export function runPreview(
     .map((row) => ({ sku: row.sku, quantity: row.quantity }))
     .sort((a, b) => compareIds(a.sku, b.sku));
   const plan = runPasses(state, new Map(shown.map((row) => [row.sku, row.quantity])));
-  return { plan: { ...plan, preview: { money, arrivals: shown } }, spendable };
+  return {
+    plan: { ...plan, preview: { money, arrivals: shown } },
+    spendable,
+    format: state.format,
+  };
 }
 
 const ONE = new Money(1);
