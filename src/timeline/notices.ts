@@ -172,7 +172,10 @@ function fundPreparation(
   for (const row of plan.franchiseeAllocations) {
     if (row.source !== "funded") continue;
     let skus = received.get(row.franchisee);
-    if (skus === undefined) received.set(row.franchisee, (skus = new Map()));
+    if (skus === undefined) {
+      skus = new Map();
+      received.set(row.franchisee, skus);
+    }
     const sku = skus.get(row.sku);
     const value = new Money(row.amount);
     if (sku === undefined) skus.set(row.sku, { units: row.quantity, value });
