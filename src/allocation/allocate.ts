@@ -80,23 +80,20 @@ export function runAllocation(request: AllocationRequest): AllocationPlan {
 }
 
 /**
- * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan. With
- * `freeStock`, the franchisee and later passes start from that free stock
- * instead of the run's own: R-PREVIEW allocates the arriving units alone, so
- * the units of locks released in the preview stay out of it (they are in the
- * warehouse already; the run of the day reallocates them).
+ * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan.
+ * `beforeFunded` runs between lock conversion and the funded pass, where
+ * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks
+ * released in a preview stay out of it) and, with money no limit, levels the
+ * franchisees' money again after conversion spent some of it.
  */
 export function runPasses(
   state: RunState,
-  freeStock?: ReadonlyMap<string, number>,
+  beforeFunded?: (state: RunState) => void,
 ): AllocationPlan {
   const { policy, asOf } = state.request;
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
-  if (freeStock !== undefined) {
-    state.stock.clear();
-    for (const [sku, quantity] of freeStock) state.stock.set(sku, quantity);
-  }
+  beforeFunded?.(state);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
   const direct = allocateDirect(state, policy, asOf);

@@ -128,12 +128,17 @@ export function runPreview(
   for (const franchisee of state.franchisees.values()) {
     spendable.set(franchisee.id, franchisee.spendableBefore);
   }
-  if (unlimited) liftMoney(state);
   const shown = arrivals
     .filter((row) => row.quantity > 0)
     .map((row) => ({ sku: row.sku, quantity: row.quantity }))
     .sort((a, b) => compareIds(a.sku, b.sku));
-  const plan = runPasses(state, new Map(shown.map((row) => [row.sku, row.quantity])));
+  const level = unlimited ? liftMoney(state) : undefined;
+  const plan = runPasses(state, (run) => {
+    run.stock.clear();
+    for (const row of shown) run.stock.set(row.sku, row.quantity);
+    // R-RANK-FUNDED ranks from the money left after conversion: level it again.
+    if (level !== undefined) raiseTo(run, level);
+  });
   return {
     plan: { ...plan, preview: { money, arrivals: shown } },
     spendable,
@@ -147,31 +152,41 @@ const ONE = new Money(1);
  * `money: "unlimited"`: every franchisee gets the same spendable — 1 more than
  * all franchisees' money and all their open demand (outstanding and locked
  * units) together are worth — so money never limits a line and never tells
- * two franchisees apart (R-RANK-FUNDED falls to priority, then id). The lift goes into the purse
- * the spend order draws last, so the franchisee's own money is spent first.
+ * two franchisees apart (R-RANK-FUNDED falls to priority, then id). Returns
+ * that level.
  */
-function liftMoney(state: RunState): void {
-  const franchisees = [...state.franchisees.values()] as Draft<FranchiseeState>[];
+function liftMoney(state: RunState): Decimal {
   let level = ONE;
-  for (const franchisee of franchisees) {
+  for (const franchisee of state.franchisees.values()) {
     level = level.plus(franchisee.spendable);
     for (const line of franchisee.lines) {
       const locked = (line.locks ?? []).reduce((sum, lock) => sum + lock.source.quantity, 0);
       level = level.plus(line.unitPrice.times(line.outstanding + locked));
     }
   }
+  raiseTo(state, level);
+  return level;
+}
+
+/**
+ * Raises every franchisee's spendable to `level`, adding the difference to the
+ * purse its spend order draws last (so its own money is spent first) and to
+ * what it had before the run, so that the plan's balances stay consistent.
+ */
+function raiseTo(state: RunState, level: Decimal): void {
   const lastPurse = state.request.policy.spendOrder === "cash-first" ? "credit" : "cash";
-  for (const franchisee of franchisees) {
+  for (const franchisee of state.franchisees.values() as Iterable<Draft<FranchiseeState>>) {
     const lift = level.minus(franchisee.spendable);
+    if (lift.isZero()) continue;
     if (lastPurse === "credit") {
       franchisee.credit = franchisee.credit.plus(lift);
-      franchisee.creditBefore = franchisee.credit;
+      franchisee.creditBefore = franchisee.creditBefore.plus(lift);
     } else {
       franchisee.cash = franchisee.cash.plus(lift);
-      franchisee.cashBefore = franchisee.cash;
+      franchisee.cashBefore = franchisee.cashBefore.plus(lift);
     }
     franchisee.spendable = level;
-    franchisee.spendableBefore = level;
+    franchisee.spendableBefore = franchisee.spendableBefore.plus(lift);
     franchisee.spendableText = undefined;
   }
 }

@@ -79,9 +79,13 @@ describe("R-PREVIEW previewAllocation", () => {
       ["F2", 3, "300.00"],
     ]);
     expect(plan.locks).toEqual([]);
-    expect(plan.unfilled.map((row) => [row.franchisee, row.quantity, row.reason])).toEqual([
-      ["F1", 2, "stock"],
-    ]);
+    expect(
+      plan.unfilled.map((row) => [
+        row.kind === "order-line" && row.franchisee,
+        row.quantity,
+        row.reason,
+      ]),
+    ).toEqual([["F1", 2, "stock"]]);
     expect(plan.preview?.money).toBe("unlimited");
     // Equal priority: id decides, not money.
     const tied = input({
@@ -140,7 +144,9 @@ describe("R-PREVIEW previewAllocation", () => {
     expect(plan.franchiseeAllocations.map((row) => [row.franchisee, row.quantity])).toEqual([
       ["F2", 3],
     ]);
-    expect(plan.unfilled.map((row) => [row.franchisee, row.quantity])).toEqual([["F1", 3]]);
+    expect(
+      plan.unfilled.map((row) => [row.kind === "order-line" && row.franchisee, row.quantity]),
+    ).toEqual([["F1", 3]]);
     expect(plan.remaining).toEqual([]);
   });
 
@@ -155,6 +161,21 @@ describe("R-PREVIEW previewAllocation", () => {
       ["F1", 2, "lock"],
       ["F1", 1, "funded"],
       ["F2", 3, "funded"],
+    ]);
+  });
+
+  it("R-PREVIEW: with money unlimited, a converted lock does not move its franchisee down among equals (R-RANK-FUNDED after conversion)", () => {
+    // F1 and F2 share priority 1; F1's lock of 2 converts first and spends money, yet F1 still comes first by id.
+    const given = input({
+      franchisees: [franchisee("F2", 1, "0"), franchisee("F1", 1, "0")],
+      locks: [carriedLock("L1", "2026-02-20", "2026-03-07", { quantity: 2 })],
+    });
+    const plan = previewAllocation(given, arrivals(1), { money: "unlimited" });
+    expect(
+      plan.franchiseeAllocations.map((row) => [row.franchisee, row.quantity, row.source]),
+    ).toEqual([
+      ["F1", 2, "lock"],
+      ["F1", 1, "funded"],
     ]);
   });
 
