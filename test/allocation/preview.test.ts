@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type AllocationInput,
+  type AllocationPlan,
   allocate,
   InputError,
   type Issue,
@@ -30,6 +31,10 @@ function input(parts: Partial<AllocationInput> = {}): AllocationInput {
 }
 
 const arrivals = (quantity: number) => [{ sku: "T100", quantity }];
+
+/** A plan's franchisee allocations as [franchisee, quantity, source]. */
+const served = (plan: AllocationPlan) =>
+  plan.franchiseeAllocations.map((row) => [row.franchisee, row.quantity, row.source]);
 
 /** The issues `safePreviewAllocation` finds, as [path, code]. */
 function issuesOf(...args: Parameters<typeof safePreviewAllocation>): [Issue["path"], string][] {
@@ -155,9 +160,7 @@ describe("R-PREVIEW previewAllocation", () => {
       locks: [carriedLock("L1", "2026-02-20", "2026-03-07", { quantity: 2 })],
     });
     const plan = previewAllocation(given, arrivals(4), { money: "unlimited" });
-    expect(
-      plan.franchiseeAllocations.map((row) => [row.franchisee, row.quantity, row.source]),
-    ).toEqual([
+    expect(served(plan)).toEqual([
       ["F1", 2, "lock"],
       ["F1", 1, "funded"],
       ["F2", 3, "funded"],
@@ -171,9 +174,7 @@ describe("R-PREVIEW previewAllocation", () => {
       locks: [carriedLock("L1", "2026-02-20", "2026-03-07", { quantity: 2 })],
     });
     const plan = previewAllocation(given, arrivals(1), { money: "unlimited" });
-    expect(
-      plan.franchiseeAllocations.map((row) => [row.franchisee, row.quantity, row.source]),
-    ).toEqual([
+    expect(served(plan)).toEqual([
       ["F1", 2, "lock"],
       ["F1", 1, "funded"],
     ]);

@@ -232,20 +232,19 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
   it("R-SUP-2: scarce arriving units go by priority, then id — money does not rank (R-RANK-FUNDED, money no limit)", () => {
     // 4 units of T100 at 10.00. FB and FA share priority 1 (FB is rich): FA first by id, then FB;
     // F9 (priority 2, richest of all) gets the last unit; F10 (priority 3) gets nothing and no notice.
+    // [franchisee, priority, cash, units of T100 ordered]
+    const claims = [
+      ["F9", 2, "9000", 3],
+      ["FB", 1, "500", 2],
+      ["FA", 1, "0", 1],
+      ["F10", 3, "0", 5],
+    ] as const;
     const input: Partial<SupplyNoticesInput> = {
       purchaseOrders: [po({ lines: [{ sku: "T100", quantity: 4 }] })],
-      franchisees: [
-        { id: "F9", priority: 2, cash: "9000" },
-        { id: "FB", priority: 1, cash: "500" },
-        { id: "FA", priority: 1, cash: "0" },
-        { id: "F10", priority: 3, cash: "0" },
-      ],
-      orders: [
-        order("SO-9", "F9", "2026-02-01", [{ sku: "T100", quantity: 3, unitPrice: "10" }]),
-        order("SO-B", "FB", "2026-02-01", [{ sku: "T100", quantity: 2, unitPrice: "10" }]),
-        order("SO-A", "FA", "2026-02-01", [{ sku: "T100", quantity: 1, unitPrice: "10" }]),
-        order("SO-10", "F10", "2026-02-01", [{ sku: "T100", quantity: 5, unitPrice: "10" }]),
-      ],
+      franchisees: claims.map(([id, priority, cash]) => ({ id, priority, cash })),
+      orders: claims.map(([id, , , quantity]) =>
+        order(`SO-${id}`, id, "2026-02-01", [{ sku: "T100", quantity, unitPrice: "10" }]),
+      ),
     };
     expect(money("2026-04-05", input)).toEqual([
       ["F9", "10.00", "9000.00", "0.00"],
