@@ -63,6 +63,7 @@ export type {
   FranchiseeRanking,
   Season,
   SellingSeason,
+  ShipClockStart,
   SpendOrder,
   StoreClass,
   StoreOperation,
@@ -75,6 +76,7 @@ export {
   LIMITS,
   SEASONS,
   SELLING_SEASONS,
+  SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
   STORE_OPERATIONS,
@@ -199,7 +201,7 @@ export {
   parseWorkCalendar,
   safeParseWorkCalendar,
 } from "./timeline/calendar.js";
-export type { SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
+export type { ShipClock, SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
 export {
   formatDuration,
   orderSla,
