@@ -28,21 +28,28 @@ const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai", holidays: ["2026
 /** Shanghai wall time: `at("03-02", "10:00")`. */
 const at = (day: string, time: string) => `2026-${day}T${time}:00+08:00`;
 
-/** A pre-order (订货会) of 10 units at 10.00, received Tuesday 20 January 09:00 and approved at 10:00. */
-function preOrder(id = "SO-PRE"): SalesOrder {
+/**
+ * An order of 10 units at 10.00, received and approved at the instants given; by default a
+ * pre-order (订货会) received Tuesday 20 January 09:00 and approved at 10:00.
+ */
+function preOrder(
+  id = "SO-PRE",
+  receivedAt = at("01-20", "09:00"),
+  approvedAt = at("01-20", "10:00"),
+): SalesOrder {
   const order = receiveOrder(
     {
       id,
       franchisee: "F01",
-      orderedOn: "2026-01-20",
+      orderedOn: receivedAt.slice(0, 10),
       deliveryDate: "2026-03-31",
       contact: { name: "Li Lei", phone: "13800000000" },
       total: "100.00",
       lines: [{ line: 1, sku: "SS26-T", quantity: 10, unitPrice: "10.00", amount: "100.00" }],
     },
-    { by: "sales:li", at: at("01-20", "09:00") },
+    { by: "sales:li", at: receivedAt },
   );
-  return then(order, at("01-20", "10:00"), { type: "verify" }, { type: "approve" });
+  return then(order, approvedAt, { type: "verify" }, { type: "approve" });
 }
 
 function then(order: SalesOrder, instant: string, ...events: LifecycleEventInput[]): SalesOrder {
@@ -280,20 +287,8 @@ describe("R-SLA-2: a shipping clock starts at each allocation (shipClockFrom: al
   });
 
   it("R-SLA-2: the same as the first reading when everything is allocated at receipt", () => {
-    const order = receiveOrder(
-      {
-        id: "SO-NOW",
-        franchisee: "F01",
-        orderedOn: "2026-03-02",
-        deliveryDate: "2026-03-31",
-        contact: { name: "Li Lei", phone: "13800000000" },
-        total: "100.00",
-        lines: [{ line: 1, sku: "SS26-T", quantity: 10, unitPrice: "10.00", amount: "100.00" }],
-      },
-      { by: "sales:li", at: at("03-02", "10:00") },
-    );
     const now = allocated(
-      then(order, at("03-02", "10:00"), { type: "verify" }, { type: "approve" }),
+      preOrder("SO-NOW", at("03-02", "10:00"), at("03-02", "10:00")),
       at("03-02", "10:00"),
       10,
     );
