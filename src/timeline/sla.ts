@@ -173,9 +173,11 @@ export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaCl
 }
 
 /**
- * R-SLA-4 over a set of orders: every breached clock (done late, or not done
- * past its deadline) at the instant `at`, most late first; ties by order id,
- * then rule ID, then request id (code-unit order). Clocks as {@link orderSla}.
+ * R-SLA-4 over a set of orders: every breached clock (done late, not done
+ * past its deadline, or stopped past it by a cancellation or rejection) at the
+ * instant `at`, most late first; ties by order id, then rule ID, then request
+ * id (code-unit order). Clocks as {@link orderSla}: one R-SLA-2 clock per
+ * order, its worst.
  *
  * @param orders - sales orders from the lifecycle, ids unique
  * @param options - `at`, the calendar, the after-sales requests (each of one of `orders`), the policy
