@@ -68,6 +68,7 @@ export type {
   PreviewMoney,
   Season,
   SellingSeason,
+  ShipClockStart,
   SpendOrder,
   StoreClass,
   StoreOperation,
@@ -81,6 +82,7 @@ export {
   PREVIEW_MONEY,
   SEASONS,
   SELLING_SEASONS,
+  SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
   STORE_OPERATIONS,
@@ -205,7 +207,7 @@ export {
   parseWorkCalendar,
   safeParseWorkCalendar,
 } from "./timeline/calendar.js";
-export type { SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
+export type { ShipClock, SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
 export {
   formatDuration,
   orderSla,

@@ -97,6 +97,21 @@ export const AFTER_SHORTFALL = ["continue", "stop"] as const;
 export type AfterShortfall = (typeof AFTER_SHORTFALL)[number];
 
 /**
+ * Where an order's R-SLA-2 shipping clocks start: at each allocation of its
+ * units (edition 2: a pre-order cannot ship before its stock exists), or at
+ * the order's receipt, for every unit (the first reading).
+ *
+ * @example
+ * ```ts
+ * import { SHIP_CLOCK_STARTS } from "fenhuo";
+ * SHIP_CLOCK_STARTS; // ["allocation", "receipt"]
+ * ```
+ */
+export const SHIP_CLOCK_STARTS = ["allocation", "receipt"] as const;
+/** Where an order's R-SLA-2 shipping clocks start (R-SLA-2). */
+export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
+
+/**
  * Why demand was left unfilled (SPEC §3.7): no stock, no money, or a line barred from locking.
  *
  * @example
