@@ -101,6 +101,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
           expiresOn: "2026-03-16",
         },
       ],
+      commitments: [],
     });
   });
 
