@@ -151,7 +151,8 @@ export function applyPlan(
       current = result.order;
       effects.push(...result.effects);
     }
-    if (!events.has(order.id)) return current;
+    // An edition-1 plan has no planId: nothing to record.
+    if (!events.has(order.id) || typeof plan.planId !== "string") return current;
     return { ...current, plans: [...(order.plans ?? []), plan.planId] };
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, orders: next, effects };

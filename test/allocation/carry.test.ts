@@ -7,6 +7,7 @@ import {
   type AllocationInput,
   allocate,
   carryForward,
+  explain,
   InputError,
   type Issue,
   parseAllocationInput,
@@ -74,6 +75,9 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
     expect(plan2.franchiseeAllocations).toEqual([]);
     expect(plan2.remaining).toEqual([{ sku: "T100", quantity: 4 }]);
     expect(plan2.warnings).toEqual([]);
+    expect(explain(plan2, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
+      "Franchisee F01's spendable was net of 500.00 committed by earlier runs and not yet posted (R-RUN-1).",
+    );
   });
 
   it("R-RUN-1: after the 5 ship and post and finance shows 0 cash, still 0; a payment of 300 converts the 3 locked units", () => {
