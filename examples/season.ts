@@ -1,8 +1,12 @@
 /**
  * A 60-day spring season (春夏季) on bundled data: three supply arrivals, a daily
- * allocation run on the state the lifecycle keeps, franchisee payments (some
- * late), locks converting and expiring, shipments posted to the ledger — printed
- * as a day-by-day timeline, with the indicators and SLA breaches at the end.
+ * allocation run whose input is carried forward from the day before
+ * (carryForward, R-RUN-2: the plan's allocations, locks, remaining stock, the
+ * arrivals, payments and shipments since), franchisee payments (some late),
+ * locks converting and expiring, shipments posted to the ledger — printed as a
+ * day-by-day timeline, with the indicators and SLA breaches at the end. Each
+ * day the carried balances are held to the ledger's (R-RUN-1: money committed
+ * and not yet posted travels as commitments and is never spent twice).
  *
  * The four orders of 16–17 February come from the ordering fair (订货会), weeks
  * before any supply: the clocks rightly show them shipped later than R-SLA-2's
@@ -21,6 +25,7 @@ import {
   allocate,
   allocationDemand,
   applyPlan,
+  carryForward,
   indicators,
   type Ledger,
   type LifecycleEventInput,
@@ -96,6 +101,13 @@ const plans: AllocationPlan[] = [];
 let freeStock = new Map<string, number>();
 const storeStock = new Map<string, number>();
 const deliveries: { day: string; order: string; line: number; quantity: number }[] = [];
+/** The last run's input and plan, and what happened since: carryForward's arguments. */
+let last: { input: AllocationInput; plan: AllocationPlan } | undefined;
+const since = {
+  arrivals: [] as { sku: string; quantity: number }[],
+  payments: [] as { franchisee: string; amount: string }[],
+  shipped: [] as { order: string; line: number; quantity: number }[],
+};
 
 const start = parseIsoDate(data.season.start);
 for (let n = 0; n < data.season.days; n++) {
@@ -147,14 +159,17 @@ for (let n = 0; n < data.season.days; n++) {
 
   // 6.4: supply arrives at the central warehouse.
   for (const po of data.purchaseOrders.filter((p) => p.expectedArrival === day)) {
-    for (const { sku, quantity } of po.lines)
+    for (const { sku, quantity } of po.lines) {
       freeStock.set(sku, (freeStock.get(sku) ?? 0) + quantity);
+      since.arrivals.push({ sku, quantity });
+    }
     log.push(`arrival ${po.id}: ${po.lines.map((l) => `${l.quantity} × ${l.sku}`).join(", ")}`);
   }
 
   // 6.4.1: finance books the day's payments.
   for (const payment of data.payments.filter((p) => p.on === day)) {
     book({ kind: "deposit", ...payment });
+    since.payments.push({ franchisee: payment.franchisee, amount: payment.amount });
     log.push(`payment ${payment.franchisee}: ${payment.amount}`);
   }
 
@@ -179,20 +194,9 @@ for (let n = 0; n < data.season.days; n++) {
   // 分货: the daily allocation run.
   const live = orders.some((o) => o.state === "approved" || o.state === "fulfilling");
   if (live) {
-    const plan = allocate({
-      asOf: day,
-      currency: data.season.currency,
-      products: data.products,
-      supply: [...freeStock].map(([sku, quantity]) => ({ sku, quantity })),
-      franchisees: franchiseesFromLedger(),
-      ...allocationDemand(orders),
-      regions: data.regions,
-      stores: data.stores,
-      storeNeeds: data.safetyStock.map((need) => ({
-        ...need,
-        onHand: storeStock.get(`${need.store}|${need.sku}`) ?? 0,
-      })),
-    });
+    const input = last === undefined ? firstInput(day) : carriedInput(day, last, log);
+    const plan = allocate(input);
+    last = { input, plan };
     plans.push(plan);
     const applied = applyPlan(orders, plan, actor("planner", day, "11:00"));
     if (!applied.ok) throw new Error(JSON.stringify(applied.errors));
@@ -264,6 +268,56 @@ for (const account of ledger.accounts) {
   );
 }
 
+/** The first run's input: the lifecycle's demand, the ledger's balances, the free stock. */
+function firstInput(day: string): AllocationInput {
+  return {
+    asOf: day,
+    currency: data.season.currency,
+    products: data.products,
+    supply: [...freeStock].map(([sku, quantity]) => ({ sku, quantity })),
+    franchisees: franchiseesFromLedger(),
+    ...allocationDemand(orders),
+    regions: data.regions,
+    stores: data.stores,
+    storeNeeds: data.safetyStock.map((need) => ({
+      ...need,
+      onHand: storeStock.get(`${need.store}|${need.sku}`) ?? 0,
+    })),
+  };
+}
+
+/**
+ * R-RUN-2: the next run's input, carried forward from the last run's input and
+ * plan with the arrivals, payments and shipments since; orders approved since
+ * are added to it. Its balances must be the ledger's (R-RUN-1).
+ */
+function carriedInput(
+  day: string,
+  previous: { input: AllocationInput; plan: AllocationPlan },
+  log: string[],
+): AllocationInput {
+  const carried = carryForward(previous.input, previous.plan, { asOf: day, ...since });
+  log.push(
+    `input carried forward from plan ${previous.plan.planId.slice(0, 8)} (${previous.plan.asOf}): ${since.arrivals.length} arrival(s), ${since.payments.length} payment(s), ${since.shipped.length} shipment(s)`,
+  );
+  since.arrivals = [];
+  since.payments = [];
+  since.shipped = [];
+  for (const row of carried.franchisees ?? []) {
+    const account = accountOf(ledger, row.id);
+    if (
+      !new Money(row.cash).eq(account?.cash ?? "0") ||
+      !new Money(row.creditUsed ?? "0").eq(account?.creditUsed ?? "0")
+    )
+      throw new Error(
+        `${row.id}: carried ${row.cash} / ${row.creditUsed}, ledger ${account?.cash}`,
+      );
+  }
+  const known = new Set((previous.input.orders ?? []).map((order) => order.id));
+  const fresh = allocationDemand(orders).orders.filter((order) => !known.has(order.id));
+  return { ...carried, orders: [...(carried.orders ?? []), ...fresh] };
+}
+
 function franchiseesFromLedger(): NonNullable<AllocationInput["franchisees"]> {
   return data.franchisees.map(({ id, priority, region }) => {
     const account = accountOf(ledger, id);
@@ -294,7 +348,10 @@ function ship(plan: AllocationPlan, day: string, log: string[]): void {
     });
     const arrives = localDateOf(calendar, addWorkingDays(calendar, at(day, "16:00"), 2));
     for (const line of list.lines) {
-      for (const served of line.orders ?? []) deliveries.push({ day: arrives, ...served });
+      for (const served of line.orders ?? []) {
+        deliveries.push({ day: arrives, ...served });
+        since.shipped.push(served);
+      }
     }
     log.push(
       `shipped ${list.units} unit(s) to ${list.destination.franchisee}, arriving ${arrives}`,

@@ -9,6 +9,7 @@
 
 export type { SafeAllocateResult } from "./allocation/allocate.js";
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
+export { carryForward } from "./allocation/carry.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
 export { explain } from "./allocation/explain.js";
 export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
@@ -34,6 +35,7 @@ export type {
   Unfilled,
   Warning,
 } from "./allocation/plan.js";
+export { planIdOf } from "./allocation/planId.js";
 export type { SafePreviewAllocationResult } from "./allocation/preview.js";
 export { previewAllocation, safePreviewAllocation } from "./allocation/preview.js";
 export type { ArrivalInput, PreviewOptions } from "./schema/previewWire.js";
@@ -100,6 +102,7 @@ export type { RuleId } from "./domain/rules.js";
 export { RULE } from "./domain/rules.js";
 export type {
   AllocationRequest,
+  Commitment,
   Franchisee,
   Lock,
   Order,
@@ -239,6 +242,7 @@ export { indicators, ratio } from "./timeline/indicators.js";
 
 // The JSON contracts, their issues and the one error type (SPEC §7).
 
+export type { CarryNext } from "./schema/carryWire.js";
 export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
 export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
 export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";

@@ -136,7 +136,7 @@ function describe(
   ref: ExplainRef,
   decisions: readonly Decision[],
   unfilled: Explanation["unfilled"],
-  plan: Pick<AllocationPlan, "asOf">,
+  plan: Pick<AllocationPlan, "asOf" | "balances">,
 ): string {
   const subject = subjectOf(ref, decisions[0]);
   if (decisions.length === 0) {
@@ -145,7 +145,21 @@ function describe(
   const clauses = decisions.map((decision) => clause(decision, plan));
   const tail =
     unfilled === undefined ? "" : ` Unfilled: ${unfilled.quantity} (${unfilled.reason}).`;
-  return `${subject}: ${clauses.join("; ")}.${tail}`;
+  return `${subject}: ${clauses.join("; ")}.${tail}${committedNote(decisions[0], plan)}`;
+}
+
+/** R-RUN-1: the money earlier runs committed, already out of the franchisee's spendable. */
+function committedNote(
+  first: Decision | undefined,
+  plan: Pick<AllocationPlan, "balances">,
+): string {
+  if (first?.kind !== "order-line") return "";
+  const committed = plan.balances.find(
+    (row) => row.franchisee === first.franchisee,
+  )?.committedBefore;
+  return committed === undefined
+    ? ""
+    : ` Franchisee ${first.franchisee}'s spendable was net of ${committed} committed by earlier runs and not yet posted (R-RUN-1).`;
 }
 
 function subjectOf(ref: ExplainRef, first: Decision | undefined): string {

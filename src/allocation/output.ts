@@ -17,7 +17,8 @@ import type {
   Unfilled,
   Warning,
 } from "./plan.js";
-import type { LineState, RunState, Served } from "./state.js";
+import { planIdOf } from "./planId.js";
+import type { FranchiseeState, LineState, RunState, Served } from "./state.js";
 
 /** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
 export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPlan {
@@ -168,14 +169,18 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
 
   const balances: Balance[] = [...state.franchisees.values()]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((franchisee) => ({
-      franchisee: franchisee.id,
-      spendableBefore: format(franchisee.spendableBefore),
-      cashCommitted: format(franchisee.cashBefore.minus(franchisee.cash)),
-      creditCommitted: format(franchisee.creditBefore.minus(franchisee.credit)),
-      cashAfter: format(franchisee.cash),
-      creditAvailableAfter: format(franchisee.credit),
-    }));
+    .map((franchisee) => {
+      const earlier = franchisee.committed?.cash.plus(franchisee.committed.credit);
+      return {
+        franchisee: franchisee.id,
+        spendableBefore: format(franchisee.spendableBefore),
+        ...(earlier === undefined || earlier.isZero() ? {} : { committedBefore: format(earlier) }),
+        cashCommitted: format(franchisee.cashBefore.minus(franchisee.cash)),
+        creditCommitted: format(franchisee.creditBefore.minus(franchisee.credit)),
+        cashAfter: format(franchisee.cash),
+        creditAvailableAfter: format(franchisee.credit),
+      };
+    });
 
   const paymentRequests: PaymentRequest[] = [...requests]
     .sort(([a], [b]) => compareIds(a, b))
@@ -186,7 +191,8 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
       locks: ids.sort(compareIds),
     }));
 
-  const warnings: Warning[] = [...direct.unlisted]
+  const warnings: Warning[] = commitmentWarnings(state);
+  const regionWarnings: Warning[] = [...direct.unlisted]
     .sort((a, b) => compareIds(a.region, b.region) || compareIds(a.season, b.season))
     .map(({ region, season }) => ({
       code: "REGION_NOT_IN_SEASON_ORDER",
@@ -194,8 +200,10 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
       region,
       season,
     }));
+  warnings.push(...regionWarnings);
 
   return {
+    planId: planIdOf(request),
     asOf,
     currency: request.currency,
     franchiseeAllocations,
@@ -210,4 +218,30 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
     warnings,
     trace: state.trace,
   };
+}
+
+/**
+ * R-RUN-1: a franchisee whose finance figures are below the money earlier runs
+ * committed could spend nothing; the plan says so, by franchisee.
+ */
+function commitmentWarnings(state: RunState): Warning[] {
+  const warnings: Warning[] = [];
+  const ids = [...state.franchisees.keys()].sort(compareIds);
+  for (const id of ids) {
+    const committed = (state.franchisees.get(id) as FranchiseeState).committed;
+    if (committed === undefined) continue;
+    const { cash, credit, financeCash, financeCredit } = committed;
+    if (cash.lte(financeCash) && credit.lte(financeCredit)) continue;
+    const format = state.format;
+    warnings.push({
+      code: "COMMITMENTS_EXCEED_FUNDS",
+      message: `franchisee ${JSON.stringify(id)}: earlier runs committed ${format(cash)} cash and ${format(credit)} credit not yet posted, but finance shows ${format(financeCash)} cash and ${format(financeCredit)} available credit; nothing more was spent from the purse that falls short`,
+      franchisee: id,
+      cash: format(financeCash),
+      credit: format(financeCredit),
+      committedCash: format(cash),
+      committedCredit: format(credit),
+    });
+  }
+  return warnings;
 }

@@ -11,7 +11,7 @@ import {
   ZERO,
 } from "../domain/money.js";
 import type { AllocationPolicy } from "../domain/policy.js";
-import type { AllocationRequest, Lock, Order } from "../domain/types.js";
+import type { AllocationRequest, Commitment, Lock, Order } from "../domain/types.js";
 import type { SpendOrder, UnfilledReason } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import { compareLines, type LineKey } from "../ranking/lines.js";
@@ -39,10 +39,24 @@ export interface FranchiseeState {
   readonly cashBefore: Decimal;
   readonly creditBefore: Decimal;
   readonly spendableBefore: Decimal;
+  /** R-RUN-1: money earlier runs committed and shipping has not posted, when any. */
+  readonly committed: Committed | undefined;
   /** Every line with something to decide, in R-RANK-LINE order. */
   readonly lines: LineState[];
   /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: money ran short; serve no later line. */
   stopped: boolean;
+}
+
+/**
+ * R-RUN-1: a franchisee's committed, not yet posted money, netted from
+ * finance's figures (cash parts from cash, credit parts from available credit).
+ */
+export interface Committed {
+  readonly cash: Decimal;
+  readonly credit: Decimal;
+  /** Finance's cash and available credit, before netting. */
+  readonly financeCash: Decimal;
+  readonly financeCredit: Decimal;
 }
 
 /** Units served to a line by one source, and how they were paid. */
@@ -120,20 +134,28 @@ export function createRunState(request: AllocationRequest): RunState {
     return text;
   };
 
+  const committed = committedMoney(request.commitments);
   const franchisees = new Map<string, FranchiseeState>();
   for (const source of request.franchisees) {
-    const available = creditRoom(source.creditLimit, source.creditUsed);
-    const spendable = source.cash.plus(available);
+    const financeCredit = creditRoom(source.creditLimit, source.creditUsed);
+    const owed = committed.get(source.id);
+    // R-RUN-1: what earlier runs committed is not spendable again; never below zero.
+    const cash = owed === undefined ? source.cash : atLeastZero(source.cash.minus(owed.cash));
+    const credit =
+      owed === undefined ? financeCredit : atLeastZero(financeCredit.minus(owed.credit));
+    const spendable = cash.plus(credit);
     franchisees.set(source.id, {
       id: source.id,
       priority: source.priority,
-      cash: source.cash,
-      credit: available,
+      cash,
+      credit,
       spendable,
       spendableText: undefined,
-      cashBefore: source.cash,
-      creditBefore: available,
+      cashBefore: cash,
+      creditBefore: credit,
       spendableBefore: spendable,
+      committed:
+        owed === undefined ? undefined : { ...owed, financeCash: source.cash, financeCredit },
       lines: [],
       stopped: false,
     });
@@ -204,6 +226,26 @@ export function createRunState(request: AllocationRequest): RunState {
     trace: [],
     format,
   };
+}
+
+/** R-RUN-1: each franchisee's committed cash and credit, summed over its commitment rows. */
+function committedMoney(
+  commitments: readonly Commitment[],
+): Map<string, { cash: Decimal; credit: Decimal }> {
+  const sums = new Map<string, { cash: Decimal; credit: Decimal }>();
+  for (const row of commitments) {
+    const sum = sums.get(row.franchisee);
+    if (sum === undefined) sums.set(row.franchisee, { cash: row.cash, credit: row.credit });
+    else {
+      sum.cash = sum.cash.plus(row.cash);
+      sum.credit = sum.credit.plus(row.credit);
+    }
+  }
+  return sums;
+}
+
+function atLeastZero(amount: Decimal): Decimal {
+  return amount.isNegative() ? ZERO : amount;
 }
 
 /**

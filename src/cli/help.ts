@@ -1,6 +1,8 @@
 /* The help texts of `fenhuo` and its commands. */
 
-export const COMMANDS = ["allocate", "validate", "explain", "schema"] as const;
+import { CARRY_HELP } from "./carry.js";
+
+export const COMMANDS = ["allocate", "validate", "explain", "schema", "carry"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const MAIN_HELP = `fenhuo — 分货: sales-order allocation for franchisees and stores
@@ -12,6 +14,7 @@ Commands:
   validate <input>        check an input and list every problem
   explain <plan> <ref>    say why a demand got what it got
   schema [input|plan]     print the JSON Schema of the input or the plan
+  carry <input> <plan>    write the next run's input (--as-of D; R-RUN-2)
 
 <input> is a JSON file (SPEC Appendix A), - for stdin, or a folder of CSV
 files (a CSV bundle: see fenhuo allocate --help).
@@ -101,4 +104,5 @@ Options:
   -o, --out <file>        write the schema to <file> instead of stdout
   -h, --help              show this help
 `,
+  carry: CARRY_HELP,
 };

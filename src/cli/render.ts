@@ -301,6 +301,7 @@ export const CSV_COLUMNS = [
   "lockBlockedUntil",
   "reason",
   "spendableBefore",
+  "committedBefore",
   "cashCommitted",
   "creditCommitted",
   "cashAfter",
@@ -308,6 +309,8 @@ export const CSV_COLUMNS = [
   "payBefore",
   "locks",
   "code",
+  "committedCash",
+  "committedCredit",
   "season",
   "message",
 ] as const;

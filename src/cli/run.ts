@@ -7,6 +7,7 @@ import {
   safeAllocate,
 } from "../index.js";
 import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
+import { carryCommand } from "./carry.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { issueLine, loadInput, loadPlan, problemLine } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
@@ -76,6 +77,8 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<E
       return explainCommand(rest, io);
     case "schema":
       return schemaCommand(rest, io);
+    case "carry":
+      return carryCommand(rest, io);
   }
 }
 

@@ -66,6 +66,28 @@ export interface Lock {
   readonly expiresOn: IsoDate;
 }
 
+/**
+ * R-RUN-1: money an earlier run committed to an order line (its allocation's
+ * cash and credit parts) whose shipment is not yet posted, so finance's
+ * balances still show it. The run nets it from the franchisee's spendable.
+ */
+export interface Commitment {
+  /** The `planId` of the run that committed it, when known (R-RUN-3). */
+  readonly plan?: string;
+  /** The date of the run that committed it: posting settles the oldest first. */
+  readonly committedOn?: IsoDate;
+  readonly order: string;
+  readonly line: number;
+  readonly franchisee: string;
+  readonly sku: string;
+  /** Units allocated and not yet posted. */
+  readonly quantity: number;
+  /** The not-yet-posted cash part. */
+  readonly cash: Decimal;
+  /** The not-yet-posted credit part. */
+  readonly credit: Decimal;
+}
+
 /** A direct/concession region (区域). */
 export interface Region {
   readonly id: string;
@@ -109,6 +131,8 @@ export interface AllocationRequest extends Branded<"AllocationRequest"> {
   readonly franchisees: readonly Franchisee[];
   readonly orders: readonly Order[];
   readonly locks: readonly Lock[];
+  /** R-RUN-1: money committed by earlier runs and not yet posted. */
+  readonly commitments: readonly Commitment[];
   readonly regions: readonly Region[];
   readonly stores: readonly Store[];
   readonly storeNeeds: readonly StoreNeed[];

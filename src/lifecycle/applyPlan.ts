@@ -28,7 +28,9 @@ export type ApplyPlanResult =
  * (R-LOCK-EXPIRE), each allocation moves units to `allocated` with its cash and
  * credit split (from `locked` for source `lock`, R-LOCK-CONVERT; from `open`
  * for `funded`), and each new lock moves units to `locked` (R-LOCK-PLACE). All or
- * nothing: if any event is refused, no order changes.
+ * nothing: if any event is refused, no order changes. Each order the plan
+ * touches records its `planId` in `plans`; an order that already carries it
+ * refuses the plan with `PLAN_ALREADY_APPLIED` (R-RUN-3: exactly once).
  *
  * @example
  * ```ts
@@ -101,8 +103,12 @@ export function applyPlan(
   }
 
   const errors: { order: string; error: TransitionError }[] = [];
-  const refuse = (order: SalesOrder | string, message: string) => {
-    const error = { code: "INVALID_EVENT", event: "plan", message, issues: [] } as const;
+  const refuse = (
+    order: SalesOrder | string,
+    message: string,
+    code: TransitionError["code"] = "INVALID_EVENT",
+  ) => {
+    const error = { code, event: "plan", message, issues: [] } as const;
     // An order the plan names but that was not given has no state to report.
     errors.push(
       typeof order === "string"
@@ -111,12 +117,23 @@ export function applyPlan(
     );
   };
   const known = new Set<string>();
+  // Orders that already carry the plan: their events are not tried again.
+  const applied = new Set<string>();
   for (const order of orders) {
     if (known.has(order.id)) refuse(order, `order ${order.id} is given twice`);
     known.add(order.id);
     // R-UNIT-2: one currency per run; a plan's money is in the plan's currency.
     if (events.has(order.id) && order.currency !== plan.currency)
       refuse(order, `the plan is in ${plan.currency}, order ${order.id} in ${order.currency}`);
+    // R-RUN-3: a plan is applied once; a second time would allocate and charge twice.
+    if (events.has(order.id) && order.plans?.includes(plan.planId)) {
+      applied.add(order.id);
+      refuse(
+        order,
+        `order ${order.id} already carries plan ${plan.planId}: a plan is applied once`,
+        "PLAN_ALREADY_APPLIED",
+      );
+    }
   }
   for (const id of events.keys()) {
     if (!known.has(id)) refuse(id, `the plan names order ${id}, which was not given`);
@@ -124,6 +141,7 @@ export function applyPlan(
   const effects: Effect[] = [];
   const next = orders.map((order) => {
     let current = order;
+    if (applied.has(order.id)) return order;
     for (const event of events.get(order.id) ?? []) {
       const result = transition(current, event, actor);
       if (!result.ok) {
@@ -133,7 +151,9 @@ export function applyPlan(
       current = result.order;
       effects.push(...result.effects);
     }
-    return current;
+    // An edition-1 plan has no planId: nothing to record.
+    if (!events.has(order.id) || typeof plan.planId !== "string") return current;
+    return { ...current, plans: [...(order.plans ?? []), plan.planId] };
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, orders: next, effects };
 }
@@ -143,7 +163,12 @@ export function applyPlan(
  * allocation input, so that allocation can run day after day on the state
  * fenhuo keeps. Orders being fulfilled or approved take part; each line asks for
  * its quantity less what was cancelled, with everything past open and locked
- * counted as already allocated. The orders' `currency` comes along; orders in
+ * counted as already allocated. R-RUN-1: the units allocated or picked and
+ * not yet shipped come as `commitments`, with the cash and credit split their
+ * allocation chose (a cancelled allocation frees its money), so the run nets
+ * them from the franchisee's spendable: pass finance's balances as
+ * `franchisees` and spread `allocationDemand(...)` — the same money never pays
+ * twice. The orders' `currency` comes along; orders in
  * two currencies cannot run together (R-UNIT-2): an {@link InputError} lists
  * each order whose currency differs from the first one taking part.
  *
@@ -160,7 +185,8 @@ export function applyPlan(
  */
 export function allocationDemand(
   orders: readonly SalesOrder[],
-): Required<Pick<AllocationInput, "orders" | "locks">> & Pick<AllocationInput, "currency"> {
+): Required<Pick<AllocationInput, "orders" | "locks" | "commitments">> &
+  Pick<AllocationInput, "currency"> {
   const takesPart = (order: SalesOrder) =>
     order.state === "approved" || order.state === "fulfilling";
   const live = orders.filter(takesPart);
@@ -209,6 +235,24 @@ export function allocationDemand(
           expiresOn: lock.expiresOn,
         })),
       ),
+    ),
+    // R-RUN-1: allocated and picked units are paid for but not yet posted.
+    commitments: live.flatMap((order) =>
+      order.lines.flatMap((line) => {
+        const quantity = line.buckets.allocated + line.buckets.picked;
+        if (quantity === 0) return [];
+        return [
+          {
+            order: order.id,
+            line: line.line,
+            franchisee: order.franchisee,
+            sku: line.sku,
+            quantity,
+            cash: line.paid.cash,
+            credit: line.paid.credit,
+          },
+        ];
+      }),
     ),
   };
 }

@@ -63,6 +63,11 @@ export interface SalesOrder {
   readonly state: HeaderState;
   readonly lines: readonly SalesOrderLine[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * R-RUN-3: the `planId` of every plan `applyPlan` applied to the order, in
+   * the order applied; absent until the first. A plan is applied once.
+   */
+  readonly plans?: readonly string[];
 }
 
 /** What an accepted event asks the caller to do, as data: fenhuo never does it. */

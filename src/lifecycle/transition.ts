@@ -24,9 +24,11 @@ export interface TransitionError {
   /**
    * `ILLEGAL_EVENT`: not allowed in the order's state; `GUARD_FAILED`: allowed,
    * but the order does not permit it now (units, verification); `INVALID_EVENT`:
-   * the event or actor is malformed, or names an order that was not given.
+   * the event or actor is malformed, or names an order that was not given;
+   * `PLAN_ALREADY_APPLIED` (from `applyPlan`, R-RUN-3): the order already
+   * carries the plan's `planId`.
    */
-  readonly code: "ILLEGAL_EVENT" | "GUARD_FAILED" | "INVALID_EVENT";
+  readonly code: "ILLEGAL_EVENT" | "GUARD_FAILED" | "INVALID_EVENT" | "PLAN_ALREADY_APPLIED";
   /** The order's state; absent when the error is about an order that was not given. */
   readonly state?: HeaderState;
   readonly event: string;

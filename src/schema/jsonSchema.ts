@@ -5,6 +5,7 @@ import { planWire } from "./planWire.js";
 import { documentedPolicySchema } from "./policyWire.js";
 import { amount, currency, isoDate } from "./primitives.js";
 import {
+  commitmentWire,
   franchiseeWire,
   inputWire,
   lockWire,
@@ -67,6 +68,13 @@ const inputForSchema = inputWire.extend({
     .optional(),
   locks: z
     .array(lockWire.describe("A lock from an earlier run, as the previous plan's locks list it."))
+    .optional(),
+  commitments: z
+    .array(
+      commitmentWire.describe(
+        "R-RUN-1: money an earlier run committed to an order line (cash + credit = quantity × unitPrice) that shipping has not posted; netted from the franchisee's spendable.",
+      ),
+    )
     .optional(),
   regions: z
     .array(
@@ -159,7 +167,7 @@ export function inputJsonSchema(): object {
     generated,
     "input",
     "fenhuo AllocationInput",
-    "The JSON a caller passes to allocate(): the run's date, policy, products, supply, franchisees, orders, locks, regions, stores and needs (SPEC §3.0, Appendix A). Money is a decimal string, dates are YYYY-MM-DD; every section is optional.",
+    "The JSON a caller passes to allocate(): the run's date, policy, products, supply, franchisees, orders, locks, commitments, regions, stores and needs (SPEC §3.0, Appendix A). Money is a decimal string, dates are YYYY-MM-DD; every section is optional.",
   );
 }
 

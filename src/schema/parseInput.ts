@@ -14,12 +14,14 @@ import type {
   StoreNeed,
   SupplyRow,
 } from "../domain/types.js";
+import { checkCommitments } from "./commitments.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
 import { brokenIds, checkLocks, fitsCalendar, References, uniqueKeys } from "./references.js";
 import { parseRows, type Row, unknownFields } from "./rows.js";
 import {
+  commitmentWire,
   franchiseeWire,
   inputWire,
   lockWire,
@@ -83,6 +85,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
   const franchiseeRows = section("franchisees", raw.franchisees, franchiseeWire, issues);
   const orderRows = section("orders", raw.orders, orderWire, issues);
   const locks = section("locks", raw.locks, lockWire, issues);
+  const commitmentRows = section("commitments", raw.commitments, commitmentWire, issues);
   const regions = section("regions", raw.regions, regionWire, issues);
   const stores = section("stores", raw.stores, storeWire, issues);
   const storeNeeds = section("storeNeeds", raw.storeNeeds, storeNeedWire, issues);
@@ -207,6 +210,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
   }
 
   checkLocks(locks, orderById, { asOf: raw.asOf, cooldown: policy.relockCooldownDays }, context);
+  const commitments = checkCommitments(commitmentRows, orderById, raw.asOf, context);
 
   if (issues.length > 0) return { ok: false, issues };
   const request = {
@@ -218,6 +222,7 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
     franchisees,
     orders,
     locks: values(locks) as Lock[],
+    commitments,
     regions: values<Region>(regions),
     stores: values<Store>(stores),
     storeNeeds: values<StoreNeed>(storeNeeds),

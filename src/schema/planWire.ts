@@ -143,8 +143,17 @@ export interface Remaining extends Readonly<z.output<typeof remainingWire>> {}
 const balanceWire = z
   .strictObject({
     franchisee: id,
-    /** Cash plus available credit at the start of the run. */
-    spendableBefore: decimal.describe("Cash plus available credit at the start of the run."),
+    /** Cash plus available credit at the start of the run, net of money earlier runs committed (R-RUN-1). */
+    spendableBefore: decimal.describe(
+      "Cash plus available credit at the start of the run, net of money earlier runs committed.",
+    ),
+    /**
+     * R-RUN-1: money earlier runs committed and shipping has not posted, already
+     * taken out of `spendableBefore`; present when not zero.
+     */
+    committedBefore: decimal
+      .describe("Money earlier runs committed and shipping has not posted (R-RUN-1).")
+      .exactOptional(),
     cashCommitted: decimal,
     creditCommitted: decimal,
     cashAfter: decimal,
@@ -162,17 +171,41 @@ const paymentRequestWire = z
 /** 通知加盟商打款: pay for this run's new locks before they expire (R-LOCK-PLACE). */
 export interface PaymentRequest extends Readonly<z.output<typeof paymentRequestWire>> {}
 
+const regionWarningWire = z.strictObject({
+  code: z.literal("REGION_NOT_IN_SEASON_ORDER"),
+  message: z.string(),
+  region: id,
+  season: sellingSeason,
+});
+
+/** @inline */
+interface RegionWarning extends Readonly<z.output<typeof regionWarningWire>> {}
+
+const commitmentWarningWire = z.strictObject({
+  code: z.literal("COMMITMENTS_EXCEED_FUNDS"),
+  message: z.string(),
+  franchisee: id,
+  /** Finance's cash and available credit. */
+  cash: decimal.describe("Finance's cash."),
+  credit: decimal.describe("Finance's available credit."),
+  /** The money earlier runs committed and shipping has not posted (R-RUN-1). */
+  committedCash: decimal.describe("Cash earlier runs committed and shipping has not posted."),
+  committedCredit: decimal.describe("Credit earlier runs committed and shipping has not posted."),
+});
+
+/** @inline */
+interface CommitmentWarning extends Readonly<z.output<typeof commitmentWarningWire>> {}
+
 const warningWire = z
-  .strictObject({
-    code: z.literal("REGION_NOT_IN_SEASON_ORDER"),
-    message: z.string(),
-    region: id,
-    season: sellingSeason,
-  })
+  .discriminatedUnion("code", [regionWarningWire, commitmentWarningWire])
   .describe("Something the caller should know that did not stop the run.");
 
-/** Something the caller should know that did not stop the run. */
-export interface Warning extends Readonly<z.output<typeof warningWire>> {}
+/**
+ * Something the caller should know that did not stop the run: a region missing
+ * from the season's order (R-RANK-REGION), or finance's figures below the money
+ * earlier runs committed (R-RUN-1: the franchisee could spend nothing).
+ */
+export type Warning = RegionWarning | CommitmentWarning;
 
 const previewWire = z
   .strictObject({
@@ -196,6 +229,14 @@ export interface PlanPreview extends Readonly<z.output<typeof previewWire>> {}
 
 /** The plan `allocate` returns (SPEC §3.7, Appendix A), as a zod schema. */
 export const planWire = z.strictObject({
+  /**
+   * R-RUN-3: the plan's identity, a SHA-256 digest of the run's parsed input
+   * and complete policy: the same input in any array order gives the same id.
+   */
+  planId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "must be a planId: 64 lowercase hex digits")
+    .describe("R-RUN-3: a digest of the run's parsed input and policy (64 hex digits)."),
   /** The run's date. */
   asOf: planDate,
   /** The ISO 4217 currency of every amount in the plan. */
@@ -233,8 +274,10 @@ export const planWire = z.strictObject({
   balances: list(named<Balance>(balanceWire)).describe("By franchisee."),
   /** What each franchisee is asked to pay for its new locks, by franchisee. */
   paymentRequests: list(named<PaymentRequest>(paymentRequestWire)).describe("By franchisee."),
-  /** What the caller should know, by region, then season. */
-  warnings: list(named<Warning>(warningWire)).describe("By region, then season."),
+  /** What the caller should know: commitment warnings by franchisee, then region warnings by region, then season. */
+  warnings: list(named<Warning>(warningWire)).describe(
+    "Commitment warnings by franchisee, then region warnings by region, then season.",
+  ),
   /** Every decision of the run, in the order the decisions were taken. */
   trace: list(named<Decision>(decisionWire)).describe("In the order the decisions were taken."),
   /** R-PREVIEW: only on a preview — how it read money and what arrived; nothing was committed. */
@@ -249,7 +292,8 @@ export const planWire = z.strictObject({
  * lock id; `storeAllocations` by store, then SKU; `regionAllocations` by region,
  * then SKU; `unfilled` order lines (by order, line), then stores (by store, SKU),
  * then regions (by region, SKU); `remaining` by SKU; `balances` and
- * `paymentRequests` by franchisee; `warnings` by region, then season; `trace` in
+ * `paymentRequests` by franchisee; `warnings` by franchisee (commitments), then
+ * by region, then season; `trace` in
  * the order the decisions were taken. Ids compare as code-unit strings.
  */
 export interface AllocationPlan extends Readonly<z.output<typeof planWire>> {}

@@ -117,7 +117,7 @@ export function brokenIds(
 }
 
 /** What the lock checks read of the rest of the input. */
-interface LockContext {
+export interface LockContext {
   readonly refs: References;
   readonly broken: ReadonlySet<string>;
   readonly issues: Issue[];
@@ -132,8 +132,9 @@ export function checkLocks(
   locks: readonly Row<z.output<typeof lockWire>>[],
   orderById: ReadonlyMap<string, Order>,
   run: { readonly asOf: string | undefined; readonly cooldown: number },
-  { refs, broken, issues }: LockContext,
+  context: LockContext,
 ): void {
+  const { issues } = context;
   const lockedPerLine = new Map<OrderLine, { total: number; last: Path }>();
   for (const { index, value } of locks) {
     const path: Path = ["locks", index];
@@ -158,36 +159,8 @@ export function checkLocks(
         message: `locked on ${value.lockedOn}, after the run's asOf ${run.asOf}`,
       });
     }
-    const found = orderById.get(value.order);
-    if (found === undefined) {
-      refs.check(new Set(), "orders", value.order, [...path, "order"]);
-      continue;
-    }
-    const line = found.lines.find((candidate) => candidate.line === value.line);
-    if (line === undefined) {
-      if (!broken.has(brokenLine(value.order, value.line))) {
-        issues.push({
-          path: [...path, "line"],
-          code: "unknown_reference",
-          message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
-        });
-      }
-      continue;
-    }
-    if (value.franchisee !== found.franchisee) {
-      issues.push({
-        path: [...path, "franchisee"],
-        code: "inconsistent",
-        message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
-      });
-    }
-    if (value.sku !== line.sku) {
-      issues.push({
-        path: [...path, "sku"],
-        code: "inconsistent",
-        message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
-      });
-    }
+    const line = lineOf(value, path, orderById, context);
+    if (line === undefined) continue;
     const seen = lockedPerLine.get(line) ?? { total: 0, last: path };
     lockedPerLine.set(line, { total: seen.total + value.quantity, last: path });
   }
@@ -201,6 +174,58 @@ export function checkLocks(
       });
     }
   }
+}
+
+/** What a row that names an order line says about it. */
+interface LineReference {
+  readonly order: string;
+  readonly line: number;
+  readonly franchisee: string;
+  readonly sku: string;
+}
+
+/**
+ * The order line a lock or commitment row names, or `undefined` when it names
+ * none (reported, unless that order or line failed its own schema); a
+ * franchisee or SKU that differs from the line's is `inconsistent`.
+ */
+export function lineOf(
+  value: LineReference,
+  path: Path,
+  orderById: ReadonlyMap<string, Order>,
+  { refs, broken, issues }: LockContext,
+): OrderLine | undefined {
+  const found = orderById.get(value.order);
+  if (found === undefined) {
+    refs.check(new Set(), "orders", value.order, [...path, "order"]);
+    return undefined;
+  }
+  const line = found.lines.find((candidate) => candidate.line === value.line);
+  if (line === undefined) {
+    if (!broken.has(brokenLine(value.order, value.line))) {
+      issues.push({
+        path: [...path, "line"],
+        code: "unknown_reference",
+        message: `order ${JSON.stringify(value.order)} has no line ${value.line}`,
+      });
+    }
+    return undefined;
+  }
+  if (value.franchisee !== found.franchisee) {
+    issues.push({
+      path: [...path, "franchisee"],
+      code: "inconsistent",
+      message: `franchisee ${JSON.stringify(value.franchisee)} differs from its order's (${JSON.stringify(found.franchisee)})`,
+    });
+  }
+  if (value.sku !== line.sku) {
+    issues.push({
+      path: [...path, "sku"],
+      code: "inconsistent",
+      message: `sku ${JSON.stringify(value.sku)} differs from its line's (${JSON.stringify(line.sku)})`,
+    });
+  }
+  return line;
 }
 
 /** Whether `date + days` is still a date of the years 0000–9999. */

@@ -55,6 +55,8 @@ export interface SupplyNoticesInput {
   franchisees?: NonNullable<AllocationInput["franchisees"]>;
   orders?: NonNullable<AllocationInput["orders"]>;
   locks?: NonNullable<AllocationInput["locks"]>;
+  /** R-RUN-1: money committed and not yet posted; the notice's spendable is net of it. */
+  commitments?: NonNullable<AllocationInput["commitments"]>;
   /** Lead times other than `DEFAULT_LEAD_TIMES` (R-SUP-1..3), in days. */
   leadTimes?: PolicyInput<typeof LEAD_TIME_FIELDS>;
 }
@@ -87,7 +89,14 @@ export interface SupplyRequest extends Branded<"SupplyRequest"> {
 }
 
 /** The sections handed to `parseAllocationInput` as they are: their paths are the same here. */
-const ALLOCATION_SECTIONS = ["currency", "products", "franchisees", "orders", "locks"] as const;
+const ALLOCATION_SECTIONS = [
+  "currency",
+  "products",
+  "franchisees",
+  "orders",
+  "locks",
+  "commitments",
+] as const;
 const FIELDS: ReadonlySet<string> = new Set([
   "from",
   "to",

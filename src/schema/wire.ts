@@ -69,6 +69,19 @@ export const lockWire = z.object({
   expiresOn: isoDate,
 });
 
+/** R-RUN-1: money an earlier run committed to an order line and shipping has not posted. */
+export const commitmentWire = z.object({
+  plan: id.optional(),
+  committedOn: isoDate.optional(),
+  order: id,
+  line: lineNumber,
+  franchisee: id,
+  sku: id,
+  quantity: quantity.min(1, "a commitment is for at least one unit"),
+  cash: amount,
+  credit: amount,
+});
+
 export const regionWire = z.object({ id, name: z.string().optional() });
 
 export const storeWire = z.object({
@@ -103,6 +116,7 @@ export const inputWire = z.strictObject({
   franchisees: section,
   orders: section,
   locks: section,
+  commitments: section,
   regions: section,
   stores: section,
   storeNeeds: section,
@@ -121,6 +135,8 @@ export interface AllocationInput {
     lines: z.input<typeof orderLineWire>[];
   })[];
   locks?: z.input<typeof lockWire>[];
+  /** R-RUN-1: money earlier runs committed and shipping has not posted yet. */
+  commitments?: z.input<typeof commitmentWire>[];
   regions?: z.input<typeof regionWire>[];
   stores?: z.input<typeof storeWire>[];
   storeNeeds?: z.input<typeof storeNeedWire>[];

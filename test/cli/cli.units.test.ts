@@ -117,7 +117,7 @@ describe("CSV output", () => {
 
   it("has a column for every field of every list of the plan", () => {
     const plan = allocate(sample);
-    const { trace: _trace, asOf: _asOf, currency: _currency, ...lists } = plan;
+    const { trace: _trace, asOf: _asOf, currency: _currency, planId: _planId, ...lists } = plan;
     for (const list of Object.values(lists)) {
       for (const row of list as object[]) {
         for (const key of Object.keys(row))

@@ -101,6 +101,7 @@ describe("R-LOCK-PLACE → R-LOCK-CONVERT → R-LOCK-EXPIRE through applyPlan an
           expiresOn: "2026-03-16",
         },
       ],
+      commitments: [],
     });
   });
 
@@ -312,5 +313,57 @@ describe("R-UNIT-2 and §7: applyPlan and allocationDemand refuse what cannot be
         },
       ]);
     }
+  });
+});
+
+describe("R-RUN-3 and R-RUN-1: applyPlan once, and the money of applied plans in the next demand", () => {
+  it("R-RUN-3: applyPlan(applyPlan(orders, plan).orders, plan) is refused with PLAN_ALREADY_APPLIED; nothing changes", () => {
+    const a0 = approved("SO-A", [4, 2]);
+    const plan = wave("2026-03-01", "30", 5, [a0]);
+    const once = applied([a0], plan);
+    expect(once.orders[0]?.plans).toEqual([plan.planId]);
+    const before = structuredClone(once.orders);
+    expect(applyPlan(once.orders, plan, actor)).toEqual({
+      ok: false,
+      errors: [
+        {
+          order: "SO-A",
+          error: {
+            code: "PLAN_ALREADY_APPLIED",
+            state: "fulfilling",
+            event: "plan",
+            message: `order SO-A already carries plan ${plan.planId}: a plan is applied once`,
+            issues: [],
+          },
+        },
+      ],
+    });
+    expect(once.orders).toEqual(before);
+  });
+
+  it("R-RUN-1: allocationDemand gives allocated and picked units as commitments with their split; the next run nets them", () => {
+    const a0 = approved("SO-A", [4, 2]);
+    // 30 cash buys 3 of SO-A/1 (10 each); the rest is locked.
+    const day1 = applied([a0], wave("2026-03-01", "30", 6, [a0]));
+    const a1 = day1.orders[0] as SalesOrder;
+    const demand = allocationDemand([a1]);
+    expect(demand.commitments).toEqual([
+      {
+        order: "SO-A",
+        line: 1,
+        franchisee: "F1",
+        sku: "T100",
+        quantity: 3,
+        cash: "30",
+        credit: "0",
+      },
+    ]);
+    // Finance still shows 30 (nothing posted): the next day can spend none of it.
+    const plan2 = wave("2026-03-02", "30", 3, [a1]);
+    expect(plan2.balances[0]).toMatchObject({ spendableBefore: "0.00", committedBefore: "30.00" });
+    expect(plan2.franchiseeAllocations).toEqual([]);
+    // A cancelled order frees its money.
+    const cancelled = runEvents(a1, actor, { type: "cancel", reason: "customer" });
+    expect(allocationDemand([cancelled]).commitments).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  allocate,
+  carryForward,
   InputError,
   ISSUE_CODES,
   type Issue,
@@ -70,6 +72,68 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
       "unknown_reference orders.0.franchisee",
       "inconsistent orders.0.lines.0.allocated",
     ]);
+  });
+
+  it("codes the problems of commitments (R-RUN-1) and of carryForward's arguments (R-RUN-2, R-RUN-3)", () => {
+    const result = safeAllocate({
+      asOf: "2026-03-01",
+      products: [product],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [
+        {
+          id: "SO-1",
+          franchisee: "F1",
+          orderedOn: "2026-02-01",
+          lines: [{ line: 1, sku: "T100", quantity: 2, unitPrice: "10", allocated: 1 }],
+        },
+      ],
+      commitments: [
+        {
+          order: "SO-1",
+          line: 1,
+          franchisee: "F1",
+          sku: "T100",
+          quantity: 2,
+          cash: "5",
+          credit: "x",
+        },
+        {
+          order: "SO-1",
+          line: 1,
+          franchisee: "F1",
+          sku: "T100",
+          quantity: 2,
+          cash: "5",
+          credit: "5",
+        },
+      ],
+    });
+    expect(codes(result.issues)).toEqual([
+      "invalid_amount commitments.0.credit",
+      "inconsistent commitments.1.cash",
+      "inconsistent commitments.1.quantity",
+    ]);
+    const input = { asOf: "2026-03-01", products: [product] };
+    const plan = allocate(input);
+    let carried: readonly Issue[] = [];
+    try {
+      carryForward(
+        input,
+        { ...plan, planId: "0".repeat(64) },
+        {
+          asOf: "2026-02-01",
+          shipped: [{ order: "SO-9", line: 1, quantity: 1 }],
+        },
+      );
+    } catch (error) {
+      if (error instanceof InputError) carried = error.issues;
+    }
+    expect(codes(carried)).toEqual([
+      "inconsistent plan.planId",
+      "inconsistent next.asOf",
+      "unknown_reference next.shipped.0.line",
+    ]);
+    for (const found of carried) expect(ISSUE_CODES).toContain(found.code);
   });
 
   it("never passes on a validator's internal wording", () => {

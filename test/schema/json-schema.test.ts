@@ -156,6 +156,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "franchisees",
       "orders",
       "locks",
+      "commitments",
       "regions",
       "stores",
       "storeNeeds",

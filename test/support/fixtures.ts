@@ -98,6 +98,7 @@ export function store(
 /** A plan on 2026-03-01 in CNY with the given parts; every list defaults to empty. */
 export function planWith(parts: Partial<AllocationPlan> = {}): AllocationPlan {
   return {
+    planId: "0".repeat(64),
     asOf: "2026-03-01",
     currency: "CNY",
     franchiseeAllocations: [],
