@@ -11,7 +11,8 @@ export type { SafeAllocateResult } from "./allocation/allocate.js";
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
 export { explain } from "./allocation/explain.js";
-export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
+export type { LockPhase } from "./allocation/locks.js";
+export { isLockExpired, lockBlockedUntil, lockExpiresOn, lockPhase } from "./allocation/locks.js";
 export type {
   AllocationPlan,
   Balance,
@@ -85,7 +86,7 @@ export {
 
 export type { Branded } from "./domain/brand.js";
 export type { IsoDate } from "./domain/dates.js";
-export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
+export { addDays, daysBetween, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
 export type { RuleId } from "./domain/rules.js";

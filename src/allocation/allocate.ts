@@ -3,7 +3,7 @@ import { InputError, type Result } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
-import { expireLocks } from "./expiry.js";
+import { expireLocks, releaseExpiring } from "./expiry.js";
 import { allocateFunded } from "./funded.js";
 import { placeLocks } from "./lockPass.js";
 import { buildPlan } from "./output.js";
@@ -12,7 +12,8 @@ import { createRunState } from "./state.js";
 
 /**
  * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
- * SPEC Appendix A, then expires locks, converts paid locks, serves funded
+ * SPEC Appendix A, then expires locks, converts paid locks (releasing what is
+ * left of those in their payment grace, R-LOCK-GRACE), serves funded
  * franchisees, locks stock for unpaid demand, and serves direct and concession
  * stores and regions — and returns the plan with the reason for every quantity.
  *
@@ -80,6 +81,7 @@ export function runAllocation(request: AllocationRequest): AllocationPlan {
   const state = createRunState(request);
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
+  releaseExpiring(state, policy);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
   const direct = allocateDirect(state, policy, asOf);

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { isLockExpired } from "../allocation/locks.js";
+import { lockPhase } from "../allocation/locks.js";
 import { createRunState, type LineState, type RunState } from "../allocation/state.js";
 import type { IsoDate } from "../domain/dates.js";
 import { ZERO } from "../domain/money.js";
@@ -52,14 +52,16 @@ export function demandBook(request: AllocationRequest): DemandBook {
 
 /**
  * What a line has outstanding on `on`: the run state's outstanding plus the
- * units of its locks that have expired by then — what the expiry pass of a
- * run on `on` gives back to the line (R-LOCK-EXPIRE). A lock still active on
- * `on` keeps its units out: they are not open demand.
+ * units of its locks that have expired by then, payment grace over — what the
+ * expiry pass of a run on `on` gives back to the line (R-LOCK-EXPIRE). A lock
+ * still active on `on`, or in its payment grace (R-LOCK-GRACE: a payment still
+ * converts it), keeps its units out: they are not open demand.
  */
-function outstandingOn(line: LineState, on: IsoDate): number {
+function outstandingOn(line: LineState, on: IsoDate, paymentGraceDays: number): number {
   let outstanding = line.outstanding;
   for (const lock of line.locks ?? []) {
-    if (isLockExpired(lock.source, on)) outstanding += lock.source.quantity;
+    if (lockPhase(lock.source, on, paymentGraceDays) === "expired")
+      outstanding += lock.source.quantity;
   }
   return outstanding;
 }
@@ -79,7 +81,7 @@ export function openDemand(
     for (const line of book.linesBySku.get(sku) ?? []) {
       // An order placed after the notice's date was not open demand on it.
       if (line.orderedOn > on) continue;
-      const outstanding = outstandingOn(line, on);
+      const outstanding = outstandingOn(line, on, book.state.request.policy.paymentGraceDays);
       if (outstanding === 0) continue;
       const open: OpenLine = { line, outstanding, amount: line.unitPrice.times(outstanding) };
       const list = byFranchisee.get(line.franchisee.id);
