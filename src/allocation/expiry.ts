@@ -1,8 +1,8 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
-import type { ExpiryDecision } from "./plan.js";
 import { lockBlockedUntil, lockPhase } from "./locks.js";
+import type { ExpiryDecision } from "./plan.js";
 import type { Draft, RunState } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_EXPIRE]);
