@@ -80,16 +80,12 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "R-LOCK-EXPIRE",
     "how many days after expiry a released line may not be locked again.",
   ),
-  /**
-   * R-LOCK-GRACE: days after a lock's expiry date in which a payment still
-   * converts it (finance's balances arrive a day late, seed 6.4.1); 0 releases
-   * it on its expiry date, unconverted.
-   */
+  /** R-LOCK-GRACE: days from a lock's expiry date in which a payment still converts it. */
   paymentGraceDays: whole(
     { unit: "days", min: 0, max: 3660 },
     1,
     "R-LOCK-GRACE",
-    "days from a lock's expiry date in which it is still offered for conversion before the rest is released; 0 releases it unconverted on its expiry date.",
+    "days from a lock's expiry date in which a payment still converts it; 0 releases it unconverted on that date.",
   ),
   /** R-RANK-REGION: region ids in serving order, per season; a season not given keeps its default. */
   regionOrder: seasonal(

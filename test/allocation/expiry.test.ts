@@ -69,9 +69,7 @@ describe("R-LOCK-EXPIRE: a lock lasts 15 days, then its stock is allocated again
   it("R-LOCK-GRACE: by default offers it for conversion on its expiry day, then releases what F1 (no money) cannot pay for, exactly so", () => {
     const grace = allocate(input("2026-03-01"));
     const edition1 = allocate({ ...input("2026-03-01"), policy: { paymentGraceDays: 0 } });
-    expect(grace.releasedLocks).toEqual([
-      { ...edition1.releasedLocks[0], convertedInGrace: 0 },
-    ]);
+    expect(grace.releasedLocks).toEqual([{ ...edition1.releasedLocks[0], convertedInGrace: 0 }]);
     const { trace: _trace, releasedLocks: _released, ...rest } = grace;
     const { trace: _trace1, releasedLocks: _released1, ...rest1 } = edition1;
     expect(rest).toEqual(rest1);

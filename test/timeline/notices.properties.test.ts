@@ -264,7 +264,8 @@ function modelNotices(world: World): Map<string, { day: number; notice: Record<s
           if (!skus.has(line.sku)) continue;
           const active = (world.locks ?? [])
             .filter((l) => l.order === order.id && l.line === line.line)
-            .filter((l) => dayOf(l.expiresOn) > fundDay)
+            // Active, or in its payment grace (R-LOCK-GRACE, default 1 day): not open demand.
+            .filter((l) => dayOf(l.expiresOn) + 1 > fundDay)
             .reduce((sum, l) => sum + l.quantity, 0);
           const outstanding = line.quantity - (line.allocated ?? 0) - active;
           units += outstanding;

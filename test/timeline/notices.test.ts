@@ -268,23 +268,29 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
     expect(ids).not.toContain("fund-preparation:PO-1:F4");
   });
 
-  it("counts the units of a lock expired by the notice's date as outstanding again (R-LOCK-EXPIRE)", () => {
-    // Arriving 04-24: dated 04-09, the day both locks expire.
+  it("counts the units of a lock expired by the notice's date, its payment grace over, as outstanding again (R-LOCK-EXPIRE, R-LOCK-GRACE)", () => {
+    // Arriving 04-25: dated 04-10, the day after both locks expire (grace 1 day, over).
     const input = base();
-    input.purchaseOrders = [po({ expectedArrival: "2026-04-24" })];
-    const range = fundNotices(notices("2026-04-09", "2026-04-09", input));
+    input.purchaseOrders = [po({ expectedArrival: "2026-04-25" })];
+    const range = fundNotices(notices("2026-04-10", "2026-04-10", input));
     expect(range.map((n) => [n.franchisee, n.needed, n.lacking])).toEqual([
       ["F1", "792.00", "192.00"], // (10 − 2) × 99.00
       ["F2", "297.00", "197.00"],
       ["F3", "198.00", "198.00"], // its lock of 2 released
     ]);
-    // A day earlier (arriving 04-23), both locks are still active.
-    input.purchaseOrders = [po({ expectedArrival: "2026-04-23" })];
-    const before = fundNotices(notices("2026-04-08", "2026-04-08", input));
-    expect(before.map((n) => [n.franchisee, n.needed])).toEqual([
-      ["F1", "495.00"],
-      ["F2", "297.00"],
-    ]);
+    // Arriving 04-24: dated 04-09, the day both locks expire — in their payment grace a
+    // payment still converts them, so their units are not open demand; nor on 04-08.
+    for (const [arrival, on] of [
+      ["2026-04-24", "2026-04-09"],
+      ["2026-04-23", "2026-04-08"],
+    ] as const) {
+      input.purchaseOrders = [po({ expectedArrival: arrival })];
+      const before = fundNotices(notices(on, on, input));
+      expect(before.map((n) => [n.franchisee, n.needed])).toEqual([
+        ["F1", "495.00"],
+        ["F2", "297.00"],
+      ]);
+    }
   });
 
   it("writes money with the currency's minor digits and never rounds", () => {
