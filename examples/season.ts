@@ -137,7 +137,7 @@ for (let n = 0; n < data.season.days; n++) {
   for (const notice of notices) {
     if (notice.kind === "fund-preparation") {
       log.push(
-        `notice ${notice.franchisee}: prepare ${notice.needed} for ${notice.purchaseOrder} (lacking ${notice.lacking})`,
+        `notice ${notice.franchisee}: prepare ${notice.needed} for ${notice.purchaseOrders.join(", ")} (lacking ${notice.lacking})`,
       );
     } else if (notice.kind === "warehouse-receiving") {
       log.push(`notice warehouse: ${notice.purchaseOrder} arrives ${notice.expectedArrival}`);

@@ -25,6 +25,7 @@ export type {
   LockDecision,
   PaymentRequest,
   PlannedLock,
+  PlanPreview,
   RegionAllocation,
   RegionDecision,
   ReleasedLock,
@@ -34,6 +35,9 @@ export type {
   Unfilled,
   Warning,
 } from "./allocation/plan.js";
+export type { SafePreviewAllocationResult } from "./allocation/preview.js";
+export { previewAllocation, safePreviewAllocation } from "./allocation/preview.js";
+export type { ArrivalInput, PreviewOptions } from "./schema/previewWire.js";
 
 // Policies, every default, and the closed sets of values.
 
@@ -62,6 +66,7 @@ export type {
   AfterShortfall,
   AllocationSource,
   FranchiseeRanking,
+  PreviewMoney,
   Season,
   SellingSeason,
   SpendOrder,
@@ -74,6 +79,7 @@ export {
   ALLOCATION_SOURCES,
   FRANCHISEE_RANKINGS,
   LIMITS,
+  PREVIEW_MONEY,
   SEASONS,
   SELLING_SEASONS,
   SPEND_ORDERS,

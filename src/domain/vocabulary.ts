@@ -123,6 +123,21 @@ export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
 export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
 
 /**
+ * R-PREVIEW: how a preview allocation reads the franchisees' money —
+ * `"as-given"` as the run would, or `"unlimited"`: money is no limit, every
+ * franchisee is funded and ranks by priority, then id.
+ *
+ * @example
+ * ```ts
+ * import { PREVIEW_MONEY } from "fenhuo";
+ * PREVIEW_MONEY; // ["as-given", "unlimited"]
+ * ```
+ */
+export const PREVIEW_MONEY = ["as-given", "unlimited"] as const;
+/** How a preview allocation reads the franchisees' money (R-PREVIEW). */
+export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
+
+/**
  * What held a demand below what it asked for at one decision of the trace:
  * nothing (`none`: it got all of it), or one of the {@link UNFILLED_REASONS}.
  *
