@@ -4,8 +4,10 @@
  *   npm run example
  *
  * The wave (examples/data/spring-wave.json) has four franchisees — one rich,
- * one short of money, one unfunded, one whose lock has just expired — and
- * direct and concession stores in five regions, nanning among them.
+ * one short of money, one unfunded, one whose lock expires today — in its
+ * payment grace (R-LOCK-GRACE) it converts what its money pays for and the rest
+ * is released — and direct and concession stores in five regions, nanning
+ * among them.
  */
 import { readFileSync } from "node:fs";
 import { allocate, explain } from "../src/index.js";

@@ -12,7 +12,8 @@ export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js"
 export { carryForward } from "./allocation/carry.js";
 export type { ExplainRef, Explanation } from "./allocation/explain.js";
 export { explain } from "./allocation/explain.js";
-export { isLockExpired, lockBlockedUntil, lockExpiresOn } from "./allocation/locks.js";
+export type { LockPhase } from "./allocation/locks.js";
+export { isLockExpired, lockBlockedUntil, lockExpiresOn, lockPhase } from "./allocation/locks.js";
 export type {
   AllocationPlan,
   Balance,
@@ -95,7 +96,7 @@ export {
 
 export type { Branded } from "./domain/brand.js";
 export type { IsoDate } from "./domain/dates.js";
-export { addDays, isIsoDate, parseIsoDate } from "./domain/dates.js";
+export { addDays, daysBetween, isIsoDate, parseIsoDate } from "./domain/dates.js";
 export type { SpendSplit } from "./domain/money.js";
 export { affordableUnits, formatAmount, Money, splitSpend } from "./domain/money.js";
 export type { RuleId } from "./domain/rules.js";

@@ -3,7 +3,7 @@ import { InputError, type Result } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
-import { expireLocks } from "./expiry.js";
+import { expireLocks, releaseExpiring } from "./expiry.js";
 import { allocateFunded } from "./funded.js";
 import { placeLocks } from "./lockPass.js";
 import { buildPlan } from "./output.js";
@@ -12,7 +12,8 @@ import { createRunState, type RunState } from "./state.js";
 
 /**
  * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
- * SPEC Appendix A, then expires locks, converts paid locks, serves funded
+ * SPEC Appendix A, then expires locks, converts paid locks (releasing what is
+ * left of those in their payment grace, R-LOCK-GRACE), serves funded
  * franchisees, locks stock for unpaid demand, and serves direct and concession
  * stores and regions — and returns the plan with the reason for every quantity.
  *
@@ -81,7 +82,8 @@ export function runAllocation(request: AllocationRequest): AllocationPlan {
 
 /**
  * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan.
- * `beforeFunded` runs between lock conversion and the funded pass, where
+ * `beforeFunded` runs between lock conversion (with the release of what it
+ * left of locks in their payment grace, R-LOCK-GRACE) and the funded pass, where
  * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks
  * released in a preview stay out of it) and, with money no limit, levels the
  * franchisees' money again after conversion spent some of it.
@@ -93,6 +95,7 @@ export function runPasses(
   const { policy, asOf } = state.request;
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
+  releaseExpiring(state, policy);
   beforeFunded?.(state);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);

@@ -13,13 +13,19 @@ import {
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
+/** R-LOCK-GRACE: a lock in its payment grace is offered like an active one. */
+const RULES_GRACE = Object.freeze([...RULES, RULE.LOCK_GRACE]);
+const RULES_GRACE_SHORT = Object.freeze([...RULES_SHORT, RULE.LOCK_GRACE]);
 
 /**
- * Pass 2, R-LOCK-CONVERT: each active carried lock is offered to its own
+ * Pass 2, R-LOCK-CONVERT: each active carried lock — and each expiring one, in
+ * its payment grace (R-LOCK-GRACE), in the same order — is offered to its own
  * franchisee first — franchisees by priority, lines by R-RANK-LINE, several
  * locks of a line oldest first — and as many units as its money pays for
- * become an allocation (source `lock`). The rest stays locked until expiry.
- * A shortfall obeys policy `afterShortfall` as in the funded pass.
+ * become an allocation (source `lock`). The rest of an active lock stays
+ * locked until expiry; the rest of an expiring one is released next
+ * (`releaseExpiring`). A shortfall obeys policy `afterShortfall` as in the
+ * funded pass.
  */
 export function convertLocks(state: RunState, policy: AllocationPolicy): void {
   const franchisees = [...state.franchisees.values()].sort(compareByPriority);
@@ -52,7 +58,13 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           line: line.line,
           franchisee: franchisee.id,
           sku: line.sku,
-          rules: short ? RULES_SHORT : RULES,
+          rules: lock.expiring
+            ? short
+              ? RULES_GRACE_SHORT
+              : RULES_GRACE
+            : short
+              ? RULES_SHORT
+              : RULES,
           quantity,
           franchiseeRank: franchiseeIndex + 1,
           lineRank: lineIndex + 1,
@@ -63,6 +75,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
           spendable,
           priority: franchisee.priority,
         };
+        if (lock.expiring) decision.paymentGraceDays = policy.paymentGraceDays;
         recordLineDecision(state, franchisee, decision, { stopped, shortOfMoney: short }, policy);
       }
     });

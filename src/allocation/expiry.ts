@@ -1,39 +1,70 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
-import { isLockExpired, lockBlockedUntil } from "./locks.js";
-import type { RunState } from "./state.js";
+import { lockBlockedUntil, lockPhase } from "./locks.js";
+import type { ExpiryDecision } from "./plan.js";
+import type { Draft, RunState } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_EXPIRE]);
+const RULES_GRACE = Object.freeze([RULE.LOCK_GRACE, RULE.LOCK_EXPIRE]);
+
+type LockState = RunState["locks"][number];
 
 /**
  * Pass 1, R-LOCK-EXPIRE (seed 6.4.2.5: 若加盟商未能在15天内打款，则所占用产品库存资源释放，
- * 参与重新分配): every carried lock whose expiry date has come is released
- * before anything is allocated, its units back in free stock and its line
- * outstanding again but barred from a new lock until the cool-down ends.
+ * 参与重新分配): every carried lock past its expiry date and its payment grace
+ * is released before anything is allocated, its units back in free stock and
+ * its line outstanding again but barred from a new lock until the cool-down
+ * ends. A lock in its grace (R-LOCK-GRACE) is only marked expiring here: lock
+ * conversion offers it first, and {@link releaseExpiring} releases the rest.
  */
 export function expireLocks(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   for (const lock of state.locks) {
-    const { source, line } = lock;
-    if (!isLockExpired(source, asOf)) continue;
-    lock.released = true;
-    line.outstanding += source.quantity;
-    state.stock.set(source.sku, (state.stock.get(source.sku) ?? 0) + source.quantity);
-    const blockedUntil = lockBlockedUntil(source.expiresOn, policy.relockCooldownDays);
-    if (line.relockFrom === undefined || blockedUntil > line.relockFrom)
-      line.relockFrom = blockedUntil;
-    state.trace.push({
-      pass: "expiry",
-      kind: "order-line",
-      order: source.order,
-      line: source.line,
-      franchisee: source.franchisee,
-      sku: source.sku,
-      rules: RULES,
-      quantity: source.quantity,
-      lock: source.id,
-      expiresOn: source.expiresOn,
-      lockBlockedUntil: blockedUntil,
-    });
+    const phase = lockPhase(lock.source, asOf, policy.paymentGraceDays);
+    if (phase === "expiring") lock.expiring = true;
+    else if (phase === "expired") release(state, lock, policy);
   }
+}
+
+/**
+ * Pass 2b, R-LOCK-GRACE (seed 6.4.1: finance refreshes balances daily, so money
+ * paid on a lock's last active day shows the day after): after lock conversion,
+ * what conversion did not take of each expiring lock is released exactly as an
+ * expired lock is — back to free stock before the funded pass, its line barred
+ * from a new lock in this run. An expiring lock is never carried past the run.
+ */
+export function releaseExpiring(state: RunState, policy: AllocationPolicy): void {
+  for (const lock of state.locks) {
+    if (lock.expiring && lock.converted < lock.source.quantity) release(state, lock, policy);
+  }
+}
+
+/** Releases what conversion left of a carried lock (all of it, for an expired one), with its trace. */
+function release(state: RunState, lock: LockState, policy: AllocationPolicy): void {
+  const { source, line } = lock;
+  const quantity = source.quantity - lock.converted;
+  lock.released = true;
+  line.outstanding += quantity;
+  state.stock.set(source.sku, (state.stock.get(source.sku) ?? 0) + quantity);
+  const blockedUntil = lockBlockedUntil(source.expiresOn, policy.relockCooldownDays);
+  if (line.relockFrom === undefined || blockedUntil > line.relockFrom)
+    line.relockFrom = blockedUntil;
+  const decision: Draft<ExpiryDecision> = {
+    pass: "expiry",
+    kind: "order-line",
+    order: source.order,
+    line: source.line,
+    franchisee: source.franchisee,
+    sku: source.sku,
+    rules: lock.expiring ? RULES_GRACE : RULES,
+    quantity,
+    lock: source.id,
+    expiresOn: source.expiresOn,
+    lockBlockedUntil: blockedUntil,
+  };
+  if (lock.expiring) {
+    decision.paymentGraceDays = policy.paymentGraceDays;
+    decision.convertedInGrace = lock.converted;
+  }
+  state.trace.push(decision);
 }

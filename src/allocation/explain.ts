@@ -29,7 +29,7 @@ export interface Explanation {
   readonly allocated: number;
   /** Units of it under a lock after the run (an order line's carried and new locks). */
   readonly locked: number;
-  /** Units of its locks that expired in this run. */
+  /** Units of its locks released in this run (expired, or left at the end of a payment grace). */
   readonly released: number;
   /** What is left unfilled, and why. */
   readonly unfilled?: { readonly quantity: number; readonly reason: UnfilledReason };
@@ -180,8 +180,13 @@ function subjectOf(ref: ExplainRef, first: Decision | undefined): string {
 
 function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string {
   switch (decision.pass) {
-    case "expiry":
-      return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; the line may not be locked again before ${decision.lockBlockedUntil} (R-LOCK-EXPIRE)`;
+    case "expiry": {
+      const bar = `the line may not be locked again before ${decision.lockBlockedUntil}`;
+      if (decision.paymentGraceDays === undefined)
+        return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; ${bar} (R-LOCK-EXPIRE)`;
+      const converted = decision.convertedInGrace ?? 0;
+      return `lock ${decision.lock} reached its expiry on ${decision.expiresOn}; in its ${decision.paymentGraceDays}-day payment grace ${decision.franchisee} could pay for ${converted} of ${converted + decision.quantity} unit(s); the other ${decision.quantity} went back to free stock; ${bar} (R-LOCK-GRACE, R-LOCK-EXPIRE)`;
+    }
     case "conversion": {
       const got =
         decision.limitedBy === "none"
@@ -189,7 +194,11 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           : decision.stopped
             ? `converted 0 of ${decision.demand}: an earlier lock ran short of money and afterShortfall is "stop"`
             : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
-      return `lock ${decision.lock} offered first (R-LOCK-CONVERT) — ${got}`;
+      const grace =
+        decision.paymentGraceDays === undefined
+          ? ""
+          : `, past its expiry date but in its ${decision.paymentGraceDays}-day payment grace (R-LOCK-GRACE),`;
+      return `lock ${decision.lock}${grace} offered first (R-LOCK-CONVERT) — ${got}`;
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;

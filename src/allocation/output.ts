@@ -18,7 +18,7 @@ import type {
   Warning,
 } from "./plan.js";
 import { planIdOf } from "./planId.js";
-import type { FranchiseeState, LineState, RunState, Served } from "./state.js";
+import type { Draft, FranchiseeState, LineState, RunState, Served } from "./state.js";
 
 /** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
 export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPlan {
@@ -61,16 +61,19 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
         for (const lock of line.locks ?? []) {
           const { source } = lock;
           if (lock.released) {
-            releasedLocks.push({
+            const released: Draft<ReleasedLock> = {
               id: source.id,
               order: source.order,
               line: source.line,
               franchisee,
               sku: source.sku,
-              quantity: source.quantity,
+              quantity: source.quantity - lock.converted,
               expiresOn: source.expiresOn,
               lockBlockedUntil: relockBarrier(line, asOf) as string,
-            });
+            };
+            // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
+            if (lock.expiring) released.convertedInGrace = lock.converted;
+            releasedLocks.push(released);
           } else if (source.quantity > lock.converted) {
             lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });
           }

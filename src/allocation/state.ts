@@ -77,7 +77,7 @@ export interface LineState extends LineKey {
   /** Units neither allocated before nor under a carried lock: what this run may serve. */
   outstanding: number;
   readonly lockBlockedUntil: IsoDate | undefined;
-  /** Set when a lock of this line expired in this run: no new lock before this date. */
+  /** Set when a lock of this line was released in this run: no new lock before this date. */
   relockFrom: IsoDate | undefined;
   /** Carried locks, oldest first; undefined when there are none. */
   locks: LockState[] | undefined;
@@ -95,6 +95,9 @@ interface LockState {
   readonly source: Lock;
   readonly line: LineState;
   converted: number;
+  /** Past its expiry date but in its payment grace (R-LOCK-GRACE): converted, then released. */
+  expiring: boolean;
+  /** Its units not converted went back to free stock in this run. */
   released: boolean;
 }
 
@@ -197,7 +200,7 @@ export function createRunState(request: AllocationRequest): RunState {
     for (const source of locksByOrder.get(order.id) ?? []) {
       const line = lines.find((candidate) => candidate.line === source.line) as LineState;
       line.outstanding -= source.quantity;
-      const lock: LockState = { source, line, converted: 0, released: false };
+      const lock: LockState = { source, line, converted: 0, expiring: false, released: false };
       if (line.locks === undefined) line.locks = [lock];
       else line.locks.push(lock);
       lockStates.push(lock);

@@ -299,6 +299,7 @@ export const CSV_COLUMNS = [
   "expiresOn",
   "isNew",
   "lockBlockedUntil",
+  "convertedInGrace",
   "reason",
   "spendableBefore",
   "committedBefore",

@@ -70,6 +70,28 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return `${pad(y, 4)}-${pad(shifted.getUTCMonth() + 1, 2)}-${pad(shifted.getUTCDate(), 2)}` as IsoDate;
 }
 
+/**
+ * Whole days from `from` to `to`: negative when `to` is earlier (R-UNIT-3).
+ * Never leaves the calendar, so it is safe where `from + n` might.
+ *
+ * @example
+ * ```ts
+ * import { daysBetween, parseIsoDate } from "fenhuo";
+ * daysBetween(parseIsoDate("2026-03-16"), parseIsoDate("2026-03-17")); // 1
+ * daysBetween(parseIsoDate("2026-03-01"), parseIsoDate("2026-02-01")); // -28
+ * ```
+ */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return (dayNumber(to) - dayNumber(from)) / 86_400_000;
+}
+
+function dayNumber(date: IsoDate): number {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  return instant.getTime();
+}
+
 /** The month (1–12) of a date. */
 export function monthOf(date: IsoDate): number {
   return Number(date.slice(5, 7));

@@ -86,6 +86,13 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "R-LOCK-EXPIRE",
     "how many days after expiry a released line may not be locked again.",
   ),
+  /** R-LOCK-GRACE: days from a lock's expiry date in which a payment still converts it. */
+  paymentGraceDays: whole(
+    { unit: "days", min: 0, max: 3660 },
+    1,
+    "R-LOCK-GRACE",
+    "days from a lock's expiry date in which a payment still converts it; 0 releases it unconverted on that date.",
+  ),
   /** R-RANK-REGION: region ids in serving order, per season; a season not given keeps its default. */
   regionOrder: seasonal(
     "regions",

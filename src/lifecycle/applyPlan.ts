@@ -24,13 +24,15 @@ export type ApplyPlanResult =
 
 /**
  * Applies an allocation plan to the orders it was computed from, as lifecycle
- * events: each released lock goes back to open with its `lockBlockedUntil`
+ * events: each expired lock goes back to open with its `lockBlockedUntil`
  * (R-LOCK-EXPIRE), each allocation moves units to `allocated` with its cash and
  * credit split (from `locked` for source `lock`, R-LOCK-CONVERT; from `open`
- * for `funded`), and each new lock moves units to `locked` (R-LOCK-PLACE). All or
- * nothing: if any event is refused, no order changes. Each order the plan
- * touches records its `planId` in `plans`; an order that already carries it
- * refuses the plan with `PLAN_ALREADY_APPLIED` (R-RUN-3: exactly once).
+ * for `funded`), what is left of each lock released at the end of its payment
+ * grace goes back to open (R-LOCK-GRACE), and each new lock moves units to
+ * `locked` (R-LOCK-PLACE). All or nothing: if any event is refused, no order
+ * changes. Each order the plan touches records its `planId` in `plans`; an
+ * order that already carries it refuses the plan with `PLAN_ALREADY_APPLIED`
+ * (R-RUN-3: exactly once).
  *
  * @example
  * ```ts
@@ -69,14 +71,17 @@ export function applyPlan(
     if (list === undefined) events.set(order, [event]);
     else list.push(event);
   };
-  for (const lock of plan.releasedLocks) {
+  const release = (lock: AllocationPlan["releasedLocks"][number]) =>
     add(lock.order, {
       type: "release",
       line: lock.line,
       lock: lock.id,
       lockBlockedUntil: lock.lockBlockedUntil,
     });
-  }
+  // An expired lock is released before conversion; one in its payment grace
+  // (R-LOCK-GRACE) after it, so that conversion takes its units oldest first
+  // as the run did and the release frees only the rest.
+  for (const lock of plan.releasedLocks) if (lock.convertedInGrace === undefined) release(lock);
   for (const source of ALLOCATION_SOURCES) {
     for (const row of plan.franchiseeAllocations) {
       if (row.source !== source) continue;
@@ -90,6 +95,7 @@ export function applyPlan(
       });
     }
   }
+  for (const lock of plan.releasedLocks) if (lock.convertedInGrace !== undefined) release(lock);
   for (const lock of plan.locks) {
     if (!lock.isNew) continue;
     add(lock.order, {

@@ -37,6 +37,12 @@ const rankedLineDecision = {
   limitedBy: limit,
 };
 
+/** R-LOCK-GRACE: the policy's payment grace, in days, on a decision about a lock in it. */
+const graceDays = z
+  .int()
+  .min(1)
+  .describe("The payment grace (R-LOCK-GRACE) the lock was in, in days.");
+
 const expiryDecisionWire = z
   .strictObject({
     pass: z.literal("expiry"),
@@ -44,10 +50,23 @@ const expiryDecisionWire = z
     lock: id,
     expiresOn: planDate,
     lockBlockedUntil: planDate,
+    /** Present when the lock was in its payment grace (R-LOCK-GRACE): the policy's grace, in days. */
+    paymentGraceDays: graceDays.exactOptional(),
+    /** Present with `paymentGraceDays`: the units of the lock conversion took before the rest (`quantity`) was released. */
+    convertedInGrace: units
+      .describe(
+        "Present with paymentGraceDays: the units of the lock conversion took before the rest (quantity) was released.",
+      )
+      .exactOptional(),
   })
-  .describe("R-LOCK-EXPIRE: a carried lock reached its expiry date and was released.");
+  .describe(
+    "R-LOCK-EXPIRE: a carried lock past its expiry date was released — whole when its payment grace was over, else (R-LOCK-GRACE) what conversion did not take.",
+  );
 
-/** R-LOCK-EXPIRE: a carried lock reached its expiry date and was released. */
+/**
+ * R-LOCK-EXPIRE: a carried lock past its expiry date was released — whole when
+ * its payment grace was over, else (R-LOCK-GRACE) what conversion did not take.
+ */
 export interface ExpiryDecision extends Readonly<z.output<typeof expiryDecisionWire>> {}
 
 const conversionDecisionWire = z
@@ -60,6 +79,8 @@ const conversionDecisionWire = z
     spendable: decimal.describe("The franchisee's spendable money when the lock was offered."),
     /** Present when policy `afterShortfall: "stop"` held the lock back after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
+    /** Present when the lock was past its expiry date, in its payment grace (R-LOCK-GRACE): the grace, in days. */
+    paymentGraceDays: graceDays.exactOptional(),
   })
   .describe("R-LOCK-CONVERT: a carried lock offered to its paying franchisee.");
 

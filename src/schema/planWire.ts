@@ -70,10 +70,25 @@ const releasedLockWire = z
     lockBlockedUntil: planDate.describe(
       "Store this on the order line: no run before this date may lock it again.",
     ),
+    /**
+     * Present when the lock was released at the end of a run in its payment
+     * grace (R-LOCK-GRACE): the units of it converted first, as allocations
+     * (source `lock`) of this plan. `quantity` is the rest, released.
+     */
+    convertedInGrace: units
+      .describe(
+        "Present when the lock was in its payment grace (R-LOCK-GRACE): the units of it converted first, as allocations of this plan; quantity is the rest, released.",
+      )
+      .exactOptional(),
   })
-  .describe("A lock that expired at this run (R-LOCK-EXPIRE): its units went back to free stock.");
+  .describe(
+    "A lock released at this run (R-LOCK-EXPIRE, R-LOCK-GRACE): its units, less any converted in its payment grace, went back to free stock.",
+  );
 
-/** A lock that expired at this run (R-LOCK-EXPIRE): its units went back to free stock. */
+/**
+ * A lock released at this run (R-LOCK-EXPIRE, R-LOCK-GRACE): its units, less
+ * any converted in its payment grace, went back to free stock.
+ */
 export interface ReleasedLock extends Readonly<z.output<typeof releasedLockWire>> {}
 
 const storeAllocationWire = z
@@ -249,7 +264,7 @@ export const planWire = z.strictObject({
   locks: list(named<PlannedLock>(plannedLockWire)).describe(
     "Every lock active after the run, by order id, line, then lock id.",
   ),
-  /** The locks that expired at this run, by order id, line, then lock id. */
+  /** The locks released at this run (expired, or at the end of a run in their payment grace), by order id, line, then lock id. */
   releasedLocks: list(named<ReleasedLock>(releasedLockWire)).describe(
     "By order id, line, then lock id.",
   ),

@@ -35,6 +35,7 @@ import {
 import {
   allocationInput,
   deepFreeze,
+  lockExpiryInput,
   permutationSeed,
   shuffleInput,
 } from "../support/arbitraries.js";
@@ -96,6 +97,7 @@ interface Policy {
   lockUnfunded: boolean;
   lockDays: number;
   relockCooldownDays: number;
+  paymentGraceDays: number;
   regionOrder: Record<Season, readonly string[]>;
   seasonCalendar: Record<Season, readonly number[]>;
   storeClassOrder: readonly StoreClass[];
@@ -123,11 +125,19 @@ interface LineFact {
   orderedOn: string;
   productRank: number;
   lockBlockedUntil: string | undefined;
-  /** Carried locks still active at `asOf`. */
+  /**
+   * Carried locks offered for conversion (R-LOCK-CONVERT): active at `asOf`, or
+   * expiring — past expiresOn but in the payment grace (R-LOCK-GRACE).
+   */
   active: LockIn[];
-  /** Carried locks released at this run. */
+  /** Carried locks released at this run: expired, or expiring and not converted in full. */
   released: LockIn[];
-  /** quantity − allocated − Σ active carried locks (SPEC §3.0). */
+  /** Units of the line's expiring locks released after conversion (R-LOCK-GRACE). */
+  graceReleased: number;
+  /**
+   * What the funded pass may serve: quantity − allocated − Σ offered carried locks
+   * (SPEC §3.0), plus what the expiring ones gave back after conversion (R-LOCK-GRACE).
+   */
   outstanding: number;
   /** May not be locked in this run: released now, or lockBlockedUntil > asOf. */
   blocked: boolean;
@@ -157,7 +167,14 @@ interface Facts {
   lines: LineFact[];
   line: Map<string, LineFact>;
   locks: LockIn[];
+  /** R-LOCK-EXPIRE: the locks past expiresOn + paymentGraceDays, released whole before anything. */
   releasedIds: Set<string>;
+  /** R-LOCK-GRACE: the locks with expiresOn ≤ asOf < expiresOn + paymentGraceDays. */
+  expiringIds: Set<string>;
+  /** Units released of each released lock: all of an expired one, the unconverted rest of an expiring one. */
+  releasedUnits: Map<string, number>;
+  /** Units converted of each offered lock, by the plan's conversion decisions (checked in R-INV-CONSERVE). */
+  convertedUnits: Map<string, number>;
   stores: Map<string, StoreIn>;
 }
 
@@ -171,6 +188,7 @@ function effectivePolicy(input: AllocationInput): Policy {
     lockUnfunded: given.lockUnfunded ?? true,
     lockDays: given.lockDays ?? 15,
     relockCooldownDays: given.relockCooldownDays ?? 15,
+    paymentGraceDays: given.paymentGraceDays ?? 1,
     regionOrder: {
       SS: given.regionOrder?.SS ?? DEFAULT_POLICY.regionOrder.SS,
       AW: given.regionOrder?.AW ?? DEFAULT_POLICY.regionOrder.AW,
@@ -204,7 +222,12 @@ function ownLineOrder(a: LineFact, b: LineFact): number {
   );
 }
 
-function factsOf(input: AllocationInput): Facts {
+/**
+ * The facts of `input`, and of its plan's conversion quantities where the edition-2
+ * reading needs them (R-LOCK-GRACE: what an expiring lock gives back depends on what
+ * it converted; the conversions are checked against the money in R-INV-CONSERVE).
+ */
+function factsOf(input: AllocationInput, plan: AllocationPlan): Facts {
   const policy = effectivePolicy(input);
   const asOf = input.asOf;
   const productList = input.products ?? [];
@@ -229,8 +252,22 @@ function factsOf(input: AllocationInput): Facts {
   }
 
   const locks = input.locks ?? [];
-  // R-LOCK-EXPIRE: active while asOf < expiresOn.
-  const releasedIds = new Set(locks.filter((l) => asOf >= l.expiresOn).map((l) => l.id));
+  // R-LOCK-EXPIRE: active while asOf < expiresOn; R-LOCK-GRACE: expiring for
+  // paymentGraceDays days from expiresOn; released whole before anything after that.
+  const graceEnds = (l: LockIn) => addDays(l.expiresOn, policy.paymentGraceDays);
+  const releasedIds = new Set(locks.filter((l) => asOf >= graceEnds(l)).map((l) => l.id));
+  const expiringIds = new Set(
+    locks.filter((l) => asOf >= l.expiresOn && asOf < graceEnds(l)).map((l) => l.id),
+  );
+  const convertedUnits = new Map<string, number>();
+  for (const d of plan.trace)
+    if (d.pass === "conversion") addTo(convertedUnits, d.lock, d.quantity);
+  const releasedUnits = new Map<string, number>();
+  for (const l of locks) {
+    if (releasedIds.has(l.id)) releasedUnits.set(l.id, l.quantity);
+    const rest = l.quantity - (convertedUnits.get(l.id) ?? 0);
+    if (expiringIds.has(l.id) && rest > 0) releasedUnits.set(l.id, rest);
+  }
 
   const lines: LineFact[] = [];
   const line = new Map<string, LineFact>();
@@ -239,7 +276,12 @@ function factsOf(input: AllocationInput): Facts {
       const k = key(order.id, l.line);
       const mine = locks.filter((lock) => lock.order === order.id && lock.line === l.line);
       const active = mine.filter((lock) => !releasedIds.has(lock.id));
-      const released = mine.filter((lock) => releasedIds.has(lock.id));
+      const released = mine.filter((lock) => releasedUnits.has(lock.id));
+      const graceReleased = sum(
+        mine
+          .filter((lock) => expiringIds.has(lock.id))
+          .map((lock) => releasedUnits.get(lock.id) ?? 0),
+      );
       const allocated = l.allocated ?? 0;
       const lockBlockedUntil = l.lockBlockedUntil ?? undefined;
       const bars = released.map((lock) => addDays(lock.expiresOn, policy.relockCooldownDays));
@@ -260,7 +302,9 @@ function factsOf(input: AllocationInput): Facts {
         lockBlockedUntil,
         active,
         released,
-        outstanding: l.quantity - allocated - sum(active.map((lock) => lock.quantity)),
+        graceReleased,
+        outstanding:
+          l.quantity - allocated - sum(active.map((lock) => lock.quantity)) + graceReleased,
         blocked: released.length > 0 || (lockBlockedUntil !== undefined && lockBlockedUntil > asOf),
         barrier,
       };
@@ -289,6 +333,9 @@ function factsOf(input: AllocationInput): Facts {
     line,
     locks,
     releasedIds,
+    expiringIds,
+    releasedUnits,
+    convertedUnits,
     stores: new Map((input.stores ?? []).map((s) => [s.id, s])),
   };
 }
@@ -444,26 +491,29 @@ interface FundedReplay {
   standings: Map<string, Standing>;
 }
 
-/** Free stock before any allocation: supply plus released locks (R-LOCK-EXPIRE). */
+/**
+ * Free stock before the funded pass: supply plus released locks (R-LOCK-EXPIRE), an
+ * expiring lock's rest included (R-LOCK-GRACE).
+ */
 function initialStock(facts: Facts): Map<string, number> {
   const stock = new Map(facts.supply);
-  for (const lock of facts.locks) {
-    if (facts.releasedIds.has(lock.id)) addTo(stock, lock.sku, lock.quantity);
-  }
+  for (const lock of facts.locks) addTo(stock, lock.sku, get(facts.releasedUnits, lock.id));
   return stock;
 }
 
 /**
  * Franchisees that policy afterShortfall "stop" stops before the funded pass: one of
- * their active carried locks converted short (R-LOCK-CONVERT), i.e. is still (partly)
- * locked after the run. The flag carries over into the funded pass.
+ * the carried locks offered to them converted short (R-LOCK-CONVERT), i.e. is still
+ * (partly) locked after the run or, expiring, had its rest released (R-LOCK-GRACE).
+ * The flag carries over into the funded pass.
  */
 function stoppedByConversion(facts: Facts, b: Booked): Set<string> {
   const stopped = new Set<string>();
   if (facts.policy.afterShortfall !== "stop") return stopped;
   for (const lock of facts.locks) {
     if (facts.releasedIds.has(lock.id)) continue;
-    if (get(b.carriedLeftByLock, lock.id) > 0) stopped.add(lock.franchisee);
+    const rest = get(b.carriedLeftByLock, lock.id) + get(facts.releasedUnits, lock.id);
+    if (rest > 0) stopped.add(lock.franchisee);
   }
   return stopped;
 }
@@ -660,23 +710,38 @@ function replayDirect(facts: Facts, b: Booked, locks: LockReplay): DirectReplay 
  * The properties.
  * --------------------------------------------------------------------------------------------- */
 
+/**
+ * Random valid inputs; one in four has its locks around their expiry, with a random
+ * payment grace (R-LOCK-GRACE), so that expiring locks are common.
+ */
+const inputs = fc.oneof(
+  { weight: 3, arbitrary: allocationInput },
+  { weight: 1, arbitrary: lockExpiryInput },
+);
+
 /** Runs `check` on a random valid input and its plan. */
 function forAll(check: (facts: Facts, plan: AllocationPlan) => void): void {
   fc.assert(
-    fc.property(allocationInput, (input) => {
+    fc.property(inputs, (input) => {
       const plan = allocate(input);
-      check(factsOf(input), plan);
+      check(factsOf(input, plan), plan);
     }),
     params,
   );
 }
 
-const PASS_ORDER = ["expiry", "conversion", "funded", "lock", "direct"] as const;
+/**
+ * The order of the passes in the trace: expired locks are released first, the rest of
+ * expiring ones ("grace", R-LOCK-GRACE) after conversion and before funding.
+ */
+const PASS_ORDER = ["expiry", "conversion", "grace", "funded", "lock", "direct"] as const;
+const passOf = (d: AllocationPlan["trace"][number]) =>
+  d.pass === "expiry" && d.paymentGraceDays !== undefined ? "grace" : d.pass;
 
 describe("properties", () => {
   it("the arbitraries produce valid inputs", () => {
     fc.assert(
-      fc.property(allocationInput, (input) => {
+      fc.property(inputs, (input) => {
         const parsed = parseAllocationInput(input);
         expect(parsed.issues ?? []).toEqual([]);
         expect(parsed.ok).toBe(true);
@@ -690,11 +755,13 @@ describe("properties", () => {
       const b = booked(plan);
       const { policy } = facts;
 
-      // R-LOCK-EXPIRE: exactly the locks with asOf ≥ expiresOn are released, whole; each
-      // carries its line's bar (the latest of the line's released locks' expiresOn +
-      // relockCooldownDays and the line's own lockBlockedUntil when after asOf).
+      // R-LOCK-EXPIRE: exactly the locks with asOf ≥ expiresOn + paymentGraceDays are
+      // released whole, and (R-LOCK-GRACE) the expiring ones conversion did not take in
+      // full, for the rest, marked with what they converted; each carries its line's bar
+      // (the latest of the line's released locks' expiresOn + relockCooldownDays and the
+      // line's own lockBlockedUntil when after asOf).
       expect(plan.releasedLocks.map((l) => l.id).sort(byId)).toEqual(
-        [...facts.releasedIds].sort(byId),
+        [...facts.releasedUnits.keys()].sort(byId),
       );
       for (const row of plan.releasedLocks) {
         const lock = must(
@@ -707,20 +774,21 @@ describe("properties", () => {
           line: lock.line,
           franchisee: lock.franchisee,
           sku: lock.sku,
-          quantity: lock.quantity,
+          quantity: get(facts.releasedUnits, lock.id),
           expiresOn: lock.expiresOn,
           lockBlockedUntil: must(
             must(facts.line.get(key(lock.order, lock.line)), "line").barrier,
             `bar of ${lock.order}/${lock.line}`,
           ),
+          ...(facts.expiringIds.has(lock.id)
+            ? { convertedInGrace: get(facts.convertedUnits, lock.id) }
+            : {}),
         });
       }
 
       // Per SKU: supply + released = funded + new locks + stores + regions + remaining.
       const released = new Map<string, number>();
-      for (const lock of facts.locks) {
-        if (facts.releasedIds.has(lock.id)) addTo(released, lock.sku, lock.quantity);
-      }
+      for (const lock of facts.locks) addTo(released, lock.sku, get(facts.releasedUnits, lock.id));
       const out = new Map<string, number>();
       for (const row of plan.franchiseeAllocations) {
         if (row.source === "funded") addTo(out, row.sku, row.quantity);
@@ -737,11 +805,13 @@ describe("properties", () => {
         });
       }
 
-      // Per carried lock still active: converted + still locked = its quantity.
+      // Per carried lock offered for conversion: converted + still locked + released =
+      // its quantity; an expiring one (R-LOCK-GRACE) is never still locked.
       const carriedIds = new Set<string>();
       for (const lock of facts.locks) {
         if (facts.releasedIds.has(lock.id)) continue;
-        carriedIds.add(lock.id);
+        const expiring = facts.expiringIds.has(lock.id);
+        if (!expiring) carriedIds.add(lock.id);
         const decisions = plan.trace.filter((d) => d.pass === "conversion" && d.lock === lock.id);
         expect(decisions).toHaveLength(1);
         const converted = must(decisions[0], "conversion").quantity;
@@ -751,10 +821,15 @@ describe("properties", () => {
         if (left !== undefined) {
           expect(left).toStrictEqual({ ...lock, quantity: left.quantity, isNew: false });
         }
-        expect({ lock: lock.id, units: converted + (left?.quantity ?? 0) }).toEqual({
+        expect({ lock: lock.id, carried: left !== undefined && expiring }).toEqual({
           lock: lock.id,
-          units: lock.quantity,
+          carried: false,
         });
+        const releasedRow = plan.releasedLocks.find((l) => l.id === lock.id);
+        expect({
+          lock: lock.id,
+          units: converted + (left?.quantity ?? 0) + (releasedRow?.quantity ?? 0),
+        }).toEqual({ lock: lock.id, units: lock.quantity });
       }
       // The converted units of a line are its lock-sourced allocation.
       for (const line of facts.lines) {
@@ -773,14 +848,36 @@ describe("properties", () => {
         else expect(carriedIds.has(lock.id)).toBe(true);
       }
 
-      // The trace of R-LOCK-EXPIRE: one decision per released lock, with its cool-down.
+      // The trace of R-LOCK-EXPIRE: one decision per released lock, with its cool-down;
+      // one released in its grace (R-LOCK-GRACE) names the grace and what it converted.
       const expiryTrace = plan.trace.flatMap((d) =>
-        d.pass === "expiry" ? [key(d.lock, d.quantity, d.lockBlockedUntil)] : [],
+        d.pass === "expiry"
+          ? [
+              key(
+                d.lock,
+                d.quantity,
+                d.lockBlockedUntil,
+                d.paymentGraceDays ?? "-",
+                d.convertedInGrace ?? "-",
+                d.rules.join(),
+              ),
+            ]
+          : [],
       );
       expect(expiryTrace.sort(byId)).toEqual(
         facts.locks
-          .filter((l) => facts.releasedIds.has(l.id))
-          .map((l) => key(l.id, l.quantity, addDays(l.expiresOn, policy.relockCooldownDays)))
+          .filter((l) => facts.releasedUnits.has(l.id))
+          .map((l) => {
+            const expiring = facts.expiringIds.has(l.id);
+            return key(
+              l.id,
+              get(facts.releasedUnits, l.id),
+              addDays(l.expiresOn, policy.relockCooldownDays),
+              expiring ? policy.paymentGraceDays : "-",
+              expiring ? get(facts.convertedUnits, l.id) : "-",
+              expiring ? "R-LOCK-GRACE,R-LOCK-EXPIRE" : "R-LOCK-EXPIRE",
+            );
+          })
           .sort(byId),
       );
 
@@ -838,6 +935,7 @@ describe("properties", () => {
           limitedBy: d.limitedBy,
           stopped: d.stopped,
           spendable: dec(d.spendable).eq(m),
+          paymentGraceDays: d.paymentGraceDays,
         }).toStrictEqual({
           franchisee: f.id,
           order: line.order,
@@ -848,6 +946,7 @@ describe("properties", () => {
           limitedBy: q < lock.quantity ? "funds" : "none",
           stopped: stopped ? true : undefined,
           spendable: true,
+          paymentGraceDays: facts.expiringIds.has(lock.id) ? policy.paymentGraceDays : undefined,
         });
         if (q < lock.quantity) short.add(f.id);
         money.set(f.id, m.minus(cost));
@@ -1144,8 +1243,9 @@ describe("properties", () => {
   it("R-INV-ORDER: no store or region receives a SKU while a lockable franchisee line of it is left unfilled and unlocked", () => {
     forAll((facts, plan) => {
       const b = booked(plan);
-      // Franchisee passes come before the direct pass (6.4.3: 加盟商之后).
-      const passes = plan.trace.map((d) => PASS_ORDER.indexOf(d.pass));
+      // Franchisee passes come before the direct pass (6.4.3: 加盟商之后); expired locks
+      // are released before conversion, expiring ones after it (R-LOCK-GRACE).
+      const passes = plan.trace.map((d) => PASS_ORDER.indexOf(passOf(d)));
       expect(passes).toEqual([...passes].sort((x, y) => x - y));
 
       let replay: FundedReplay | undefined;
@@ -1195,12 +1295,13 @@ describe("properties", () => {
         const newLock = get(b.newLock, line.key);
         const carriedLeft = get(b.carriedLeft, line.key);
         const unfilled = get(b.unfilled, key("order-line", line.order, line.line));
-        const outstanding = line.quantity - line.allocated - activeCarried;
+        const outstanding = line.quantity - line.allocated - activeCarried + line.graceReleased;
+        expect(outstanding).toBe(line.outstanding);
         expect({
           line: line.key,
           fromLocksWithinLocks: fromLocks <= activeCarried,
           withinOutstanding: funded + newLock <= outstanding,
-          locksAccounted: fromLocks + carriedLeft === activeCarried,
+          locksAccounted: fromLocks + carriedLeft + line.graceReleased === activeCarried,
           outstandingAccounted: funded + newLock + unfilled === outstanding,
           orderedAccounted:
             fromLocks + funded + carriedLeft + newLock + unfilled ===
@@ -1282,7 +1383,7 @@ describe("properties", () => {
 
   it("R-UNIT-4: same plan for any order of the input arrays and keys, for a second run and for a frozen input; the input is never mutated; outputs in canonical order", () => {
     fc.assert(
-      fc.property(allocationInput, permutationSeed, (input, seed) => {
+      fc.property(inputs, permutationSeed, (input, seed) => {
         const before = structuredClone(input);
         const plan = allocate(input);
         expect(input).toStrictEqual(before);

@@ -38,8 +38,8 @@ describe("R-LOCK-EXPIRE: a lock lasts 15 days, then its stock is allocated again
     expect(plan.storeAllocations).toEqual([]);
   });
 
-  it("releases it on its expiry day into free stock, re-allocated in the same run, and bars relocking", () => {
-    const plan = allocate(input("2026-03-01"));
+  it("with paymentGraceDays 0, releases it on its expiry day into free stock, re-allocated in the same run, and bars relocking", () => {
+    const plan = allocate({ ...input("2026-03-01"), policy: { paymentGraceDays: 0 } });
     expect(plan.releasedLocks).toEqual([
       {
         id: "L1",
@@ -64,6 +64,24 @@ describe("R-LOCK-EXPIRE: a lock lasts 15 days, then its stock is allocated again
       quantity: 4,
       reason: "lock-blocked",
     });
+  });
+
+  it("R-LOCK-GRACE: by default offers it for conversion on its expiry day, then releases what F1 (no money) cannot pay for, exactly so", () => {
+    const grace = allocate(input("2026-03-01"));
+    const edition1 = allocate({ ...input("2026-03-01"), policy: { paymentGraceDays: 0 } });
+    expect(grace.releasedLocks).toEqual([{ ...edition1.releasedLocks[0], convertedInGrace: 0 }]);
+    const { trace: _trace, releasedLocks: _released, ...rest } = grace;
+    const { trace: _trace1, releasedLocks: _released1, ...rest1 } = edition1;
+    expect(rest).toEqual(rest1);
+    expect(grace.trace.map((d) => d.pass).slice(0, 2)).toEqual(["conversion", "expiry"]);
+  });
+
+  it("releases it whole before anything on the day after its expiry day (grace over)", () => {
+    const plan = allocate(input("2026-03-02"));
+    expect(plan.releasedLocks).toMatchObject([{ id: "L1", quantity: 4 }]);
+    expect("convertedInGrace" in (plan.releasedLocks[0] ?? {})).toBe(false);
+    expect(plan.trace[0]).toMatchObject({ pass: "expiry", rules: ["R-LOCK-EXPIRE"], lock: "L1" });
+    expect(plan.trace.some((d) => d.pass === "conversion")).toBe(false);
   });
 
   it("takes the cool-down from policy relockCooldownDays", () => {

@@ -117,7 +117,8 @@ describe("explain: why a demand got what it got (§3.7)", () => {
 });
 
 /*
- * asOf 2026-03-01, afterShortfall "stop", 10 × T100 in stock, every price 100.
+ * asOf 2026-03-01, afterShortfall "stop", 10 × T100 in stock, every price 100;
+ * paymentGraceDays 0 (R-LOCK-GRACE off: the grace's clauses are in grace.test.ts).
  *
  * Expiry: L-EXP (SO-2/1, 2 units, expires 03-01) is released: stock 12, the line
  * barred from relocking until 03-01 + 15 = 03-16.
@@ -132,7 +133,7 @@ describe("explain: why a demand got what it got (§3.7)", () => {
 const franchiseePlan = () =>
   allocate(
     t100Wave(10, {
-      policy: { afterShortfall: "stop" },
+      policy: { afterShortfall: "stop", paymentGraceDays: 0 },
       franchisees: [
         franchisee("F1", 1, "250"),
         franchisee("F2", 2, "0"),
@@ -268,7 +269,7 @@ describe("explain, order lines: each clause of the franchisee passes", () => {
   it("R-LOCK-EXPIRE: with no cool-down the bar is the expiry date itself, told as 'expired in this run'", () => {
     const plan = allocate(
       t100Wave(5, {
-        policy: { relockCooldownDays: 0 },
+        policy: { relockCooldownDays: 0, paymentGraceDays: 0 },
         franchisees: [franchisee("F1", 1, "0")],
         orders: [order("SO-1", "F1", "2026-02-01", [t100(2, "10")])],
         locks: [lock("L1", "SO-1", 1, "F1", 2, "2026-02-14", "2026-03-01")],

@@ -183,6 +183,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "lockUnfunded",
       "lockDays",
       "relockCooldownDays",
+      "paymentGraceDays",
       "regionOrder",
       "seasonCalendar",
       "storeClassOrder",

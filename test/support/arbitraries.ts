@@ -172,6 +172,8 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
       ),
       lockDays: fc.integer({ min: 1, max: 30 }),
       relockCooldownDays: fc.integer({ min: 0, max: 30 }),
+      // R-LOCK-GRACE: 0 (edition 1's reading) to 3; missing, the default 1.
+      paymentGraceDays: fc.integer({ min: 0, max: 3 }),
       regionOrder: fc.record(
         { SS: fc.shuffledSubarray([...REGION_POOL]), AW: fc.shuffledSubarray([...REGION_POOL]) },
         { requiredKeys: [] },
@@ -447,6 +449,38 @@ function build(raw: RawInput): AllocationInput {
 
 /** A valid, small `AllocationInput` (see the module comment). */
 export const allocationInput: fc.Arbitrary<AllocationInput> = rawInput.map(build);
+
+/**
+ * R-LOCK-GRACE: a valid input whose carried locks lie around their expiry — each
+ * expires from four days before `asOf` to the day after it — with a payment grace of
+ * 0 to 3 days, so that active, expiring and expired locks all occur, with money for
+ * none, part or all of them.
+ */
+export const lockExpiryInput: fc.Arbitrary<AllocationInput> = fc
+  .tuple(
+    allocationInput,
+    fc.array(fc.record({ late: fc.integer({ min: -1, max: 4 }), age: fc.nat({ max: 15 }) }), {
+      minLength: 6,
+      maxLength: 6,
+    }),
+    fc.integer({ min: 0, max: 3 }),
+  )
+  .map(([input, dates, paymentGraceDays]) => {
+    const asOfDay = Math.round((Date.parse(input.asOf) - EPOCH) / DAY_MS);
+    const locks = (input.locks ?? []).map((lock, index) => {
+      const { late, age } = dates[index % dates.length] as { late: number; age: number };
+      const expiresDay = asOfDay - late;
+      // Placed on or before asOf, at least a day before it expires.
+      const lockedDay = expiresDay - Math.max(1, -late) - age;
+      return {
+        ...lock,
+        lockedOn: dateFromOffset(lockedDay),
+        expiresOn: dateFromOffset(expiresDay),
+      };
+    });
+    return { ...input, policy: { ...input.policy, paymentGraceDays }, locks };
+  })
+  .filter((input) => input.locks.length > 0);
 
 /** A seed for {@link shuffleInput}. */
 export const permutationSeed: fc.Arbitrary<number> = fc.integer({

@@ -239,8 +239,9 @@ const compareCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ?
  * on its arrival date go to the franchisees by priority, then id, each one's
  * lines by R-RANK-LINE (no launch plan here: SKU, then orderedOn, order id,
  * line), each line taking min(outstanding, units left). Demand is the orders
- * placed by `day`; a lock still active on `day` keeps its units out, an
- * expired one gives them back (and its units are not arriving ones). Returns,
+ * placed by `day`; a lock still active on `day`, or in its payment grace
+ * (R-LOCK-GRACE: converted in full), keeps its units out, an expired one
+ * gives them back (and its units are not arriving ones). Returns,
  * per franchisee that receives something, its units and value per SKU.
  */
 function previewModel(
@@ -270,7 +271,9 @@ function previewModel(
     for (const { order, line } of lines) {
       const active = (world.locks ?? [])
         .filter((l) => l.order === order.id && l.line === line.line)
-        .filter((l) => dayOf(l.expiresOn) > day)
+        // Active, or in its payment grace (R-LOCK-GRACE, default 1 day), where money no
+        // limit converts it in full: its units stay out.
+        .filter((l) => dayOf(l.expiresOn) + 1 > day)
         .reduce((sum, l) => sum + l.quantity, 0);
       const outstanding = line.quantity - (line.allocated ?? 0) - active;
       const take = Math.min(outstanding, left.get(line.sku) ?? 0);
