@@ -79,7 +79,9 @@ interface OpenCommitment {
  *   orders: [{ id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
  *              lines: [{ line: 1, sku: "T100", quantity: 8, unitPrice: "100" }] }],
  * };
- * const plan = allocate(day1); // 5 allocated for 500, 3 locked
+ * const plan = allocate(day1);
+ * plan.franchiseeAllocations[0]?.amount; // "500.00"
+ * plan.locks[0]?.quantity; // 3
  * // Finance still shows 500 (nothing posted yet): day 2 can spend none of it.
  * const day2 = carryForward(day1, plan, { asOf: "2026-03-02" });
  * day2.commitments?.[0]?.cash; // "500.00"
