@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { Branded } from "../domain/brand.js";
 import { compareIds } from "../domain/compare.js";
+import { DEFAULT_CURRENCY } from "../domain/policy.js";
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
 import { InputError, type Issue, type Result } from "../schema/issues.js";
 import {
@@ -10,8 +11,7 @@ import {
   type TrustedAccount,
   trustedEvent,
 } from "../schema/ledgerWire.js";
-import { parseRows } from "../schema/rows.js";
-import { check } from "../schema/zodIssues.js";
+import { parseFields, parseRows } from "../schema/rows.js";
 import type { AccountBalances } from "./balances.js";
 import { balancesOf } from "./balances.js";
 import type { LedgerEntry } from "./entries.js";
@@ -115,13 +115,14 @@ export function openLedger(input: unknown): Ledger {
  * ```
  */
 export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
-  const top = check(ledgerWire, input);
-  if (!top.ok) return top;
-  const { currency } = top.value;
-  const digits = currencyMinorDigits(currency);
   const issues: Issue[] = [];
+  // Field by field: a bad currency hides no bad account or entry (SPEC §7).
+  const top = parseFields(ledgerWire.shape, input, "a ledger must be an object", issues);
+  if (top === undefined) return { ok: false, issues };
+  const currency = top.currency ?? DEFAULT_CURRENCY;
+  const digits = currencyMinorDigits(currency);
 
-  const accountRows = parseRows(accountWire, top.value.accounts, ["accounts"], issues);
+  const accountRows = parseRows(accountWire, top.accounts ?? [], ["accounts"], issues);
   const accounts = new Map<string, { index: number; value: TrustedAccount }>();
   for (const row of accountRows) {
     if (accounts.has(row.value.franchisee)) {
@@ -133,7 +134,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
     } else accounts.set(row.value.franchisee, row);
   }
 
-  const entries = checkJournal(top.value.entries, digits, issues);
+  const entries = checkJournal(top.entries ?? [], digits, issues);
   for (const [franchisee, end] of entries.ends) {
     const account = accounts.get(franchisee);
     if (account === undefined) {
