@@ -1,5 +1,7 @@
 import type { AllocationRequest } from "../domain/types.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Result } from "../schema/issues.js";
+import { requestShape } from "../schema/madeShapes.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
@@ -40,7 +42,7 @@ import { createRunState } from "./state.js";
 export function allocate(input: unknown): AllocationPlan {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) throw new InputError(parsed.issues);
-  return runAllocation(parsed.value);
+  return run(parsed.value);
 }
 
 /** The result of {@link safeAllocate}. */
@@ -60,7 +62,7 @@ export type SafeAllocateResult = Result<AllocationPlan, "plan">;
 export function safeAllocate(input: unknown): SafeAllocateResult {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const plan = runAllocation(parsed.value);
+  const plan = run(parsed.value);
   return { ok: true, value: plan, plan };
 }
 
@@ -76,6 +78,11 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
  * ```
  */
 export function runAllocation(request: AllocationRequest): AllocationPlan {
+  return guarded([{ name: "request", value: request, shape: requestShape }], () => run(request));
+}
+
+/** {@link runAllocation} of arguments that have their shapes. */
+function run(request: AllocationRequest): AllocationPlan {
   const { policy, asOf } = request;
   const state = createRunState(request);
   expireLocks(state, policy, asOf);

@@ -1,5 +1,7 @@
 import type { RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
+import { guarded } from "../schema/guard.js";
+import { explainRefShape, planContract, planShape } from "../schema/madeShapes.js";
 import type {
   AllocationPlan,
   Decision,
@@ -64,6 +66,17 @@ export interface Explanation {
  * ```
  */
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
+  return guarded(
+    [
+      { name: "plan", value: plan, shape: planShape, contract: planContract },
+      { name: "ref", value: ref, shape: explainRefShape },
+    ],
+    () => explained(plan, ref),
+  );
+}
+
+/** {@link explain} of arguments that have their shapes. */
+function explained(plan: AllocationPlan, ref: ExplainRef): Explanation {
   const decisions = plan.trace.filter((decision) => isAbout(decision, ref));
   const rules: RuleId[] = [];
   for (const decision of decisions) {

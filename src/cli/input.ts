@@ -17,6 +17,8 @@ export interface LoadedInput {
   readonly locate: (path: readonly (string | number)[]) => string | undefined;
   /** Problems of a CSV bundle's files; when any, the input is not to be run. */
   readonly problems: readonly BundleProblem[];
+  /** The top-level keys the problems left empty (see `Bundle.unread`). */
+  readonly unread?: ReadonlySet<string>;
 }
 
 /**
@@ -112,6 +114,23 @@ export function issueLine(
 ): string {
   const where = locate(issue.path);
   return safeText(`${formatPath(issue.path)}: ${issue.message}${where ? ` (${where})` : ""}`);
+}
+
+/**
+ * Every problem of a loaded input, one line each: the bundle's own problems,
+ * then the input's issues (SPEC §7: a bad cell of one file hides no bad cell
+ * of another). An issue under a key the bundle's problems left empty is left
+ * out, and so are references while any file is unread (what they name may be
+ * in it): those are consequences, already reported.
+ */
+export function problemLines(loaded: LoadedInput, issues: readonly Issue[]): string[] {
+  const unread = loaded.unread ?? new Set<string>();
+  const news = issues.filter(
+    (found) =>
+      !unread.has(String(found.path[0])) &&
+      !(unread.size > 0 && found.code === "unknown_reference"),
+  );
+  return [...loaded.problems.map(problemLine), ...news.map((i) => issueLine(i, loaded.locate))];
 }
 
 /** `orders.csv line 1: unknown column "colour" (…)` */

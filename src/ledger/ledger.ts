@@ -1,8 +1,9 @@
 import type { Decimal } from "decimal.js";
 import type { Branded } from "../domain/brand.js";
 import { compareIds } from "../domain/compare.js";
-import { DEFAULT_CURRENCY } from "../domain/policy.js";
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
+import { DEFAULT_CURRENCY } from "../domain/policy.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Issue, type Result } from "../schema/issues.js";
 import {
   accountWire,
@@ -11,6 +12,8 @@ import {
   type TrustedAccount,
   trustedEvent,
 } from "../schema/ledgerWire.js";
+import { idShape, ledgerListsShape, ledgerShape } from "../schema/madeShapes.js";
+import { readSafely } from "../schema/readable.js";
 import { parseFields, parseRows } from "../schema/rows.js";
 import type { AccountBalances } from "./balances.js";
 import { balancesOf } from "./balances.js";
@@ -115,6 +118,12 @@ export function openLedger(input: unknown): Ledger {
  * ```
  */
 export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
+  const result = readSafely(input, openReadable);
+  return result.ok ? { ok: true, value: result.value, ledger: result.value } : result;
+}
+
+/** {@link safeOpenLedger} of an input that reads without throwing. */
+function openReadable(input: unknown): Result<Ledger> {
   const issues: Issue[] = [];
   // Field by field: a bad currency hides no bad account or entry (SPEC §7).
   const top = parseFields(ledgerWire.shape, input, "a ledger must be an object", issues);
@@ -168,7 +177,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
     .map(({ value }) => accountOfFigures(value.franchisee, value, value.asOf, digits))
     .sort((a, b) => compareIds(a.franchisee, b.franchisee));
   const ledger = { currency, accounts: sorted, entries: entries.recorded } as unknown as Ledger;
-  return { ok: true, value: ledger, ledger };
+  return { ok: true, value: ledger };
 }
 
 /** Where an account's journal ends: its last entry's index, date and balances after. */
@@ -295,6 +304,17 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
  * ```
  */
 export function accountOf(ledger: Ledger, franchisee: string): LedgerAccount | undefined {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "franchisee", value: franchisee, shape: idShape },
+    ],
+    () => accountIn(ledger, franchisee),
+  );
+}
+
+/** {@link accountOf} of arguments that have their shapes. */
+function accountIn(ledger: Ledger, franchisee: string): LedgerAccount | undefined {
   const at = locate(ledger.accounts, franchisee);
   return at.found ? ledger.accounts[at.index] : undefined;
 }

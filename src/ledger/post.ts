@@ -1,6 +1,13 @@
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
+import { guarded } from "../schema/guard.js";
 import { formatPath, type Issue, under } from "../schema/issues.js";
 import { parseEvent, type TrustedEvent } from "../schema/ledgerWire.js";
+import {
+  eventListShape,
+  ledgerListsShape,
+  ledgerShape,
+  postOptionsShape,
+} from "../schema/madeShapes.js";
 import type { LedgerEntry } from "./entries.js";
 import type { PostingError } from "./errors.js";
 import { accountOfFigures, figuresOf, type Ledger, type LedgerAccount, locate } from "./ledger.js";
@@ -112,6 +119,17 @@ export type PostAllResult =
  * ```
  */
 export function post(ledger: Ledger, event: unknown, options: PostOptions = {}): PostResult {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "options", value: options, shape: postOptionsShape },
+    ],
+    () => posted(ledger, event, options),
+  );
+}
+
+/** {@link post} of arguments that have their shapes. */
+function posted(ledger: Ledger, event: unknown, options: PostOptions): PostResult {
   const parsed = parseEvent(event);
   if (!parsed.ok) return { ok: false, error: invalidEvent(parsed.issues) };
   const book = new Book(ledger);
@@ -150,6 +168,22 @@ export function postAll(
   ledger: Ledger,
   events: readonly unknown[],
   options: PostOptions = {},
+): PostAllResult {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "events", value: events, shape: eventListShape },
+      { name: "options", value: options, shape: postOptionsShape },
+    ],
+    () => postedAll(ledger, events, options),
+  );
+}
+
+/** {@link postAll} of arguments that have their shapes. */
+function postedAll(
+  ledger: Ledger,
+  events: readonly unknown[],
+  options: PostOptions,
 ): PostAllResult {
   const issues: Issue[] = [];
   const trusted: TrustedEvent[] = [];

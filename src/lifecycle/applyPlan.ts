@@ -1,10 +1,12 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { ALLOCATION_SOURCES } from "../domain/vocabulary.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
+import { planContract, planShape, salesOrdersShape } from "../schema/madeShapes.js";
 import type { AllocationInput } from "../schema/wire.js";
 import type { Effect, SalesOrder } from "./order.js";
-import { type Actor, type TransitionError, transition } from "./transition.js";
+import { type Actor, step, type TransitionError } from "./transition.js";
 
 /** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */
 export type ApplyPlanResult =
@@ -57,6 +59,21 @@ export type ApplyPlanResult =
  * ```
  */
 export function applyPlan(
+  orders: readonly SalesOrder[],
+  plan: AllocationPlan,
+  actor: Actor,
+): ApplyPlanResult {
+  return guarded(
+    [
+      { name: "orders", value: orders, shape: salesOrdersShape },
+      { name: "plan", value: plan, shape: planShape, contract: planContract },
+    ],
+    () => applyChecked(orders, plan, actor),
+  );
+}
+
+/** {@link applyPlan} of arguments that have their shapes. */
+function applyChecked(
   orders: readonly SalesOrder[],
   plan: AllocationPlan,
   actor: Actor,
@@ -125,7 +142,7 @@ export function applyPlan(
   const next = orders.map((order) => {
     let current = order;
     for (const event of events.get(order.id) ?? []) {
-      const result = transition(current, event, actor);
+      const result = step(current, event, actor);
       if (!result.ok) {
         errors.push({ order: order.id, error: result.error });
         return order;
@@ -159,6 +176,15 @@ export function applyPlan(
  * ```
  */
 export function allocationDemand(
+  orders: readonly SalesOrder[],
+): Required<Pick<AllocationInput, "orders" | "locks">> & Pick<AllocationInput, "currency"> {
+  return guarded([{ name: "orders", value: orders, shape: salesOrdersShape }], () =>
+    demandOf(orders),
+  );
+}
+
+/** {@link allocationDemand} of arguments that have their shapes. */
+function demandOf(
   orders: readonly SalesOrder[],
 ): Required<Pick<AllocationInput, "orders" | "locks">> & Pick<AllocationInput, "currency"> {
   const takesPart = (order: SalesOrder) =>

@@ -1,8 +1,10 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { compareIds } from "../ranking/compare.js";
+import { guarded } from "../schema/guard.js";
+import { pickListShape, planContract, planShape, salesOrdersShape } from "../schema/madeShapes.js";
 import type { ApplyPlanResult } from "./applyPlan.js";
 import type { Effect, SalesOrder } from "./order.js";
-import { type Actor, type TransitionError, transition } from "./transition.js";
+import { type Actor, step, type TransitionError } from "./transition.js";
 
 /** Where a pick list's goods go (seed 6.4.4: 加盟商、直营/联营店面、或直营/联营区域仓库). */
 export type Destination =
@@ -51,6 +53,13 @@ export interface PickList {
  * ```
  */
 export function pickLists(plan: AllocationPlan): PickList[] {
+  return guarded([{ name: "plan", value: plan, shape: planShape, contract: planContract }], () =>
+    listsOf(plan),
+  );
+}
+
+/** {@link pickLists} of arguments that have their shapes. */
+function listsOf(plan: AllocationPlan): PickList[] {
   type Served = { order: string; line: number; quantity: number };
   const franchisees = new Map<string, Map<string, Served[]>>();
   for (const row of plan.franchiseeAllocations) {
@@ -125,6 +134,21 @@ export function postPickList(
   pickList: PickList,
   actor: Actor,
 ): ApplyPlanResult {
+  return guarded(
+    [
+      { name: "orders", value: orders, shape: salesOrdersShape },
+      { name: "pickList", value: pickList, shape: pickListShape },
+    ],
+    () => postChecked(orders, pickList, actor),
+  );
+}
+
+/** {@link postPickList} of arguments that have their shapes. */
+function postChecked(
+  orders: readonly SalesOrder[],
+  pickList: PickList,
+  actor: Actor,
+): ApplyPlanResult {
   const errors: { order: string; error: TransitionError }[] = [];
   const effects: Effect[] = [];
   const byId = new Map(orders.map((order) => [order.id, order]));
@@ -146,11 +170,7 @@ export function postPickList(
       }
       let current = order;
       for (const type of ["pick", "ship"] as const) {
-        const result = transition(
-          current,
-          { type, line: served.line, quantity: served.quantity },
-          actor,
-        );
+        const result = step(current, { type, line: served.line, quantity: served.quantity }, actor);
         if (!result.ok) {
           errors.push({ order: served.order, error: result.error });
           break;

@@ -1,6 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { Money } from "../domain/money.js";
 import type { LedgerEventInput } from "../ledger/events.js";
+import { guarded } from "../schema/guard.js";
+import { effectShape, referenceShape } from "../schema/madeShapes.js";
 import type { Effect, SalesOrderLine } from "./order.js";
 
 /**
@@ -60,6 +62,17 @@ export function shipmentSplit(
  * ```
  */
 export function ledgerEventOf(effect: Effect, reference: string): LedgerEventInput | undefined {
+  return guarded(
+    [
+      { name: "effect", value: effect, shape: effectShape },
+      { name: "reference", value: reference, shape: referenceShape },
+    ],
+    () => eventOf(effect, reference),
+  );
+}
+
+/** {@link ledgerEventOf} of arguments that have their shapes. */
+function eventOf(effect: Effect, reference: string): LedgerEventInput | undefined {
   switch (effect.kind) {
     case "post-shipment":
       return {

@@ -18,6 +18,7 @@
  * | `duplicate_key` | an id or key given twice (an order id, a line number, a SKU in supply …) |
  * | `inconsistent` | fields that contradict each other (allocated above quantity, a lock larger than its line …) |
  * | `invalid_event` | a lifecycle event its order does not allow (nothing left to move) |
+ * | `unreadable` | a value that cannot be read as JSON: a getter or Proxy trap that throws, a revoked Proxy, a cycle |
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export const ISSUE_CODES = [
   "duplicate_key",
   "inconsistent",
   "invalid_event",
+  "unreadable",
 ] as const;
 
 /** A stable kind of problem (see {@link ISSUE_CODES}). */

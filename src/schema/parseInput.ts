@@ -17,6 +17,7 @@ import type {
 import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
+import { readSafely } from "./readable.js";
 import { brokenIds, checkLocks, fitsCalendar, References, uniqueKeys } from "./references.js";
 import { parseFields, parseRows, type Row } from "./rows.js";
 import {
@@ -56,6 +57,12 @@ import {
  * ```
  */
 export function parseAllocationInput(input: unknown): Result<AllocationRequest> {
+  return readSafely(input, parseReadable);
+}
+
+/** {@link parseAllocationInput} of an input that reads without throwing. */
+
+function parseReadable(input: unknown): Result<AllocationRequest> {
   const issues: Issue[] = [];
   // The top level field by field: a bad `asOf` hides no bad row.
   const raw = parseFields(inputWire.shape, input, "must be an object (an AllocationInput)", issues);

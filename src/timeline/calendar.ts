@@ -3,7 +3,17 @@ import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { deepFreeze } from "../domain/freeze.js";
 import { calendarWire } from "../schema/calendarWire.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Result } from "../schema/issues.js";
+import {
+  calendarContract,
+  calendarShape,
+  dateContract,
+  hoursShape,
+  instantContract,
+  instantShape,
+  workingDaysShape,
+} from "../schema/madeShapes.js";
 import { check } from "../schema/zodIssues.js";
 
 /*
@@ -102,6 +112,17 @@ export function parseWorkCalendar(input: unknown): WorkCalendar {
  * ```
  */
 export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "date", value: date, shape: instantShape, contract: dateContract },
+    ],
+    () => workingDay(calendar, date),
+  );
+}
+
+/** {@link isWorkingDay} of arguments that have their shapes. */
+function workingDay(calendar: WorkCalendar, date: IsoDate): boolean {
   if (listed(calendar.workdays, date)) return true;
   if (listed(calendar.holidays, date)) return false;
   return Temporal.PlainDate.from(date).dayOfWeek <= 5;
@@ -121,6 +142,17 @@ export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {
  * ```
  */
 export function localDateOf(calendar: WorkCalendar, instant: string): IsoDate {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+    ],
+    () => localDate(calendar, instant),
+  );
+}
+
+/** {@link localDateOf} of arguments that have their shapes. */
+function localDate(calendar: WorkCalendar, instant: string): IsoDate {
   return dateOf(zoned(calendar, instant).toPlainDate());
 }
 
@@ -151,13 +183,22 @@ export function localDateOf(calendar: WorkCalendar, instant: string): IsoDate {
  * ```
  */
 export function addWorkingDays(calendar: WorkCalendar, instant: string, days: number): string {
-  if (!Number.isSafeInteger(days) || days < 0) {
-    throw new RangeError(`working days to add must be a whole number ≥ 0, got ${days}`);
-  }
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+      { name: "days", value: days, shape: workingDaysShape },
+    ],
+    () => workingDaysLater(calendar, instant, days),
+  );
+}
+
+/** {@link addWorkingDays} of arguments that have their shapes. */
+function workingDaysLater(calendar: WorkCalendar, instant: string, days: number): string {
   const start = zoned(calendar, instant);
   let date = start.toPlainDate();
   let time: Temporal.PlainTime | undefined = start.toPlainTime();
-  if (isWorkingDay(calendar, dateOf(date))) {
+  if (workingDay(calendar, dateOf(date))) {
     // The instant itself, not its wall time read back: that could be the other of two 01:30s.
     if (days === 0) return format(start);
   } else {
@@ -193,9 +234,18 @@ export function addWorkingDays(calendar: WorkCalendar, instant: string, days: nu
  * ```
  */
 export function addHours(calendar: WorkCalendar, instant: string, hours: number): string {
-  if (!Number.isSafeInteger(hours)) {
-    throw new RangeError(`hours to add must be a whole number, got ${hours}`);
-  }
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+      { name: "hours", value: hours, shape: hoursShape },
+    ],
+    () => hoursLater(calendar, instant, hours),
+  );
+}
+
+/** {@link addHours} of arguments that have their shapes. */
+function hoursLater(calendar: WorkCalendar, instant: string, hours: number): string {
   return format(zoned(calendar, instant).add({ hours }));
 }
 
@@ -214,13 +264,24 @@ export function addHours(calendar: WorkCalendar, instant: string, hours: number)
  * ```
  */
 export function inCalendarZone(calendar: WorkCalendar, instant: string): string {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+    ],
+    () => inZone(calendar, instant),
+  );
+}
+
+/** {@link inCalendarZone} of arguments that have their shapes. */
+function inZone(calendar: WorkCalendar, instant: string): string {
   return format(zoned(calendar, instant));
 }
 
 /** The first working day after `date`. */
 function nextWorkingDay(calendar: WorkCalendar, date: Temporal.PlainDate): Temporal.PlainDate {
   let next = date.add({ days: 1 });
-  while (!isWorkingDay(calendar, dateOf(next))) next = next.add({ days: 1 });
+  while (!workingDay(calendar, dateOf(next))) next = next.add({ days: 1 });
   return next;
 }
 

@@ -2,8 +2,10 @@ import type { AllocationPlan } from "../allocation/plan.js";
 import { formatAmount, Money } from "../domain/money.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
+import { guarded } from "../schema/guard.js";
 import { indicatorOrdersWire } from "../schema/indicatorsWire.js";
 import { InputError } from "../schema/issues.js";
+import { indicatorSourcesShape } from "../schema/madeShapes.js";
 import { check } from "../schema/zodIssues.js";
 
 /** A rate as its exact parts, and the quotient to four decimals (`null` when nothing was counted). */
@@ -93,6 +95,13 @@ const NO_REGION = "(none)";
  * ```
  */
 export function indicators(sources: IndicatorSources): Indicators {
+  return guarded([{ name: "sources", value: sources, shape: indicatorSourcesShape }], () =>
+    indicatorsOf(sources),
+  );
+}
+
+/** {@link indicators} of arguments that have their shapes. */
+function indicatorsOf(sources: IndicatorSources): Indicators {
   const checked = check(indicatorOrdersWire, sources.orders, ["orders"]);
   if (!checked.ok) throw new InputError(checked.issues);
   const overall = tally();

@@ -1,6 +1,8 @@
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { argumentIssues, guarded } from "../schema/guard.js";
+import { InputError } from "../schema/issues.js";
+import { salesOrderShape, salesOrdersShape } from "../schema/madeShapes.js";
 import { firstIndexes } from "../schema/references.js";
 import { addHours, addWorkingDays, inCalendarZone } from "./calendar.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
@@ -99,9 +101,11 @@ export type SlaClock = ClockBase &
  * ```
  */
 export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaClock[] {
-  const issues: Issue[] = [];
+  // §7: an order that is not one is reported with the options' problems, under "(order)".
+  const issues = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
+  const sound = issues.length === 0;
   const parsed = readOptions(options, issues);
-  checkAudit(order, ["(order)"], issues);
+  if (sound) checkAudit(order, ["(order)"], issues);
   if (parsed === undefined || issues.length > 0) throw new InputError(issues);
   return clocksOf(order, parsed);
 }
@@ -133,13 +137,16 @@ export function slaBreaches(
   orders: readonly SalesOrder[],
   options: SlaOptions,
 ): readonly SlaClock[] {
-  const issues: Issue[] = [];
+  const issues = argumentIssues([{ name: "orders", value: orders, shape: salesOrdersShape }]);
+  const sound = issues.length === 0;
   const parsed = readOptions(options, issues);
   const place = { list: "(orders)", field: "id", what: "order" };
-  const ids = firstIndexes(orders, (order) => order.id, place, issues);
-  orders.forEach((order, index) => {
-    checkAudit(order, ["(orders)", index], issues);
-  });
+  const ids = sound ? firstIndexes(orders, (order) => order.id, place, issues) : new Map();
+  if (sound) {
+    orders.forEach((order, index) => {
+      checkAudit(order, ["(orders)", index], issues);
+    });
+  }
   parsed?.requests.forEach((request, index) => {
     if (!ids.has(request.order)) {
       issues.push({
@@ -188,6 +195,11 @@ export function slaBreaches(
  * ```
  */
 export function shippedAt(order: SalesOrder): string | undefined {
+  return guarded([{ name: "order", value: order, shape: salesOrderShape }], () => shippedOn(order));
+}
+
+/** {@link shippedAt} of arguments that have their shapes. */
+function shippedOn(order: SalesOrder): string | undefined {
   // A cancelled order ships nothing. The rest of a line cancelled after a partial shipment
   // (cancelRemaining) is settled when it was cancelled, as units are when their ship entry comes.
   if (order.audit.some((entry) => entry.event === "cancel")) return undefined;
