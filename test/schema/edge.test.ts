@@ -65,6 +65,7 @@ function thrown(call: () => unknown): readonly Issue[] {
 const ledger = openLedger({
   accounts: [{ franchisee: "F01", cash: "100", creditLimit: "50", asOf: "2026-03-01" }],
 });
+const received = so1.received();
 const plan = allocate(
   t100Wave(4, {
     franchisees: [franchisee("F01", 1, "1000")],
@@ -206,11 +207,11 @@ const GARBAGE: readonly [string, unknown][] = [
 /** Every entry point that takes an object fenhuo made, called with garbage `g` in that place. */
 const THROWING: readonly [string, (g: never) => unknown][] = [
   ["applyPlan (orders)", (g) => applyPlan(g, plan, planner)],
-  ["applyPlan (plan)", (g) => applyPlan([so1], g, planner)],
+  ["applyPlan (plan)", (g) => applyPlan([received], g, planner)],
   ["allocationDemand", (g) => allocationDemand(g)],
   ["pickLists", (g) => pickLists(g)],
   ["postPickList (orders)", (g) => postPickList(g, pickLists(plan)[0] as never, planner)],
-  ["postPickList (pickList)", (g) => postPickList([so1], g, planner)],
+  ["postPickList (pickList)", (g) => postPickList([received], g, planner)],
   ["isFulfilled", (g) => isFulfilled(g)],
   ["ledgerEventOf", (g) => ledgerEventOf(g, "DN-1")],
   ["explain (plan)", (g) => explain(g, { kind: "order-line", order: "SO-1", line: 1 })],
@@ -226,7 +227,7 @@ const THROWING: readonly [string, (g: never) => unknown][] = [
     "orderSla (order)",
     (g) => orderSla(g, { at: "2026-02-10T09:00:00+08:00", calendar: springCalendar }),
   ],
-  ["orderSla (options)", (g) => orderSla(so1, g)],
+  ["orderSla (options)", (g) => orderSla(received, g)],
   [
     "slaBreaches (orders)",
     (g) => slaBreaches(g, { at: "2026-02-10T09:00:00+08:00", calendar: springCalendar }),
@@ -243,6 +244,21 @@ const THROWING: readonly [string, (g: never) => unknown][] = [
 ];
 
 describe("§7 edition 2: every entry point answers garbage with its own typed error", () => {
+  it("§7: the other arguments of the table are sound: each call works with sound values", () => {
+    const sounds: readonly unknown[] = [
+      applyPlan([received], plan, planner),
+      pickLists(plan),
+      explain(plan, { kind: "order-line", order: "SO-1", line: 1 }),
+      postAll(ledger, []),
+      accountOf(ledger, "F01"),
+      orderSla(received, { at: "2026-02-10T09:00:00+08:00", calendar: springCalendar }),
+      localDateOf(springCalendar, "2026-02-10T09:00:00+08:00"),
+      addWorkingDays(springCalendar, "2026-02-10T09:00:00+08:00", 1),
+      postPickList([received], pickLists(plan)[0] as never, planner),
+    ];
+    expect(sounds).toHaveLength(9);
+  });
+
   // 42 is a sound number of working days, and a list of events is refused event by event.
   const fits = (name: string, g: unknown) =>
     (name.endsWith("(days)") && g === 42) || (name === "postAll (events)" && Array.isArray(g));
