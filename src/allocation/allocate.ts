@@ -70,6 +70,7 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
  * Runs the passes of SPEC §3.2–3.6 on an already parsed request. For callers
  * that parse once and plan several times.
  *
+ * @throws {@link InputError} when `request` is not a parsed request (SPEC §7), under `(request)`
  * @example
  * ```ts
  * import { parseAllocationInput, runAllocation } from "fenhuo";

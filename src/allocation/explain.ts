@@ -50,6 +50,7 @@ export interface Explanation {
  *
  * @param plan - a plan from `allocate`, or the same read back from JSON
  * @param ref - the demand to explain
+ * @throws {@link InputError} when `plan` is not a plan or `ref` names no kind of demand (SPEC §7)
  * @example
  * ```ts
  * import { allocate, explain } from "fenhuo";

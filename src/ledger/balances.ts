@@ -38,6 +38,7 @@ export interface AccountBalances {
  * @param account - the balances, as decimal strings or Decimals
  * @returns the available credit, exact
  * @throws Error (decimal.js) when a balance is not a decimal
+ * @throws {@link InputError} when `account` holds no amounts (SPEC §7), under `(account)`
  * @example
  * ```ts
  * import { availableCreditOf } from "fenhuo";
@@ -63,6 +64,7 @@ function creditLeft(account: FundsAndCredit): Decimal {
  * @param account - the balances, as decimal strings or Decimals
  * @returns the spendable amount, exact
  * @throws Error (decimal.js) when a balance is not a decimal
+ * @throws {@link InputError} when `account` holds no amounts (SPEC §7), under `(account)`
  * @example
  * ```ts
  * import { spendableOf } from "fenhuo";

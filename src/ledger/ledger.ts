@@ -295,6 +295,7 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
  * @param ledger - the ledger
  * @param franchisee - the franchisee id
  * @returns its account
+ * @throws {@link InputError} when `ledger` is not a ledger or `franchisee` not a string (SPEC §7)
  * @example
  * ```ts
  * import { accountOf, openLedger } from "fenhuo";

@@ -32,6 +32,7 @@ export type ApplyPlanResult =
  * for `funded`), and each new lock moves units to `locked` (R-LOCK-PLACE). All or
  * nothing: if any event is refused, no order changes.
  *
+ * @throws {@link InputError} when `orders` or `plan` is not what fenhuo made (SPEC §7), every problem under `(orders)` / `(plan)`
  * @example
  * ```ts
  * import { allocate, allocationDemand, applyPlan, receiveOrder, transition } from "fenhuo";
@@ -164,6 +165,7 @@ function applyChecked(
  * two currencies cannot run together (R-UNIT-2): an {@link InputError} lists
  * each order whose currency differs from the first one taking part.
  *
+ * @throws {@link InputError} when `orders` are not sales orders of fenhuo (SPEC §7), under `(orders)`
  * @example
  * ```ts
  * import { allocationDemand, receiveOrder } from "fenhuo";

@@ -62,7 +62,10 @@ export type TransitionResult =
  * line's buckets always add up to its quantity (R-LIFE-3); once every unit not
  * cancelled is accepted or returned, the order is `fulfilled` (R-LIFE-5).
  *
- * @param order - an order from {@link receiveOrder} or an earlier transition
+ * @param order - an order from {@link receiveOrder} or an earlier transition;
+ *   anything else (null, `{}`, an order missing its buckets …) is refused with
+ *   `INVALID_EVENT`, its problems under `(order)` (SPEC §7): `transition`
+ *   never throws
  * @param event - a typed event (a misspelt field is a compile error); it is
  *   still checked here, once, since JSON from a queue or a file reaches this
  *   edge unchecked — a malformed one is refused with `INVALID_EVENT`
@@ -123,6 +126,7 @@ export function step(
  * R-LIFE-5: an order is fulfilled when every unit not cancelled is accepted or
  * returned (and at least one unit is not cancelled).
  *
+ * @throws {@link InputError} when `lines` are not lines with a quantity and buckets (SPEC §7)
  * @example
  * ```ts
  * import { isFulfilled } from "fenhuo";

@@ -11,6 +11,8 @@ import type { SalesOrder } from "./order.js";
  * Σ line amounts, the delivery date not before the order date. Returns every
  * failure at once, each with its path in the order; none means it passes.
  *
+ * @returns every failure at once, with its path; for what is not a sales order of fenhuo,
+ *   its problems under `(order)` instead (SPEC §7)
  * @example
  * ```ts
  * import { receiveOrder, verifyOrder } from "fenhuo";

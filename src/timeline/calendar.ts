@@ -100,6 +100,7 @@ export function parseWorkCalendar(input: unknown): WorkCalendar {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param date - a local date in the calendar's zone
+ * @throws {@link InputError} when `calendar` is not a calendar or `date` not a date (SPEC §7)
  * @example
  * ```ts
  * import { isWorkingDay, parseIsoDate, parseWorkCalendar } from "fenhuo";
@@ -133,7 +134,8 @@ function workingDay(calendar: WorkCalendar, date: IsoDate): boolean {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param instant - an ISO 8601 date-time with an offset
- * @throws RangeError when `instant` is not one, or its local date is outside the years 0000–9999
+ * @throws {@link InputError} when `calendar` or `instant` is not one (SPEC §7); RangeError when
+ *   the local date is outside the years 0000–9999
  * @example
  * ```ts
  * import { localDateOf, parseWorkCalendar } from "fenhuo";
@@ -170,7 +172,8 @@ function localDate(calendar: WorkCalendar, instant: string): IsoDate {
  * @param instant - an ISO 8601 date-time with an offset
  * @param days - a whole number ≥ 0; 0 leaves a working-day instant as it is
  * @returns the instant in the calendar's zone, `2026-02-13T09:00:00+08:00`
- * @throws RangeError for a malformed instant or a negative or fractional `days`
+ * @throws {@link InputError} for a calendar that is not one, a malformed instant or a negative
+ *   or fractional `days` (SPEC §7)
  * @example
  * ```ts
  * import { addWorkingDays, parseWorkCalendar } from "fenhuo";
@@ -224,7 +227,8 @@ function workingDaysLater(calendar: WorkCalendar, instant: string, days: number)
  * @param instant - an ISO 8601 date-time with an offset
  * @param hours - a whole number, negative to go back
  * @returns the instant in the calendar's zone
- * @throws RangeError for a malformed instant or a fractional `hours`
+ * @throws {@link InputError} for a calendar that is not one, a malformed instant or a fractional
+ *   `hours` (SPEC §7)
  * @example
  * ```ts
  * import { addHours, parseWorkCalendar } from "fenhuo";
@@ -255,7 +259,7 @@ function hoursLater(calendar: WorkCalendar, instant: string, hours: number): str
  *
  * @param calendar - gives the zone
  * @param instant - an ISO 8601 date-time with an offset
- * @throws RangeError for a malformed instant
+ * @throws {@link InputError} for a calendar that is not one or a malformed instant (SPEC §7)
  * @example
  * ```ts
  * import { inCalendarZone, parseWorkCalendar } from "fenhuo";

@@ -174,6 +174,7 @@ export function slaBreaches(
  *
  * @param order - a sales order from the lifecycle
  * @returns the `at` of that entry, as written in the audit trail
+ * @throws {@link InputError} when `order` is not a sales order of fenhuo (SPEC §7), under `(order)`
  * @example
  * ```ts
  * import { receiveOrder, shippedAt, transition } from "fenhuo";

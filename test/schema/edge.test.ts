@@ -36,14 +36,7 @@ import {
   transition,
   verifyOrder,
 } from "../../src/index.js";
-import {
-  franchisee,
-  order,
-  planWith,
-  springCalendar,
-  t100,
-  t100Wave,
-} from "../support/fixtures.js";
+import { franchisee, order, springCalendar, t100, t100Wave } from "../support/fixtures.js";
 import { planner, so1 } from "../support/lifecycle.js";
 
 /** The issues as `code path` strings. */

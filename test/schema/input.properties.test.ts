@@ -106,8 +106,8 @@ type Path = readonly (string | number)[];
  */
 function corruptible(input: AllocationInput): [Path, unknown][] {
   const places: [Path, unknown][] = [[["asOf"], "2026-13-01"]];
-  input.products?.forEach((_, i) => places.push([["products", i, "launchRank"], 1.5]));
-  input.supply?.forEach((_, i) => places.push([["supply", i, "quantity"], -1]));
+  for (const i of (input.products ?? []).keys()) places.push([["products", i, "launchRank"], 1.5]);
+  for (const i of (input.supply ?? []).keys()) places.push([["supply", i, "quantity"], -1]);
   input.franchisees?.forEach((_, i) => {
     places.push([["franchisees", i, "cash"], "-5"]);
     places.push([["franchisees", i, "priority"], "first"]);
@@ -119,8 +119,9 @@ function corruptible(input: AllocationInput): [Path, unknown][] {
       places.push([["orders", i, "lines", j, "unitPrice"], "1,000"]);
     });
   });
-  input.storeNeeds?.forEach((_, i) => places.push([["storeNeeds", i, "safetyStock"], 0.5]));
-  input.locks?.forEach((_, i) => places.push([["locks", i, "lockedOn"], "someday"]));
+  for (const i of (input.storeNeeds ?? []).keys())
+    places.push([["storeNeeds", i, "safetyStock"], 0.5]);
+  for (const i of (input.locks ?? []).keys()) places.push([["locks", i, "lockedOn"], "someday"]);
   return places;
 }
 
