@@ -1,4 +1,5 @@
 import { formatPath, type Issue } from "../index.js";
+import { PLAN_LISTS } from "../schema/madeShapes.js";
 import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
 import { WAVE_FILE } from "./bundleFiles.js";
 import { CliError, EXIT, type Io } from "./io.js";
@@ -57,18 +58,10 @@ function joinPath(folder: string, name: string): string {
   return /[/\\]$/.test(folder) ? `${folder}${name}` : `${folder}/${name}`;
 }
 
-/** Reads a plan JSON (a file or `-`), checking that it has the lists `explain` reads. */
+/** Reads a plan JSON (a file or `-`), checking that it has every list of a plan. */
 export async function loadPlan(source: string, io: Io): Promise<unknown> {
   const plan = parseJson(await io.readText(source), source);
-  const lists = [
-    "franchiseeAllocations",
-    "locks",
-    "releasedLocks",
-    "storeAllocations",
-    "regionAllocations",
-    "unfilled",
-    "trace",
-  ];
+  const lists = PLAN_LISTS;
   const missing =
     typeof plan !== "object" || plan === null || Array.isArray(plan)
       ? lists

@@ -30,6 +30,12 @@ const record = z.custom<Readonly<Record<string, unknown>>>(
   },
 );
 
+/** A list, its items not read (zod's own array would copy it: a check must stay O(1)). */
+const list = z.custom<readonly unknown[]>((value) => Array.isArray(value), {
+  error: (issue) => (issue.input === undefined ? "is required" : "must be a list"),
+  params: { code: "invalid_type" },
+});
+
 /** A list of objects, each checked to be one and nothing more. */
 const rows = z.array(record);
 
@@ -71,7 +77,8 @@ export const salesOrdersShape = z.array(salesOrderShape);
 /** Lines as `isFulfilled` reads them: a quantity and its buckets. */
 export const fulfilmentLinesShape = z.array(z.looseObject({ quantity: count, buckets }));
 
-const PLAN_LISTS = [
+/** The lists of a plan, in the contract's order. */
+export const PLAN_LISTS = [
   "franchiseeAllocations",
   "locks",
   "releasedLocks",
@@ -137,7 +144,7 @@ export const fundsShape = z.looseObject({
 export const ledgerShape = z.looseObject({
   currency: text,
   accounts: z.array(fundsShape.extend({ franchisee: text, asOf: text })),
-  entries: z.array(z.unknown()),
+  entries: list,
 });
 
 /** A calendar, shallow: a zone name and two lists of dates. */
@@ -182,7 +189,7 @@ export const requestShape = z.looseObject({
 
 /** What `indicators` is given besides the orders (which it checks itself). */
 export const indicatorSourcesShape = z.looseObject({
-  orders: z.array(z.unknown()),
+  orders: list,
   plans: z.array(planShape).optional(),
   regionOf: z
     .custom<ReadonlyMap<string, string>>((value) => value instanceof Map, {
@@ -210,15 +217,15 @@ export const idShape = z.string();
 /** A ledger, shallow: its currency and lists, not their rows (a lookup or a posting stays cheap). */
 export const ledgerListsShape = z.looseObject({
   currency: text,
-  accounts: z.array(z.unknown()),
-  entries: z.array(z.unknown()),
+  accounts: list,
+  entries: list,
 });
 
 /** Posting options: an object, when given. */
 export const postOptionsShape = z.looseObject({}).optional();
 
 /** A list of events (each is checked as an event when it is posted). */
-export const eventListShape = z.array(z.unknown());
+export const eventListShape = list;
 
 /** An instant or a date argument, shallow: a string (its contract is read only if the work fails). */
 export const instantShape = z.string();
