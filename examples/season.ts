@@ -28,7 +28,6 @@ import {
   localDateOf,
   Money,
   openLedger,
-  orderSla,
   parseIsoDate,
   parseWorkCalendar,
   pickLists,
@@ -137,7 +136,7 @@ for (let n = 0; n < data.season.days; n++) {
   for (const notice of notices) {
     if (notice.kind === "fund-preparation") {
       log.push(
-        `notice ${notice.franchisee}: prepare ${notice.needed} for ${notice.purchaseOrder} (lacking ${notice.lacking})`,
+        `notice ${notice.franchisee}: prepare ${notice.needed} for ${notice.purchaseOrders.join(", ")} (lacking ${notice.lacking})`,
       );
     } else if (notice.kind === "warehouse-receiving") {
       log.push(`notice warehouse: ${notice.purchaseOrder} arrives ${notice.expectedArrival}`);
@@ -238,10 +237,8 @@ const kpi = indicators({
   orders,
   plans,
   regionOf,
-  shippedOnTime: (order) => {
-    const clock = orderSla(order, { at: end, calendar }).find((c) => c.sla === "R-SLA-2");
-    return clock === undefined || clock.status === "pending" ? undefined : clock.status === "met";
-  },
+  // R-KPI-1: a unit is on time if shipped by its R-SLA-2 clock's deadline.
+  sla: { at: end, calendar },
 });
 console.log(`\nIndicators at ${end}`);
 const row = (name: string, r: Rates) =>

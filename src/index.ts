@@ -24,6 +24,7 @@ export type {
   LockDecision,
   PaymentRequest,
   PlannedLock,
+  PlanPreview,
   RegionAllocation,
   RegionDecision,
   ReleasedLock,
@@ -33,6 +34,9 @@ export type {
   Unfilled,
   Warning,
 } from "./allocation/plan.js";
+export type { SafePreviewAllocationResult } from "./allocation/preview.js";
+export { previewAllocation, safePreviewAllocation } from "./allocation/preview.js";
+export type { ArrivalInput, PreviewOptions } from "./schema/previewWire.js";
 
 // Policies, every default, and the closed sets of values.
 
@@ -61,8 +65,10 @@ export type {
   AfterShortfall,
   AllocationSource,
   FranchiseeRanking,
+  PreviewMoney,
   Season,
   SellingSeason,
+  ShipClockStart,
   SpendOrder,
   StoreClass,
   StoreOperation,
@@ -73,8 +79,10 @@ export {
   ALLOCATION_SOURCES,
   FRANCHISEE_RANKINGS,
   LIMITS,
+  PREVIEW_MONEY,
   SEASONS,
   SELLING_SEASONS,
+  SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
   STORE_OPERATIONS,
@@ -199,7 +207,7 @@ export {
   parseWorkCalendar,
   safeParseWorkCalendar,
 } from "./timeline/calendar.js";
-export type { SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
+export type { ShipClock, SlaClock, SlaId, SlaStatus } from "./timeline/sla.js";
 export {
   formatDuration,
   orderSla,

@@ -10,7 +10,7 @@ import { allocateFunded } from "./funded.js";
 import { placeLocks } from "./lockPass.js";
 import { buildPlan } from "./output.js";
 import type { AllocationPlan } from "./plan.js";
-import { createRunState } from "./state.js";
+import { createRunState, type RunState } from "./state.js";
 
 /**
  * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
@@ -84,10 +84,24 @@ export function runAllocation(request: AllocationRequest): AllocationPlan {
 
 /** {@link runAllocation} of arguments that have their shapes. */
 function run(request: AllocationRequest): AllocationPlan {
-  const { policy, asOf } = request;
-  const state = createRunState(request);
+  return runPasses(createRunState(request));
+}
+
+/**
+ * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan.
+ * `beforeFunded` runs between lock conversion and the funded pass, where
+ * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks
+ * released in a preview stay out of it) and, with money no limit, levels the
+ * franchisees' money again after conversion spent some of it.
+ */
+export function runPasses(
+  state: RunState,
+  beforeFunded?: (state: RunState) => void,
+): AllocationPlan {
+  const { policy, asOf } = state.request;
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
+  beforeFunded?.(state);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
   const direct = allocateDirect(state, policy, asOf);

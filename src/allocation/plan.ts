@@ -23,6 +23,7 @@ export type {
   FranchiseeAllocation,
   PaymentRequest,
   PlannedLock,
+  PlanPreview,
   RegionAllocation,
   ReleasedLock,
   Remaining,

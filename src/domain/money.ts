@@ -79,9 +79,21 @@ export function formatAmount(amount: Decimal, minorDigits: number): string {
  * from the runtime's ICU data.
  */
 export function currencyMinorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits as number;
+  let digits = MINOR_DIGITS.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits as number;
+    MINOR_DIGITS.set(currency, digits);
+  }
+  return digits;
 }
+
+/**
+ * A memo of {@link currencyMinorDigits}: the answer for a code never changes
+ * within a process, and building an `Intl.NumberFormat` costs more than a run
+ * of a small wave (R-SUP-2 runs one preview per arrival date).
+ */
+const MINOR_DIGITS = new Map<string, number>();
 
 /** Whether `code` is an ISO 4217 currency code the runtime knows. */
 export function isCurrencyCode(code: string): boolean {

@@ -8,7 +8,13 @@ import {
   seasonal,
   whole,
 } from "./policyField.js";
-import { AFTER_SHORTFALL, FRANCHISEE_RANKINGS, SPEND_ORDERS, STORE_CLASSES } from "./vocabulary.js";
+import {
+  AFTER_SHORTFALL,
+  FRANCHISEE_RANKINGS,
+  SHIP_CLOCK_STARTS,
+  SPEND_ORDERS,
+  STORE_CLASSES,
+} from "./vocabulary.js";
 
 /*
  * Every policy and every default of fenhuo, in one module. Each policy field
@@ -187,12 +193,19 @@ export const SLA_POLICY_FIELDS = deepFreeze({
     "R-SLA-1",
     "elapsed hours from receipt to approval or rejection.",
   ),
-  /** R-SLA-2: working days from receipt to the last shipment (see `addWorkingDays`). */
+  /** R-SLA-2: working days a shipping clock runs, from its start to its last unit shipped (see `addWorkingDays`). */
   shippingWorkingDays: whole(
     { unit: "working days", min: 0, max: 2_600 },
     3,
     "R-SLA-2",
-    "working days from receipt to the last shipment.",
+    "working days a shipping clock runs, from its start to its last unit shipped.",
+  ),
+  /** R-SLA-2: start a shipping clock at each allocation of units (from the later of receipt and it), or one at receipt for every unit. */
+  shipClockFrom: choice(
+    SHIP_CLOCK_STARTS,
+    "allocation",
+    "R-SLA-2",
+    "start a shipping clock at each allocation of units (from the later of receipt and it), or one at receipt for every unit.",
   ),
   /** R-SLA-3: elapsed hours from an after-sales request to its answer. */
   answerHours: whole(
@@ -210,12 +223,14 @@ export interface SlaPolicy extends SlaPolicyFields {}
 
 /**
  * SPEC §6: processed within 4 hours (R-SLA-1), shipped within 3 working days
- * (R-SLA-2), after-sales requests answered within 24 hours (R-SLA-3).
+ * of each allocation (R-SLA-2, edition 2), after-sales requests answered
+ * within 24 hours (R-SLA-3).
  *
  * @example
  * ```ts
  * import { DEFAULT_SLA_POLICY } from "fenhuo";
- * DEFAULT_SLA_POLICY; // {"processingHours": 4, "shippingWorkingDays": 3, "answerHours": 24}
+ * DEFAULT_SLA_POLICY;
+ * // {"processingHours": 4, "shippingWorkingDays": 3, "shipClockFrom": "allocation", "answerHours": 24}
  * ```
  */
 export const DEFAULT_SLA_POLICY: SlaPolicy = defaultsOf(SLA_POLICY_FIELDS);

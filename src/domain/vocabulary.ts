@@ -97,6 +97,21 @@ export const AFTER_SHORTFALL = ["continue", "stop"] as const;
 export type AfterShortfall = (typeof AFTER_SHORTFALL)[number];
 
 /**
+ * Where an order's R-SLA-2 shipping clocks start: at each allocation of its
+ * units (edition 2: a pre-order cannot ship before its stock exists), or at
+ * the order's receipt, for every unit (the first reading).
+ *
+ * @example
+ * ```ts
+ * import { SHIP_CLOCK_STARTS } from "fenhuo";
+ * SHIP_CLOCK_STARTS; // ["allocation", "receipt"]
+ * ```
+ */
+export const SHIP_CLOCK_STARTS = ["allocation", "receipt"] as const;
+/** Where an order's R-SLA-2 shipping clocks start (R-SLA-2). */
+export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
+
+/**
  * Why demand was left unfilled (SPEC §3.7): no stock, no money, or a line barred from locking.
  *
  * @example
@@ -121,6 +136,21 @@ export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
 /** How a franchisee allocation was served (SPEC §3.7). */
 export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
+
+/**
+ * R-PREVIEW: how a preview allocation reads the franchisees' money —
+ * `"as-given"` as the run would, or `"unlimited"`: money is no limit, every
+ * franchisee is funded and ranks by priority, then id.
+ *
+ * @example
+ * ```ts
+ * import { PREVIEW_MONEY } from "fenhuo";
+ * PREVIEW_MONEY; // ["as-given", "unlimited"]
+ * ```
+ */
+export const PREVIEW_MONEY = ["as-given", "unlimited"] as const;
+/** How a preview allocation reads the franchisees' money (R-PREVIEW). */
+export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
 
 /**
  * What held a demand below what it asked for at one decision of the trace:

@@ -187,7 +187,7 @@ export const requestShape = z.looseObject({
   regionNeeds: rows,
 });
 
-/** What `indicators` is given besides the orders (which it checks itself). */
+/** What `indicators` is given besides the orders and the SLA options (which it checks itself). */
 export const indicatorSourcesShape = z.looseObject({
   orders: list,
   plans: z.array(planShape).optional(),
@@ -197,12 +197,7 @@ export const indicatorSourcesShape = z.looseObject({
       params: { code: "invalid_type" },
     })
     .optional(),
-  shippedOnTime: z
-    .custom<(order: unknown) => boolean | undefined>((value) => typeof value === "function", {
-      error: "must be a function",
-      params: { code: "invalid_type" },
-    })
-    .optional(),
+  sla: record.optional(),
 });
 
 /** Any object with a `type`, read only to name an event in a refusal. */

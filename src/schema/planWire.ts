@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALLOCATION_SOURCES, UNFILLED_REASONS } from "../domain/vocabulary.js";
+import { ALLOCATION_SOURCES, PREVIEW_MONEY, UNFILLED_REASONS } from "../domain/vocabulary.js";
 import { decimal, list, named, planDate, sellingSeason, units } from "./planFields.js";
 import { type Decision, decisionWire } from "./planTrace.js";
 import { id, lineNumber } from "./primitives.js";
@@ -174,6 +174,26 @@ const warningWire = z
 /** Something the caller should know that did not stop the run. */
 export interface Warning extends Readonly<z.output<typeof warningWire>> {}
 
+const previewWire = z
+  .strictObject({
+    /** How the preview read the franchisees' money. */
+    money: z.enum(PREVIEW_MONEY),
+    /** The arriving units the preview allocated, by SKU: its only free stock. */
+    arrivals: list(named<Remaining>(remainingWire)).describe(
+      "The arriving units the preview allocated, by SKU: its only free stock.",
+    ),
+  })
+  .describe(
+    "R-PREVIEW: present only on a preview (previewAllocation): what the arriving units would give; nothing was committed.",
+  );
+
+/**
+ * R-PREVIEW: what marks a plan as a preview (`previewAllocation`) — how it
+ * read money and which arrivals it allocated. A preview commits nothing: it is
+ * not a run's plan to apply.
+ */
+export interface PlanPreview extends Readonly<z.output<typeof previewWire>> {}
+
 /** The plan `allocate` returns (SPEC §3.7, Appendix A), as a zod schema. */
 export const planWire = z.strictObject({
   /** The run's date. */
@@ -217,6 +237,8 @@ export const planWire = z.strictObject({
   warnings: list(named<Warning>(warningWire)).describe("By region, then season."),
   /** Every decision of the run, in the order the decisions were taken. */
   trace: list(named<Decision>(decisionWire)).describe("In the order the decisions were taken."),
+  /** R-PREVIEW: only on a preview — how it read money and what arrived; nothing was committed. */
+  preview: named<PlanPreview>(previewWire).optional(),
 });
 
 /**

@@ -17,26 +17,36 @@ const MAX_DEPTH = 64;
  * `parse(input)`, or — when reading `input` throws — `parse` of a plain copy
  * of it, with every place that could not be read as an `unreadable` issue and
  * no other issue under such a place. Never throws (unless `parse` throws on
- * plain data, which is a fault of `parse`). Never mutates `input`.
+ * plain data, which is a fault of `parse`). Never mutates `input`. `prefix`
+ * is where `input` stands in what `parse` reports (`["arrivals"]` for an
+ * argument reported under that name).
  */
-export function readSafely<T>(input: unknown, parse: (input: unknown) => Result<T>): Result<T> {
+export function readSafely<T>(
+  input: unknown,
+  parse: (input: unknown) => Result<T>,
+  prefix: Path = [],
+): Result<T> {
   try {
     return parse(input);
   } catch {
-    return parseCopy(input, parse);
+    return parseCopy(input, parse, prefix);
   }
 }
 
 /** `parse` of a plain copy of `input`: what {@link readSafely} does when reading threw. */
-export function parseCopy<T>(input: unknown, parse: (input: unknown) => Result<T>): Result<T> {
+function parseCopy<T>(
+  input: unknown,
+  parse: (input: unknown) => Result<T>,
+  prefix: Path,
+): Result<T> {
   const unreadable: Issue[] = [];
-  const copy = plainCopy(input, [], new Set(), unreadable);
+  const copy = plainCopy(input, prefix, new Set(), unreadable);
   let parsed: Result<T>;
   try {
     parsed = parse(copy);
   } catch {
     // A value read once may throw the next time (a getter with a counter): say so, at the root.
-    parsed = { ok: false, issues: [unreadableAt([], "could not be read the same way twice")] };
+    parsed = { ok: false, issues: [unreadableAt(prefix, "could not be read the same way twice")] };
   }
   if (unreadable.length === 0) return parsed;
   const inside = (path: Path) => unreadable.some((found) => startsWith(path, found.path));

@@ -263,7 +263,7 @@ function readPurchaseOrders(
  * product is not reported again (the product's own problem is). `undefined`
  * when `products` is not an array at all, which `parseAllocationInput` reports.
  */
-function productSkus(raw: unknown): ReadonlySet<string> | undefined {
+export function productSkus(raw: unknown): ReadonlySet<string> | undefined {
   if (raw === undefined) return new Set();
   if (!Array.isArray(raw)) return undefined;
   const skus = new Set<string>();

@@ -4,9 +4,11 @@ import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
 import { guarded } from "../schema/guard.js";
 import { indicatorOrdersWire } from "../schema/indicatorsWire.js";
-import { InputError } from "../schema/issues.js";
+import { InputError, type Issue, under } from "../schema/issues.js";
 import { indicatorSourcesShape } from "../schema/madeShapes.js";
 import { check } from "../schema/zodIssues.js";
+import { replayShipClocks, type ShipClockReplay } from "./shipClocks.js";
+import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
 /** A rate as its exact parts, and the quotient to four decimals (`null` when nothing was counted). */
 export interface Ratio {
@@ -22,7 +24,12 @@ export interface Rates {
   readonly fillRate: Ratio;
   /** 履约率: units accepted ÷ units ordered (net of cancellations and rejected orders). */
   readonly fulfilmentRate: Ratio;
-  /** Orders shipped by their R-SLA-2 deadline ÷ orders whose deadline was met or has passed. */
+  /**
+   * Units shipped by their R-SLA-2 clock's deadline ÷ units due: shipped, or
+   * still owed (or stopped by a cancellation or rejection) past their clock's
+   * deadline. Units whose deadline is still ahead, and units cancelled in time,
+   * are not counted. Read at `sources.sla`'s instant; without it, 0 of 0.
+   */
   readonly onTimeShipmentRate: Ratio;
   /**
    * Locked units converted into allocations ÷ locked units resolved (converted or
@@ -39,7 +46,7 @@ export interface Indicators {
   readonly overall: Rates;
   readonly byFranchisee: readonly ({ readonly franchisee: string } & Rates)[];
   readonly byRegion: readonly ({ readonly region: string } & Rates)[];
-  /** Per SKU; the on-time rate counts orders, so it is not split by SKU (always 0 of 0 here). */
+  /** Per SKU: every rate counts units of the SKU's lines. */
   readonly bySku: readonly ({ readonly sku: string } & Rates)[];
 }
 
@@ -51,10 +58,11 @@ export interface IndicatorSources {
   /** Each franchisee's region, for `byRegion`; a franchisee without one counts under "(none)". */
   readonly regionOf?: ReadonlyMap<string, string>;
   /**
-   * Each order's R-SLA-2 outcome: `true` shipped on time, `false` late (or overdue),
-   * `undefined` not due yet. Typically read off the SLA clocks.
+   * R-SLA-2: what the shipping clocks of the on-time rate are read with — the
+   * instant, the calendar and the SLA policy (`shipClockFrom`,
+   * `shippingWorkingDays`), as {@link orderSla} reads them.
    */
-  readonly shippedOnTime?: (order: SalesOrder) => boolean | undefined;
+  readonly sla?: Omit<SlaOptions, "requests">;
 }
 
 interface Tally {
@@ -72,25 +80,40 @@ const NO_REGION = "(none)";
 /**
  * R-KPI-1: fill rate (allocated ÷ ordered), franchisee fulfilment rate (履约率),
  * on-time shipment rate, and lock conversion and expiry rates — overall and per
- * franchisee, region and SKU. Unit-based except the on-time rate, which counts
- * orders. Pure: every count comes from the arguments.
+ * franchisee, region and SKU, every one counting units. The on-time rate reads
+ * the orders' R-SLA-2 shipping clocks at `sources.sla.at` (under the default
+ * `shipClockFrom: "allocation"`, one per allocation; see {@link orderSla}): a
+ * unit is on time if shipped by its clock's deadline. Pure: every count comes
+ * from the arguments.
  *
- * @param sources - the orders, the period's plans, regions and the SLA outcome
+ * @param sources - the orders, the period's plans, regions and the SLA reading
  * @returns the rates, each with its exact numerator and denominator
  * @throws {@link InputError} when an order is given twice or is not a sales
  *   order (what is read: id, franchisee, audit events, each line's SKU, quantity
- *   and buckets),
- *   every problem with its path under `orders`
+ *   and buckets), every problem with its path under `orders`; with `sla`, for
+ *   what {@link orderSla} refuses, under `sla` (and an audit trail that does
+ *   not start with its receipt, under `orders`)
  * @example
  * ```ts
- * import { indicators, receiveOrder } from "fenhuo";
- * const order = receiveOrder(
- *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
- *     lines: [{ line: 1, sku: "T100", quantity: 4, unitPrice: "99.00" }] },
- *   { by: "sales", at: "2026-02-10T09:00:00+08:00" },
+ * import { indicators, parseWorkCalendar, receiveOrder, transition } from "fenhuo";
+ * let order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-03-02", deliveryDate: "2026-03-31",
+ *     contact: { name: "Li", phone: "138" }, total: "40.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 4, unitPrice: "10.00", amount: "40.00" }] },
+ *   { by: "sales", at: "2026-03-02T09:00:00+08:00" },
  * );
- * const kpi = indicators({ orders: [order] });
- * kpi.overall.fillRate.rate; // "0.0000"
+ * const events = [{ type: "verify" }, { type: "approve" },
+ *   { type: "allocate", line: 1, quantity: 4, source: "funded", cash: "40", credit: "0" },
+ *   { type: "pick", line: 1, quantity: 4 }, { type: "ship", line: 1, quantity: 3 }] as const;
+ * for (const event of events) {
+ *   const next = transition(order, event, { by: "ops", at: "2026-03-02T10:00:00+08:00" });
+ *   if (next.ok) order = next.order;
+ * }
+ * const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai" });
+ * // Read on 9 March: 3 units shipped in time, 1 still owed past its deadline (5 March 10:00).
+ * const kpi = indicators({ orders: [order], sla: { at: "2026-03-09T10:00:00+08:00", calendar } });
+ * kpi.overall.fillRate.rate; // "1.0000"
+ * kpi.overall.onTimeShipmentRate; // { numerator: 3, denominator: 4, rate: "0.7500" }
  * kpi.overall.lockConversionRate.rate; // null
  * ```
  */
@@ -103,16 +126,16 @@ export function indicators(sources: IndicatorSources): Indicators {
 /** {@link indicators} of arguments that have their shapes. */
 function indicatorsOf(sources: IndicatorSources): Indicators {
   const checked = check(indicatorOrdersWire, sources.orders, ["orders"]);
-  if (!checked.ok) throw new InputError(checked.issues);
+  const issues: Issue[] = checked.ok ? [] : [...checked.issues];
+  const clocks = sources.sla === undefined ? undefined : readSla(sources, checked.ok, issues);
+  if (issues.length > 0) throw new InputError(issues);
   const overall = tally();
   const byFranchisee = new Map<string, Tally>();
   const byRegion = new Map<string, Tally>();
   const bySku = new Map<string, Tally>();
-  const groups = (franchisee: string, sku?: string): Tally[] => {
+  const groups = (franchisee: string, sku: string): Tally[] => {
     const region = sources.regionOf?.get(franchisee) ?? NO_REGION;
-    const list = [overall, slot(byFranchisee, franchisee), slot(byRegion, region)];
-    if (sku !== undefined) list.push(slot(bySku, sku));
-    return list;
+    return [overall, slot(byFranchisee, franchisee), slot(byRegion, region), slot(bySku, sku)];
   };
 
   for (const order of sources.orders) {
@@ -128,11 +151,14 @@ function indicatorsOf(sources: IndicatorSources): Indicators {
         t.accepted += b.accepted;
       }
     }
-    const onTime = sources.shippedOnTime?.(order);
-    if (onTime !== undefined) {
-      for (const t of groups(order.franchisee)) {
-        t.due += 1;
-        if (onTime) t.onTime += 1;
+    if (clocks === undefined) continue;
+    const skuOf = new Map(order.lines.map((line) => [line.line, line.sku]));
+    for (const clock of replayShipClocks(order, clocks)) {
+      for (const [line, { onTime, due }] of onTimeUnits(clock, clocks.atMs)) {
+        for (const t of groups(order.franchisee, skuOf.get(line) as string)) {
+          t.onTime += onTime;
+          t.due += due;
+        }
       }
     }
   }
@@ -155,6 +181,46 @@ function indicatorsOf(sources: IndicatorSources): Indicators {
     byRegion: sorted(byRegion).map(([region, t]) => ({ region, ...rates(t) })),
     bySku: sorted(bySku).map(([sku, t]) => ({ sku, ...rates(t) })),
   };
+}
+
+/** The SLA options read once, every problem under `sla`; each order's audit checked. */
+function readSla(sources: IndicatorSources, ordersOk: boolean, issues: Issue[]): ReadOptions {
+  const found: Issue[] = [];
+  const options = readOptions(sources.sla as SlaOptions, found);
+  issues.push(...under(["sla"], found));
+  if (ordersOk)
+    sources.orders.forEach((order, index) => {
+      checkAudit(order, ["orders", index], issues);
+    });
+  return options as ReadOptions;
+}
+
+/**
+ * R-KPI-1 on R-SLA-2's clocks: per line, the clock's units shipped by its
+ * deadline (`onTime`) and its units due — shipped, or settled or stopped past
+ * the deadline, or still owed with the deadline passed at `atMs`.
+ */
+function onTimeUnits(
+  clock: ShipClockReplay,
+  atMs: number,
+): Map<number, { onTime: number; due: number }> {
+  const deadlineMs = ms(clock.deadline);
+  const lines = new Map<number, { onTime: number; due: number }>();
+  for (const [line, owed] of clock.owed) {
+    const count = { onTime: 0, due: 0 };
+    let settled = 0;
+    for (const s of clock.settlements) {
+      if (s.line !== line) continue;
+      settled += s.units;
+      const inTime = s.atMs <= deadlineMs;
+      if (s.shipped || !inTime) count.due += s.units;
+      if (s.shipped && inTime) count.onTime += s.units;
+    }
+    const endMs = clock.stoppedAt === undefined ? atMs : ms(clock.stoppedAt);
+    if (endMs > deadlineMs) count.due += owed - settled;
+    lines.set(line, count);
+  }
+  return lines;
 }
 
 function tally(): Tally {

@@ -1,9 +1,12 @@
+import type { Decimal } from "decimal.js";
+import { runPreview } from "../allocation/preview.js";
 import type { IsoDate } from "../domain/dates.js";
-import { Money } from "../domain/money.js";
+import { Money, ZERO } from "../domain/money.js";
+import type { AllocationRequest } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
 import { InputError, type Result } from "../schema/issues.js";
 import { type PurchaseOrder, parseSupplyInput, type SupplyRequest } from "../schema/supplyWire.js";
-import { type DemandBook, demandBook, openDemand } from "./openDemand.js";
+import { demandOn } from "./openDemand.js";
 import { scheduleOf } from "./schedule.js";
 import {
   compareNotices,
@@ -19,23 +22,31 @@ import {
  * demand (R-SUP-2) and receiving preparation for the central warehouse
  * (R-SUP-3).
  *
- * R-SUP-4: every notice has exactly one date, computed from its purchase order
- * alone, and a range returns the notices whose date it holds; what a notice
- * says does not depend on the range either (R-SUP-2 counts the locks still
- * active on the notice's own date). So the same range gives the same notices,
- * and `[a, b]` followed by `[b + 1, c]` gives exactly the notices of `[a, c]`.
- * Canonical order: date, kind (R-SUP-1, 2, 3), purchase order id, franchisee id.
+ * R-SUP-4: every notice has exactly one date, computed from the purchase
+ * orders alone, and a range returns the notices whose date it holds; what a
+ * notice says does not depend on the range either (R-SUP-2 previews the
+ * demand of the notice's own date). So the same range gives the same
+ * notices, and `[a, b]` followed by `[b + 1, c]` gives exactly the notices of
+ * `[a, c]`. Canonical order: date, kind (R-SUP-1, 2, 3), then purchase order
+ * id, or arrival date and franchisee id for R-SUP-2.
  *
  * - R-SUP-1 is dated `issuedOn + 15`, the first overdue day, when the order
  *   was not confirmed by `issuedOn + 14`: once, not on every overdue day.
- * - R-SUP-2 is dated `expectedArrival − 15`, one per (purchase order,
- *   franchisee with outstanding units of the order's SKUs on that date). A
- *   franchisee whose units are all under active locks has no open demand and
- *   gets none: its locks already carry a payment request (R-LOCK-PLACE).
- *   `needed` is all that demand, not capped by what the order brings, and
- *   `spendable` all the franchisee's money.
+ * - R-SUP-2 (edition 2) is one notice per (franchisee, arrival date), over
+ *   every purchase order expected that date, dated `expectedArrival − 15`. It
+ *   is a preview allocation (R-PREVIEW, money no limit): the franchisee
+ *   passes on the units arriving that date alone, against the outstanding
+ *   demand of the orders placed by the notice's date — a lock still active
+ *   on that date keeps its units out, an expired one gives them back
+ *   (R-LOCK-EXPIRE). Per SKU, the units the franchisee would receive and
+ *   their value; `needed` is their total, `spendable` the franchisee's
+ *   spendable as the run state reads it on that date, `lacking` =
+ *   max(0, needed − spendable). Money is counted once per (franchisee,
+ *   date); a franchisee the preview gives nothing gets no notice.
  * - R-SUP-3 is dated `expectedArrival − 7`.
- * - A lead-time notice that would fall before `issuedOn` is dated `issuedOn`.
+ * - A lead-time notice that would fall before `issuedOn` is dated `issuedOn`;
+ *   an R-SUP-2 notice over several orders takes the latest of their dates, so
+ *   that it is never sent before one of its orders exists.
  *
  * The allocation parts (products, franchisees, orders, locks, currency) are
  * read exactly as `allocate` reads them with `asOf` = `from`: a lock placed
@@ -57,10 +68,11 @@ import {
  *                      expectedArrival: "2026-04-20", lines: [{ sku: "T100", quantity: 50 }] }],
  * });
  * notices.map((notice) => notice.id);
- * // ["supplier-confirmation-overdue:PO-7", "fund-preparation:PO-7:F01", "warehouse-receiving:PO-7"]
+ * // ["supplier-confirmation-overdue:PO-7", "fund-preparation:2026-04-20:F01", "warehouse-receiving:PO-7"]
  * notices.map((notice) => notice.date); // ["2026-04-04", "2026-04-05", "2026-04-13"]
  * const fund = notices[1];
  * fund?.kind === "fund-preparation" && [fund.needed, fund.spendable, fund.lacking]; // ["792.00", "600.00", "192.00"]
+ * fund?.kind === "fund-preparation" && fund.lines; // [{ sku: "T100", units: 8, value: "792.00" }]
  * ```
  */
 export function supplyNotices(input: unknown): readonly SupplyNotice[] {
@@ -94,9 +106,9 @@ export function safeSupplyNotices(input: unknown): SafeSupplyNoticesResult {
 function noticesOf(request: SupplyRequest): SupplyNotice[] {
   const { from, to, allocation } = request;
   const inRange = (date: IsoDate) => from <= date && date <= to;
-  // The run state is built only when some fund-preparation notice is due in the range.
-  let book: DemandBook | undefined;
   const notices: SupplyNotice[] = [];
+  // R-SUP-2 groups the purchase orders by arrival date, with the date each one's notice would have.
+  const arriving = new Map<IsoDate, { orders: PurchaseOrder[]; date: IsoDate }>();
   for (const po of request.purchaseOrders) {
     const schedule = scheduleOf(po, request.leadTimes);
     const header = { purchaseOrder: po.id, supplier: po.supplier };
@@ -111,9 +123,12 @@ function noticesOf(request: SupplyRequest): SupplyNotice[] {
         ...(po.confirmedOn === undefined ? {} : { confirmedOn: po.confirmedOn }),
       });
     }
-    if (inRange(schedule.fundPreparation)) {
-      book ??= demandBook(allocation);
-      notices.push(...fundPreparation(book, po, schedule.fundPreparation, allocation.currency));
+    const group = arriving.get(po.expectedArrival);
+    if (group === undefined) {
+      arriving.set(po.expectedArrival, { orders: [po], date: schedule.fundPreparation });
+    } else {
+      group.orders.push(po);
+      if (schedule.fundPreparation > group.date) group.date = schedule.fundPreparation;
     }
     if (inRange(schedule.receiving)) {
       notices.push({
@@ -126,42 +141,68 @@ function noticesOf(request: SupplyRequest): SupplyNotice[] {
       });
     }
   }
+  for (const [expectedArrival, { orders, date }] of arriving) {
+    if (inRange(date)) notices.push(...fundPreparation(allocation, expectedArrival, orders, date));
+  }
   return notices.sort(compareNotices);
 }
 
-/** R-SUP-2: one notice per franchisee with open demand for the order's SKUs on `date`. */
+/**
+ * R-SUP-2 edition 2: one notice per franchisee the preview of `date`'s
+ * arrivals gives something — the franchisee passes on the units the
+ * purchase orders bring that date alone, against the demand as of `date`,
+ * money no limit (R-PREVIEW). Locks carried into the preview and converted
+ * keep their units out: they already carry a payment request (R-LOCK-PLACE).
+ */
 function fundPreparation(
-  book: DemandBook,
-  po: PurchaseOrder,
+  allocation: AllocationRequest,
+  expectedArrival: IsoDate,
+  orders: readonly PurchaseOrder[],
   date: IsoDate,
-  currency: string,
 ): FundPreparationNotice[] {
-  const { format } = book.state;
-  return openDemand(
-    book,
-    po.lines.map((line) => line.sku),
-    date,
-  ).map((demand) => ({
-    id: noticeId("fund-preparation", po.id, demand.franchisee),
-    kind: "fund-preparation",
-    date,
-    purchaseOrder: po.id,
-    supplier: po.supplier,
-    expectedArrival: po.expectedArrival,
-    franchisee: demand.franchisee,
-    currency,
-    needed: format(demand.needed),
-    spendable: format(demand.spendable),
-    lacking: format(Money.max(0, demand.needed.minus(demand.spendable))),
-    lines: demand.lines.map((open) => ({
-      order: open.line.order,
-      line: open.line.line,
-      sku: open.line.sku,
-      outstanding: open.outstanding,
-      unitPrice: open.line.priceText,
-      amount: format(open.amount),
-    })),
-  }));
+  const arriving = new Map<string, number>();
+  for (const po of orders) {
+    for (const line of po.lines) {
+      arriving.set(line.sku, (arriving.get(line.sku) ?? 0) + line.quantity);
+    }
+  }
+  const arrivals = [...arriving].map(([sku, quantity]) => ({ sku, quantity }));
+  const { plan, spendable, format } = runPreview(demandOn(allocation, date), arrivals, "unlimited");
+  const received = new Map<string, Map<string, { units: number; value: Decimal }>>();
+  for (const row of plan.franchiseeAllocations) {
+    if (row.source !== "funded") continue;
+    let skus = received.get(row.franchisee);
+    if (skus === undefined) {
+      skus = new Map();
+      received.set(row.franchisee, skus);
+    }
+    const sku = skus.get(row.sku);
+    const value = new Money(row.amount);
+    if (sku === undefined) skus.set(row.sku, { units: row.quantity, value });
+    else {
+      sku.units += row.quantity;
+      sku.value = sku.value.plus(value);
+    }
+  }
+  const purchaseOrders = orders.map((po) => po.id).sort(compareIds);
+  return [...received].map(([franchisee, skus]) => {
+    const lines = [...skus].sort(([a], [b]) => compareIds(a, b));
+    const needed = lines.reduce((sum, [, sku]) => sum.plus(sku.value), ZERO);
+    const has = spendable.get(franchisee) as Decimal;
+    return {
+      id: noticeId("fund-preparation", expectedArrival, franchisee),
+      kind: "fund-preparation",
+      date,
+      expectedArrival,
+      purchaseOrders,
+      franchisee,
+      currency: allocation.currency,
+      needed: format(needed),
+      spendable: format(has),
+      lacking: format(Money.max(0, needed.minus(has))),
+      lines: lines.map(([sku, { units, value }]) => ({ sku, units, value: format(value) })),
+    };
+  });
 }
 
 /** R-SUP-3: the order's lines by SKU, in code-unit order (SKUs are unique in an order). */

@@ -4,7 +4,8 @@ import { argumentIssues, guarded } from "../schema/guard.js";
 import { InputError } from "../schema/issues.js";
 import { salesOrderShape, salesOrdersShape } from "../schema/madeShapes.js";
 import { firstIndexes } from "../schema/references.js";
-import { addHours, addWorkingDays, inCalendarZone } from "./calendar.js";
+import { addHours, inCalendarZone } from "./calendar.js";
+import { replayShipClocks, settledAt } from "./shipClocks.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
 /*
@@ -21,6 +22,55 @@ export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
 export type SlaStatus = "met" | "pending" | "breached";
 
 /**
+ * How a clock reads at an instant (R-SLA-4). `met`: done by the deadline, and
+ * how early; `pending`: not done, the deadline not passed, and how long is
+ * left; `breached`: done late (`completedAt`), or not done with the deadline
+ * passed, and how late. A breach stays a breach: when a cancellation,
+ * rejection or amendment stops a clock past its deadline before its work was
+ * done, it is breached by the overrun at that instant (`stoppedAt`), for good;
+ * stopped by its deadline, the clock is gone — nothing is owed any more.
+ *
+ * @inline
+ */
+type SlaReading =
+  | {
+      readonly status: "met";
+      readonly completedAt: string;
+      readonly earlyByMs: number;
+      readonly earlyBy: string;
+    }
+  | { readonly status: "pending"; readonly leftMs: number; readonly left: string }
+  | {
+      readonly status: "breached";
+      /** Present when the work was done, late; absent while it is still not done. */
+      readonly completedAt?: string;
+      /** Present when a cancellation, rejection or amendment stopped the clock past its deadline. */
+      readonly stoppedAt?: string;
+      readonly lateByMs: number;
+      readonly lateBy: string;
+    };
+
+/**
+ * One R-SLA-2 shipping clock of an order under `shipClockFrom: "allocation"`:
+ * the units one allocation (an `allocate` audit entry) moved to the order's
+ * line, due `shippingWorkingDays` working days from the later of receipt and
+ * that allocation. Shipments of the line settle its clocks oldest first; the
+ * clock is done when its last unit ships.
+ */
+export type ShipClock = {
+  /** The `seq` of the allocation's audit entry. */
+  readonly entry: number;
+  readonly line: number;
+  /** The later of the order's receipt and the allocation. */
+  readonly startedAt: string;
+  readonly deadline: string;
+  /** Units the allocation moved to the line. */
+  readonly units: number;
+  /** Of them, units shipped by the instant read. */
+  readonly shippedUnits: number;
+} & SlaReading;
+
+/**
  * What every clock says, whatever its status.
  *
  * @inline
@@ -30,36 +80,28 @@ interface ClockBase {
   readonly order: string;
   /** R-SLA-3: the after-sales request the clock is for. */
   readonly request?: string;
-  /** When the clock started: the order's receipt, or the request's opening. */
+  /**
+   * When the clock started: the order's receipt, the request's opening, or —
+   * R-SLA-2 under `"allocation"` — the start of the order's worst clock.
+   */
   readonly startedAt: string;
   readonly deadline: string;
+  /**
+   * R-SLA-2 under `shipClockFrom: "allocation"`: the order's shipping clocks,
+   * one per allocation, oldest first; the order's status is the worst of them.
+   */
+  readonly clocks?: readonly ShipClock[];
 }
 
 /**
  * One service-level clock of an order at an instant (R-SLA-4). `met`: done by
  * the deadline, and how early; `pending`: not done, the deadline not passed,
- * and how long is left; `breached`: done late (`completedAt`) or not done
- * with the deadline passed, and how late. Durations are in milliseconds and
- * as text (`"2 h 15 min"`, see {@link formatDuration}); instants are in the
- * calendar's zone.
+ * and how long is left; `breached`: done late (`completedAt`), not done with
+ * the deadline passed, or stopped past it (`stoppedAt`), and how late.
+ * Durations are in milliseconds and as text (`"2 h 15 min"`, see
+ * {@link formatDuration}); instants are in the calendar's zone.
  */
-export type SlaClock = ClockBase &
-  (
-    | {
-        readonly status: "met";
-        readonly completedAt: string;
-        readonly earlyByMs: number;
-        readonly earlyBy: string;
-      }
-    | { readonly status: "pending"; readonly leftMs: number; readonly left: string }
-    | {
-        readonly status: "breached";
-        /** Present when the work was done, late; absent while it is still not done. */
-        readonly completedAt?: string;
-        readonly lateByMs: number;
-        readonly lateBy: string;
-      }
-  );
+export type SlaClock = ClockBase & SlaReading;
 
 /**
  * R-SLA-4: the service-level clocks of one order at the instant `at`, in the
@@ -67,18 +109,31 @@ export type SlaClock = ClockBase &
  * `at` has none yet.
  *
  * - R-SLA-1 runs from receipt (the first audit entry) until the first
- *   `approve` or `reject` entry; `processingHours` of elapsed time.
- * - R-SLA-2 runs from receipt until the order is shipped (see {@link shippedAt});
- *   `shippingWorkingDays` working days in the calendar. A cancelled or
- *   rejected order will not ship: from its `cancel` or `reject` entry on it
- *   has no shipping clock, and a cancellation before approval or rejection
- *   removes the processing clock too.
+ *   `approve` or `reject` entry; `processingHours` of elapsed time. A
+ *   cancellation before either stops it: past the deadline it stays breached
+ *   (by the overrun at the cancellation, `stoppedAt`), else it is gone.
+ * - R-SLA-2 (`shippingWorkingDays` working days in the calendar), as the
+ *   policy's `shipClockFrom` says. `"allocation"` (the default): each
+ *   allocation of units starts a clock for them from the later of receipt and
+ *   the allocation (see {@link ShipClock}); shipments of a line settle its
+ *   clocks oldest first. The order's R-SLA-2 clock is its worst one — breached
+ *   beats pending beats met; then the largest overrun, the least time left or
+ *   the smallest margin; then the oldest — so its `startedAt`, `deadline` and
+ *   margin (`lateBy`, `left`, `earlyBy`) are that clock's, and `clocks` lists
+ *   them all. Units never allocated have no clock: an order with nothing
+ *   allocated has no R-SLA-2 clock yet. `"receipt"`: one clock from receipt
+ *   for every unit, done when the order is shipped (see {@link shippedAt}).
+ *   Either way a cancellation or rejection stops the clocks still open: those
+ *   past their deadline stay breached (by the overrun at that instant), the
+ *   others are gone.
  * - R-SLA-3 runs, for each of the order's after-sales requests opened by `at`,
  *   from `openedAt` until `answeredAt`; `answerHours` of elapsed time.
- *   Requests of other orders are ignored.
+ *   Requests of other orders are ignored; nothing done to the order stops them.
  *
  * A clock done exactly at its deadline is met; one read exactly at its
- * deadline, not done, is pending with nothing left.
+ * deadline, not done, is pending with nothing left. A breach stays a breach:
+ * read at any later instant, a clock breached at `at` is still breached, by
+ * as much or more.
  *
  * @param order - a sales order from the lifecycle, its audit trail intact
  * @param options - `at`, the calendar, the after-sales requests, the policy
@@ -86,18 +141,29 @@ export type SlaClock = ClockBase &
  *   id used twice, or an audit trail that does not start with `receive`
  * @example
  * ```ts
- * import { orderSla, parseWorkCalendar, receiveOrder } from "fenhuo";
+ * import { orderSla, parseWorkCalendar, receiveOrder, transition } from "fenhuo";
  * const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai" });
- * const order = receiveOrder(
- *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-02-10",
- *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00" }] },
- *   { by: "sales:li", at: "2026-02-10T09:00:00+08:00" },
+ * // A pre-order (订货会) received on 20 January; its stock is allocated on Monday 2 March.
+ * let order = receiveOrder(
+ *   { id: "SO-1", franchisee: "F01", orderedOn: "2026-01-20", deliveryDate: "2026-03-10",
+ *     contact: { name: "Li", phone: "138" }, total: "495.00",
+ *     lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "99.00", amount: "495.00" }] },
+ *   { by: "sales:li", at: "2026-01-20T09:00:00+08:00" },
  * );
- * const clocks = orderSla(order, { at: "2026-02-10T15:15:00+08:00", calendar });
- * clocks.map((clock) => clock.status); // ["breached", "pending"]
- * clocks[0]?.deadline; // "2026-02-10T13:00:00+08:00"
+ * const steps = [
+ *   ["2026-01-20T15:15:00+08:00", { type: "verify" }], ["2026-01-20T15:15:00+08:00", { type: "approve" }],
+ *   ["2026-03-02T10:00:00+08:00",
+ *     { type: "allocate", line: 1, quantity: 5, source: "funded", cash: "495", credit: "0" }],
+ * ] as const;
+ * for (const [at, event] of steps) {
+ *   const next = transition(order, event, { by: "ops:wang", at });
+ *   if (next.ok) order = next.order;
+ * }
+ * const clocks = orderSla(order, { at: "2026-03-03T10:00:00+08:00", calendar });
+ * clocks.map((clock) => `${clock.sla} ${clock.status}`); // ["R-SLA-1 breached", "R-SLA-2 pending"]
  * clocks[0]?.status === "breached" && clocks[0].lateBy; // "2 h 15 min"
- * clocks[1]?.deadline; // "2026-02-13T09:00:00+08:00"
+ * clocks[1]?.deadline; // "2026-03-05T10:00:00+08:00"
+ * clocks[1]?.clocks?.map((clock) => [clock.entry, clock.units, clock.shippedUnits]); // [[4, 5, 0]]
  * ```
  */
 export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaClock[] {
@@ -111,9 +177,11 @@ export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaCl
 }
 
 /**
- * R-SLA-4 over a set of orders: every breached clock (done late, or not done
- * past its deadline) at the instant `at`, most late first; ties by order id,
- * then rule ID, then request id (code-unit order). Clocks as {@link orderSla}.
+ * R-SLA-4 over a set of orders: every breached clock (done late, not done
+ * past its deadline, or stopped past it by a cancellation or rejection) at the
+ * instant `at`, most late first; ties by order id, then rule ID, then request
+ * id (code-unit order). Clocks as {@link orderSla}: one R-SLA-2 clock per
+ * order, its worst.
  *
  * @param orders - sales orders from the lifecycle, ids unique
  * @param options - `at`, the calendar, the after-sales requests (each of one of `orders`), the policy
@@ -204,23 +272,7 @@ function shippedOn(order: SalesOrder): string | undefined {
   // A cancelled order ships nothing. The rest of a line cancelled after a partial shipment
   // (cancelRemaining) is settled when it was cancelled, as units are when their ship entry comes.
   if (order.audit.some((entry) => entry.event === "cancel")) return undefined;
-  const due = new Map<number, number>();
-  let left = 0;
-  for (const line of order.lines) {
-    due.set(line.line, line.quantity);
-    left += line.quantity;
-  }
-  if (left <= 0) return undefined;
-  for (const entry of order.audit) {
-    const settles = entry.event === "ship" || entry.event === "cancelRemaining";
-    if (!settles || entry.line === undefined || entry.quantity === undefined) continue;
-    const owed = due.get(entry.line) ?? 0;
-    const counted = Math.min(owed, entry.quantity);
-    due.set(entry.line, owed - counted);
-    left -= counted;
-    if (left === 0) return entry.at;
-  }
-  return undefined;
+  return settledAt(order);
 }
 
 /**
@@ -264,27 +316,53 @@ function clocksOf(order: SalesOrder, options: ReadOptions): SlaClock[] {
     startedAt: inCalendarZone(calendar, startedAt),
     deadline,
   });
+  const add = (clock: SlaClock | undefined) => {
+    if (clock !== undefined) clocks.push(clock);
+  };
 
-  // R-SLA-1: the first of approve, reject or cancel decides; a cancellation leaves nothing to process.
+  // R-SLA-1: the first of approve, reject or cancel decides; a cancellation stops the clock.
   const decided = order.audit.find((entry) =>
     ["approve", "reject", "cancel"].includes(entry.event),
   );
-  const cancelled = decided?.event === "cancel";
-  if (!(cancelled && ms(decided.at) <= atMs)) {
-    const deadline = addHours(calendar, receipt, policy.processingHours);
-    const processedAt = cancelled ? undefined : decided?.at;
-    clocks.push(readClock(base("R-SLA-1", receipt, deadline), processedAt, options));
-  }
+  const deadline = addHours(calendar, receipt, policy.processingHours);
+  const [processedAt, stoppedAt] =
+    decided?.event === "cancel" ? [undefined, decided.at] : [decided?.at, undefined];
+  add(readClock(base("R-SLA-1", receipt, deadline), processedAt, stoppedAt, options));
 
-  // R-SLA-2: nothing will ship once the order is cancelled or rejected, or if it has no unit.
-  // Units are cancelled only by a cancellation, which may come after `at`: the buckets now do not
-  // say what was cancelled then.
-  const stopped = order.audit.some(
-    (entry) => (entry.event === "cancel" || entry.event === "reject") && ms(entry.at) <= atMs,
-  );
-  if (!stopped && order.lines.some((line) => line.quantity > 0)) {
-    const deadline = addWorkingDays(calendar, receipt, policy.shippingWorkingDays);
-    clocks.push(readClock(base("R-SLA-2", receipt, deadline), shippedAt(order), options));
+  // R-SLA-2: the order's shipping clocks, the worst one standing for the order.
+  const replays = replayShipClocks(order, options);
+  if (policy.shipClockFrom === "receipt") {
+    const [only] = replays;
+    if (only !== undefined)
+      add(readClock(base("R-SLA-2", receipt, only.deadline), only.doneAt, only.stoppedAt, options));
+  } else {
+    const read = replays.flatMap((replay) => {
+      const reading = readClock(
+        { deadline: replay.deadline },
+        replay.doneAt,
+        replay.stoppedAt,
+        options,
+      );
+      if (reading === undefined) return [];
+      const clock: ShipClock = {
+        entry: replay.entry,
+        line: replay.line as number,
+        startedAt: inCalendarZone(calendar, replay.start),
+        units: replay.units,
+        shippedUnits: replay.shippedUnits,
+        ...reading,
+      };
+      return [{ clock, reading }];
+    });
+    const [worst] = [...read].sort((a, b) => byWorst(a.clock, b.clock));
+    if (worst !== undefined) {
+      const clocks = read.map(({ clock }) => clock);
+      add({
+        ...base("R-SLA-2", worst.clock.startedAt, worst.reading.deadline),
+        ...worst.reading,
+        clocks,
+      });
+    }
   }
 
   // R-SLA-3: one clock per after-sales request of the order opened by `at`.
@@ -293,10 +371,11 @@ function clocksOf(order: SalesOrder, options: ReadOptions): SlaClock[] {
     .sort((a, b) => compareIds(a.id, b.id));
   for (const request of requests) {
     const deadline = addHours(calendar, request.openedAt, policy.answerHours);
-    clocks.push(
+    add(
       readClock(
         base("R-SLA-3", request.openedAt, deadline, request.id),
         request.answeredAt,
+        undefined,
         options,
       ),
     );
@@ -304,29 +383,57 @@ function clocksOf(order: SalesOrder, options: ReadOptions): SlaClock[] {
   return clocks;
 }
 
-/** A clock's status at `atMs`, given when its work was done (if ever). */
-function readClock(
-  base: ClockBase,
+/**
+ * A clock's reading at `atMs`, given when its work was done (if ever) and when
+ * it was stopped with work left (if ever); undefined for a clock stopped by
+ * its deadline, which no longer exists.
+ */
+function readClock<Base extends { readonly deadline: string }>(
+  base: Base,
   doneAt: string | undefined,
+  stoppedAt: string | undefined,
   { atMs, calendar }: ReadOptions,
-): SlaClock {
+): (Base & SlaReading) | undefined {
   const deadlineMs = ms(base.deadline);
-  const doneMs = doneAt === undefined ? Number.POSITIVE_INFINITY : ms(doneAt);
-  if (doneAt !== undefined && doneMs <= atMs) {
+  const late = (endMs: number) => {
+    const lateByMs = endMs - deadlineMs;
+    return { status: "breached", lateByMs, lateBy: formatDuration(lateByMs) } as const;
+  };
+  if (doneAt !== undefined && ms(doneAt) <= atMs) {
+    const doneMs = ms(doneAt);
     const completedAt = inCalendarZone(calendar, doneAt);
-    if (doneMs <= deadlineMs) {
-      const earlyByMs = deadlineMs - doneMs;
-      return { ...base, status: "met", completedAt, earlyByMs, earlyBy: formatDuration(earlyByMs) };
-    }
-    const lateByMs = doneMs - deadlineMs;
-    return { ...base, status: "breached", completedAt, lateByMs, lateBy: formatDuration(lateByMs) };
+    if (doneMs > deadlineMs) return { ...base, completedAt, ...late(doneMs) };
+    const earlyByMs = deadlineMs - doneMs;
+    return { ...base, status: "met", completedAt, earlyByMs, earlyBy: formatDuration(earlyByMs) };
+  }
+  if (stoppedAt !== undefined && ms(stoppedAt) <= atMs) {
+    // A breach stays a breach; stopped in time, nothing was ever late and nothing is owed.
+    const stopMs = ms(stoppedAt);
+    if (stopMs <= deadlineMs) return undefined;
+    return { ...base, stoppedAt: inCalendarZone(calendar, stoppedAt), ...late(stopMs) };
   }
   if (atMs <= deadlineMs) {
     const leftMs = deadlineMs - atMs;
     return { ...base, status: "pending", leftMs, left: formatDuration(leftMs) };
   }
-  const lateByMs = atMs - deadlineMs;
-  return { ...base, status: "breached", lateByMs, lateBy: formatDuration(lateByMs) };
+  return { ...base, ...late(atMs) };
+}
+
+const SEVERITY: Readonly<Record<SlaStatus, number>> = { breached: 0, pending: 1, met: 2 };
+
+/**
+ * The worse of two shipping clocks first (R-SLA-2): breached, pending, then
+ * met; then the largest overrun, the least time left, the smallest margin;
+ * then the older allocation — a total order.
+ */
+function byWorst(a: ShipClock, b: ShipClock): number {
+  const margin = (clock: ShipClock) =>
+    clock.status === "breached"
+      ? -clock.lateByMs
+      : clock.status === "pending"
+        ? clock.leftMs
+        : clock.earlyByMs;
+  return SEVERITY[a.status] - SEVERITY[b.status] || margin(a) - margin(b) || a.entry - b.entry;
 }
 
 /** Most late first; then order id, rule ID, request id: a total order (R-UNIT-4). */

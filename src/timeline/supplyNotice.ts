@@ -21,9 +21,10 @@ export const SUPPLY_NOTICE_KINDS = [
 export type SupplyNoticeKind = (typeof SUPPLY_NOTICE_KINDS)[number];
 
 /** What every supply notice carries. */
-interface NoticeHeader<K extends SupplyNoticeKind> {
+interface NoticeBase<K extends SupplyNoticeKind> {
   /**
-   * Stable across calls and ranges: `kind:purchaseOrder`, and `:franchisee` for
+   * Stable across calls and ranges, and unique: `kind:purchaseOrder` for
+   * R-SUP-1 and R-SUP-3, `fund-preparation:expectedArrival:franchisee` for
    * R-SUP-2, each id with `%` and `:` written `%25` and `%3A` so that no two
    * notices share one.
    */
@@ -31,6 +32,10 @@ interface NoticeHeader<K extends SupplyNoticeKind> {
   readonly kind: K;
   /** The one day the notice is due to be sent. */
   readonly date: IsoDate;
+}
+
+/** What a notice about one purchase order carries. */
+interface NoticeHeader<K extends SupplyNoticeKind> extends NoticeBase<K> {
   readonly purchaseOrder: string;
   readonly supplier: string;
 }
@@ -47,34 +52,41 @@ export interface ConfirmationOverdueNotice extends NoticeHeader<"supplier-confir
   readonly confirmedOn?: IsoDate;
 }
 
-/** One order line behind a fund-preparation notice: what its outstanding units cost. */
+/** One SKU of a fund-preparation notice: the arriving units the franchisee would receive. */
 export interface FundPreparationLine {
-  readonly order: string;
-  readonly line: number;
   readonly sku: string;
-  /** quantity − allocated − units under locks still active on the notice's date. */
-  readonly outstanding: number;
-  readonly unitPrice: string;
-  /** outstanding × unitPrice, exact. */
-  readonly amount: string;
+  /** The units of the SKU the preview gives the franchisee (R-PREVIEW, money no limit). */
+  readonly units: number;
+  /** What those units cost at their lines' unit prices, exact. */
+  readonly value: string;
 }
 
 /**
- * R-SUP-2 (通知加盟商准备货款): a franchisee with open demand for the purchase
- * order's SKUs, and the money that demand needs. Dated `expectedArrival − 15`.
- * Money as decimal strings with the currency's minor digits at least.
+ * R-SUP-2 edition 2 (通知加盟商准备货款): the money a franchisee should prepare
+ * for what arrives on one date — one notice per (franchisee, arrival date),
+ * over every purchase order expected that date, so its money is counted once.
+ * Dated `expectedArrival − 15`. Built on a preview allocation (R-PREVIEW) of
+ * the units arriving that date alone, with money no limit: what the notice
+ * asks for is what those units would give, never more. Money as decimal
+ * strings with the currency's minor digits at least.
  */
-export interface FundPreparationNotice extends NoticeHeader<"fund-preparation"> {
+export interface FundPreparationNotice extends NoticeBase<"fund-preparation"> {
   readonly expectedArrival: IsoDate;
+  /** The purchase orders expected on `expectedArrival`, by id. */
+  readonly purchaseOrders: readonly string[];
   readonly franchisee: string;
   readonly currency: string;
-  /** Σ outstanding × unitPrice over `lines`. */
+  /** Σ value over `lines`. */
   readonly needed: string;
-  /** cash + max(0, creditLimit − creditUsed), as the allocation run reads it. */
+  /**
+   * The franchisee's spendable on the notice's date as the allocation run
+   * reads it: cash + max(0, creditLimit − creditUsed), net of money committed
+   * and not yet posted (R-RUN-1).
+   */
   readonly spendable: string;
   /** max(0, needed − spendable). */
   readonly lacking: string;
-  /** The lines with outstanding units of the order's SKUs, in R-RANK-LINE order. */
+  /** By SKU (code-unit order); every one with at least one unit. */
   readonly lines: readonly FundPreparationLine[];
 }
 
@@ -100,14 +112,9 @@ export type SupplyNotice =
   | FundPreparationNotice
   | WarehouseReceivingNotice;
 
-/** A notice's id: its kind, purchase order and franchisee, each id escaped so the parts stay apart. */
-export function noticeId(
-  kind: SupplyNoticeKind,
-  purchaseOrder: string,
-  franchisee?: string,
-): string {
-  const po = `${kind}:${escapeId(purchaseOrder)}`;
-  return franchisee === undefined ? po : `${po}:${escapeId(franchisee)}`;
+/** A notice's id: its kind and its key's parts, each escaped so the parts stay apart. */
+export function noticeId(kind: SupplyNoticeKind, ...parts: readonly string[]): string {
+  return [kind, ...parts.map(escapeId)].join(":");
 }
 
 function escapeId(id: string): string {
@@ -120,16 +127,21 @@ const KIND_RANK: ReadonlyMap<SupplyNoticeKind, number> = new Map(
 
 /**
  * R-SUP-4: the canonical order of notices — date, then kind
- * ({@link SUPPLY_NOTICE_KINDS}), then purchase order id, then franchisee id
- * (none first). A total order: no two notices share all four.
+ * ({@link SUPPLY_NOTICE_KINDS}), then purchase order id (R-SUP-1, R-SUP-3)
+ * or arrival date and franchisee id (R-SUP-2). A total order: no two notices
+ * share all of them.
  */
 export function compareNotices(a: SupplyNotice, b: SupplyNotice): number {
   return (
     compareIds(a.date, b.date) ||
     (KIND_RANK.get(a.kind) as number) - (KIND_RANK.get(b.kind) as number) ||
-    compareIds(a.purchaseOrder, b.purchaseOrder) ||
+    compareIds(keyOf(a), keyOf(b)) ||
     compareIds(franchiseeOf(a), franchiseeOf(b))
   );
+}
+
+function keyOf(notice: SupplyNotice): string {
+  return notice.kind === "fund-preparation" ? notice.expectedArrival : notice.purchaseOrder;
 }
 
 function franchiseeOf(notice: SupplyNotice): string {

@@ -1,13 +1,15 @@
 /**
- * Runs every `@example` of the TSDoc in src/ so none rots. An example line
- * `expression; // literal` (or an expression followed by a line that is only
- * `// literal`) becomes `expect(expression).toEqual(literal)`.
+ * Runs every `@example` of the TSDoc in src/ so none rots, with the convention
+ * of test/support/snippets.ts: an example line `expression; // literal` (or an
+ * expression followed by a line that is only `// literal`) becomes
+ * `expect(expression).toEqual(literal)`, and a comment that states a result
+ * nobody asserts fails the example.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import * as fenhuo from "../../src/index.js";
+import { runSnippet } from "../support/snippets.js";
 
 const root = join(import.meta.dirname, "..", "..", "src");
 
@@ -46,59 +48,9 @@ function examplesOf(file: string): Example[] {
   return examples;
 }
 
-/** The literal a comment states, if it starts with one (`"x"`, `5`, `[1]`, `true: because …`). */
-function literalOf(comment: string): { value: unknown } | undefined {
-  const candidates = [comment, comment.split(/: | — | \(/)[0] ?? ""];
-  for (const candidate of candidates) {
-    try {
-      return { value: JSON.parse(candidate.trim()) };
-    } catch {
-      // not a literal: try the next reading
-    }
-  }
-  return undefined;
-}
-
-const STATEMENT = /^(if|const|let|var|for|while|try|return|import|export|\}|\{)\b/;
-
-function withAssertions(code: string): string {
-  const lines = code.split("\n");
-  const out: string[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? "";
-    const inline = /^(\s*)(.+?);\s*\/\/\s*(.+)$/.exec(line);
-    const next = lines[index + 1] ?? "";
-    const below = /^\s*\/\/\s*(.+)$/.exec(next);
-    if (inline && !STATEMENT.test((inline[2] ?? "").trim())) {
-      const literal = literalOf(inline[3] ?? "");
-      if (literal) {
-        out.push(`${inline[1]}__expect(${inline[2]}).toEqual(${JSON.stringify(literal.value)});`);
-        continue;
-      }
-    }
-    const plain = /^(\s*)(.+);\s*$/.exec(line);
-    if (plain && below && !STATEMENT.test((plain[2] ?? "").trim())) {
-      const literal = literalOf(below[1] ?? "");
-      if (literal) {
-        out.push(`${plain[1]}__expect(${plain[2]}).toEqual(${JSON.stringify(literal.value)});`);
-        index++;
-        continue;
-      }
-    }
-    out.push(line);
-  }
-  return out.join("\n");
-}
-
 function run(example: Example): void {
-  const withImports = withAssertions(example.code).replace(
-    /import\s*\{([^}]*)\}\s*from\s*"fenhuo";/g,
-    (_, names: string) => `const {${names}} = __fenhuo;`,
-  );
-  const js = ts.transpileModule(withImports, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
-  new Function("__fenhuo", "__expect", js)(fenhuo, expect);
+  const unasserted = runSnippet(example.code, { fenhuo }, expect);
+  expect(unasserted, "comments that state a result nobody asserts").toEqual([]);
 }
 
 const examples = sourceFiles(root).flatMap(examplesOf);

@@ -21,6 +21,7 @@ describe("policies from one definition per field", () => {
     expect(DEFAULT_SLA_POLICY).toEqual({
       processingHours: 4,
       shippingWorkingDays: 3,
+      shipClockFrom: "allocation",
       answerHours: 24,
     });
     expect(DEFAULT_LEAD_TIMES).toEqual({

@@ -29,6 +29,7 @@ import {
   safeAllocate,
   safeOpenLedger,
   safeParseWorkCalendar,
+  safePreviewAllocation,
   safeSupplyNotices,
   shippedAt,
   slaBreaches,
@@ -372,6 +373,11 @@ const SAFE = [
   ["safeOpenLedger", safeOpenLedger],
   ["safeParseWorkCalendar", safeParseWorkCalendar],
   ["safeSupplyNotices", safeSupplyNotices],
+  ["safePreviewAllocation (input)", (input: unknown) => safePreviewAllocation(input, [])],
+  [
+    "safePreviewAllocation (arrivals)",
+    (input: unknown) => safePreviewAllocation({ asOf: "2026-03-01" }, input),
+  ],
 ] as const;
 
 describe("§7 edition 2: a safe… function never throws", () => {

@@ -7,6 +7,7 @@ import {
   safeAllocate,
   safeOpenLedger,
   safeParseWorkCalendar,
+  safePreviewAllocation,
   safeSupplyNotices,
 } from "../../src/index.js";
 import { AmountReader, readSoundLine } from "../../src/schema/orderLines.js";
@@ -201,6 +202,7 @@ const SAFE: readonly ((input: unknown) => {
   safeOpenLedger,
   safeParseWorkCalendar,
   safeSupplyNotices,
+  (input) => safePreviewAllocation(input, input),
 ];
 
 /** Any value, and the same under the keys each safe… function reads, so that parsing goes deep. */

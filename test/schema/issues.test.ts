@@ -12,6 +12,7 @@ import {
   safeAllocate,
   safeOpenLedger,
   safeParseWorkCalendar,
+  safePreviewAllocation,
   safeSupplyNotices,
   transition,
 } from "../../src/index.js";
@@ -139,7 +140,7 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
     ]);
   });
 
-  it("codes the issues of the ledger, the calendar and the supply notices too", () => {
+  it("codes the issues of the ledger, the calendar, the supply notices and the preview too", () => {
     expect(
       codes(
         safeOpenLedger({ accounts: [{ franchisee: "F1", cash: "-1", asOf: "2026-03-01" }] }).issues,
@@ -151,6 +152,17 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
     expect(
       codes(safeSupplyNotices({ from: "2026-04-01", leadTimes: { receivingDays: -1 } }).issues),
     ).toEqual(["required to", "too_small leadTimes.receivingDays"]);
+    expect(
+      codes(
+        safePreviewAllocation({ asOf: "2026-03-01", products: [product] }, [
+          { sku: "T100", quantity: "3" },
+          { sku: "T900", quantity: 1 },
+        ]).issues,
+      ),
+    ).toEqual(["invalid_type arrivals.0.quantity", "unknown_reference arrivals.1.sku"]);
+    expect(codes(safePreviewAllocation({ asOf: "2026-03-01" }, [], { money: 1 }).issues)).toEqual([
+      "invalid_value options.money",
+    ]);
     expect(() => openLedger(null)).toThrow(/a ledger must be an object/);
     expect(() => parseWorkCalendar({})).toThrow(/timeZone: is required/);
   });
@@ -209,6 +221,8 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
     expect(ledger.ok && ledger.value === ledger.ledger).toBe(true);
     const notices = safeSupplyNotices({ from: "2026-04-01", to: "2026-04-30" });
     expect(notices.ok && notices.value === notices.notices).toBe(true);
+    const preview = safePreviewAllocation({ asOf: "2026-03-01" }, []);
+    expect(preview.ok && preview.value === preview.plan).toBe(true);
     const bad = safeAllocate(null);
     expect(bad).toEqual({
       ok: false,

@@ -15,6 +15,7 @@ import {
   type Decision,
   type FundedDecision,
   type PlannedLock,
+  previewAllocation,
   type RegionDecision,
   type StoreDecision,
   type Unfilled,
@@ -84,6 +85,16 @@ describe("planWire is the one source of AllocationPlan", () => {
       "funded/order-line",
       "lock/order-line",
     ]);
+  });
+
+  it("R-PREVIEW: parses a preview's plan, preview field included", () => {
+    const wave = springWave as { supply: { sku: string }[] };
+    const arrivals = wave.supply.map((row) => ({ sku: row.sku, quantity: 3 }));
+    for (const money of ["as-given", "unlimited"] as const) {
+      const plan = previewAllocation(springWave, arrivals, { money });
+      expect(plan.preview?.money).toBe(money);
+      expect(planWire.parse(plan)).toEqual(plan);
+    }
   });
 
   it("refuses a plan with a field the type does not have, or without one it has", () => {

@@ -8,12 +8,14 @@ import {
   applyPlan,
   type InputError,
   indicators,
+  parseWorkCalendar,
   ratio,
   receiveOrder,
   type SalesOrder,
   transition,
 } from "../../src/index.js";
 import { planWith } from "../support/fixtures.js";
+import { runEvents } from "../support/lifecycle.js";
 
 const actor: Actor = { by: "kpi", at: "2026-03-01T10:00:00+08:00" };
 
@@ -100,16 +102,21 @@ describe("R-KPI-1: indicators", () => {
       orders: [a1, b1],
       plans: [day1],
       regionOf: new Map([["F1", "shenzhen"]]),
-      shippedOnTime: (order) => (order.id === "SO-A" ? true : undefined),
+      sla: { at: "2026-03-01T12:00:00+08:00", calendar: { timeZone: "Asia/Shanghai" } },
     });
     // Ordered 12; filled (past open and locked): F1 3, F2 0 → 3/12. Accepted 2/12.
     expect(kpi.overall.fillRate).toEqual({ numerator: 3, denominator: 12, rate: "0.2500" });
     expect(kpi.overall.fulfilmentRate).toEqual({ numerator: 2, denominator: 12, rate: "0.1667" });
+    // R-SLA-2: F1's 3 allocated units shipped at once, on time; F2 has nothing allocated, no clock.
     expect(kpi.overall.onTimeShipmentRate).toEqual({
-      numerator: 1,
-      denominator: 1,
+      numerator: 3,
+      denominator: 3,
       rate: "1.0000",
     });
+    expect(kpi.bySku.map((r) => [r.sku, r.onTimeShipmentRate.denominator])).toEqual([
+      ["T", 3],
+      ["U", 0],
+    ]);
     // Day 1 locked 3 (F1) + 2 + 2 (F2) = 7 units; none converted or expired yet: no rate.
     expect(kpi.overall.lockConversionRate).toEqual({
       numerator: 0,
@@ -264,5 +271,137 @@ describe("R-KPI-1: indicators", () => {
     expect(ratio(1, 3).rate).toBe("0.3333");
     expect(ratio(2, 3).rate).toBe("0.6667");
     expect(ratio(0, 0)).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+});
+
+describe("R-KPI-1: the on-time shipment rate reads the R-SLA-2 clocks", () => {
+  // Asia/Shanghai, Thursday 5 March 2026 a holiday: allocated Monday 2 March 10:00, due Friday 6
+  // March 10:00; allocated Wednesday 4 March 14:00, due Tuesday 10 March 14:00.
+  const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai", holidays: ["2026-03-05"] });
+  const on = (day: string, time: string) => `2026-03-${day}T${time}:00+08:00`;
+  const run = (order: SalesOrder, at: string, ...events: LifecycleEventInput[]) =>
+    runEvents(order, { by: "ops", at }, ...events);
+  const allocated = (order: SalesOrder, at: string, line: number, quantity: number) =>
+    run(
+      order,
+      at,
+      { type: "allocate", line, quantity, source: "funded", cash: `${quantity * 10}`, credit: "0" },
+      { type: "pick", line, quantity },
+    );
+  const ship = (order: SalesOrder, at: string, line: number, quantity: number) =>
+    run(order, at, { type: "ship", line, quantity });
+
+  // SO-A (F1): T 6 allocated Monday — 4 shipped Thursday (on time), 2 Saturday (late).
+  // U 4 allocated Wednesday — 1 shipped Friday (on time), 3 still owed (due Tuesday 10th).
+  const a = approvedOrder("SO-A", "F1", [
+    { sku: "T", quantity: 6 },
+    { sku: "U", quantity: 4 },
+  ]);
+  const soA = ship(
+    ship(
+      ship(
+        allocated(allocated(a, on("02", "10:00"), 1, 6), on("04", "14:00"), 2, 4),
+        on("05", "09:00"),
+        1,
+        4,
+      ),
+      on("06", "09:00"),
+      2,
+      1,
+    ),
+    on("07", "11:00"),
+    1,
+    2,
+  );
+  // SO-B (F2): T 5 allocated Monday, never shipped, cancelled on Monday 9th: 5 units late.
+  const soB = run(
+    allocated(approvedOrder("SO-B", "F2", [{ sku: "T", quantity: 5 }]), on("02", "10:00"), 1, 5),
+    on("09", "10:00"),
+    {
+      type: "cancel",
+      reason: "closed shop",
+    },
+  );
+  // SO-C (F2): T 3 allocated Monday, cancelled in time on Tuesday: not counted.
+  const soC = run(
+    allocated(approvedOrder("SO-C", "F2", [{ sku: "T", quantity: 3 }]), on("02", "10:00"), 1, 3),
+    on("03", "10:00"),
+    {
+      type: "cancel",
+      reason: "duplicate",
+    },
+  );
+
+  it("R-KPI-1: a unit is on time if shipped by its clock's deadline; units not yet due do not count", () => {
+    const kpi = indicators({ orders: [soA, soB, soC], sla: { at: on("09", "12:00"), calendar } });
+    // On time: T 4, U 1. Due: T 4 + 2 (late) + 5 (SO-B, cancelled late); U 1 — its 3 due Tuesday.
+    expect(kpi.overall.onTimeShipmentRate).toEqual({
+      numerator: 5,
+      denominator: 12,
+      rate: "0.4167",
+    });
+    expect(kpi.byFranchisee.map((r) => [r.franchisee, r.onTimeShipmentRate.rate])).toEqual([
+      ["F1", "0.7143"],
+      ["F2", "0.0000"],
+    ]);
+    expect(
+      kpi.bySku.map((r) => [
+        r.sku,
+        r.onTimeShipmentRate.numerator,
+        r.onTimeShipmentRate.denominator,
+      ]),
+    ).toEqual([
+      ["T", 4, 11],
+      ["U", 1, 1],
+    ]);
+    // After Tuesday 14:00, U's 3 owed units are due, and late.
+    const later = indicators({ orders: [soA], sla: { at: on("10", "15:00"), calendar } });
+    expect(later.overall.onTimeShipmentRate).toEqual({
+      numerator: 5,
+      denominator: 10,
+      rate: "0.5000",
+    });
+  });
+
+  it('R-KPI-1: under shipClockFrom "receipt" every unit is due 3 working days after receipt', () => {
+    // Received and approved Sunday 1 March: due Thursday 5 is a holiday, so Friday 6 March 00:00.
+    const kpi = indicators({
+      orders: [soA],
+      sla: { at: on("09", "12:00"), calendar, policy: { shipClockFrom: "receipt" } },
+    });
+    // T: 4 shipped Thursday on time, 2 late; U: 1 shipped Friday 09:00 (late), 3 owed past the deadline.
+    expect(kpi.overall.onTimeShipmentRate).toEqual({
+      numerator: 4,
+      denominator: 10,
+      rate: "0.4000",
+    });
+  });
+
+  it("R-KPI-1: without an SLA reading there is no on-time rate", () => {
+    expect(indicators({ orders: [soA] }).overall.onTimeShipmentRate).toEqual({
+      numerator: 0,
+      denominator: 0,
+      rate: null,
+    });
+  });
+
+  it("§7: refuses a malformed SLA reading, every problem under sla", () => {
+    try {
+      indicators({
+        orders: [soA],
+        sla: {
+          at: "2026-03-09",
+          calendar: { timeZone: "Mars/Olympus" },
+          policy: { shipClockFrom: "later" as "receipt" },
+        },
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).issues.map((issue) => issue.path)).toEqual([
+        ["sla", "calendar", "timeZone"],
+        ["sla", "at"],
+        ["sla", "policy", "shipClockFrom"],
+      ]);
+    }
   });
 });

@@ -79,6 +79,8 @@ const rawPurchaseOrder = fc.record({
 
 const rawOrder = fc.record({
   franchisee: index,
+  /** Days after `from`: an order placed after a notice's date is not its demand. */
+  orderedAfter: fc.integer({ min: -30, max: 40 }),
   lines: fc.uniqueArray(
     fc.record({
       line: fc.integer({ min: 1, max: 5 }),
@@ -109,6 +111,8 @@ const rawWorld = fc.record({
   franchisees: fc.uniqueArray(
     fc.record({
       id: fc.constantFrom(...FRANCHISEE_IDS),
+      /** Few values, so that equal priorities are common and the id decides (R-RANK-FUNDED). */
+      priority: fc.integer({ min: 1, max: 3 }),
       cash: moneyString(1500),
       creditLimit: optional(moneyString(1500)),
       creditUsed: optional(moneyString(1500)),
@@ -130,9 +134,9 @@ function pick<T>(items: readonly T[], at: number): T | undefined {
 function build(raw: RawWorld): { world: World; from: number } {
   const products = raw.products.map((sku) => ({ sku, season: "SS" as const }));
   const skus = raw.products;
-  const franchisees: FranchiseeIn[] = raw.franchisees.map((f, rank) => ({
+  const franchisees: FranchiseeIn[] = raw.franchisees.map((f) => ({
     id: f.id,
-    priority: rank + 1,
+    priority: f.priority,
     cash: f.cash,
     ...(f.creditLimit === undefined ? {} : { creditLimit: f.creditLimit }),
     ...(f.creditUsed === undefined ? {} : { creditUsed: f.creditUsed }),
@@ -144,7 +148,7 @@ function build(raw: RawWorld): { world: World; from: number } {
     orders.push({
       id: `SO-${k}`,
       franchisee: franchisee.id,
-      orderedOn: dateFromOffset(raw.from - 30),
+      orderedOn: dateFromOffset(raw.from + o.orderedAfter),
       lines: o.lines.map((l) => ({
         line: l.line,
         sku: skus[l.sku % skus.length] as string,
@@ -228,6 +232,62 @@ function written(value: Decimal, digits: number): string {
 const dayOf = (date: string): number =>
   (Date.parse(`${date}T00:00:00Z`) - Date.UTC(2026, 0, 1)) / 86_400_000;
 
+const compareCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * R-PREVIEW with money no limit, written out again: the units `group` brings
+ * on its arrival date go to the franchisees by priority, then id, each one's
+ * lines by R-RANK-LINE (no launch plan here: SKU, then orderedOn, order id,
+ * line), each line taking min(outstanding, units left). Demand is the orders
+ * placed by `day`; a lock still active on `day` keeps its units out, an
+ * expired one gives them back (and its units are not arriving ones). Returns,
+ * per franchisee that receives something, its units and value per SKU.
+ */
+function previewModel(
+  world: World,
+  group: readonly PurchaseOrderIn[],
+  day: number,
+): Map<string, Map<string, { units: number; value: Decimal }>> {
+  const left = new Map<string, number>();
+  for (const po of group) {
+    for (const line of po.lines) left.set(line.sku, (left.get(line.sku) ?? 0) + line.quantity);
+  }
+  const franchisees = [...(world.franchisees ?? [])].sort(
+    (x, y) => x.priority - y.priority || compareCodeUnits(x.id, y.id),
+  );
+  const out = new Map<string, Map<string, { units: number; value: Decimal }>>();
+  for (const franchisee of franchisees) {
+    const lines = (world.orders ?? [])
+      .filter((o) => o.franchisee === franchisee.id && dayOf(o.orderedOn) <= day)
+      .flatMap((o) => o.lines.map((line) => ({ order: o, line })))
+      .sort(
+        (x, y) =>
+          compareCodeUnits(x.line.sku, y.line.sku) ||
+          compareCodeUnits(x.order.orderedOn, y.order.orderedOn) ||
+          compareCodeUnits(x.order.id, y.order.id) ||
+          x.line.line - y.line.line,
+      );
+    for (const { order, line } of lines) {
+      const active = (world.locks ?? [])
+        .filter((l) => l.order === order.id && l.line === line.line)
+        .filter((l) => dayOf(l.expiresOn) > day)
+        .reduce((sum, l) => sum + l.quantity, 0);
+      const outstanding = line.quantity - (line.allocated ?? 0) - active;
+      const take = Math.min(outstanding, left.get(line.sku) ?? 0);
+      if (take <= 0) continue;
+      left.set(line.sku, (left.get(line.sku) ?? 0) - take);
+      const skus = out.get(franchisee.id) ?? new Map<string, { units: number; value: Decimal }>();
+      out.set(franchisee.id, skus);
+      const sku = skus.get(line.sku) ?? { units: 0, value: new D(0) };
+      skus.set(line.sku, {
+        units: sku.units + take,
+        value: sku.value.plus(new D(line.unitPrice).times(take)),
+      });
+    }
+  }
+  return out;
+}
+
 /** Every notice of the world, whatever its date, keyed by id, with its day. */
 function modelNotices(world: World): Map<string, { day: number; notice: Record<string, unknown> }> {
   const digits = MINOR_DIGITS[world.currency ?? "CNY"] as number;
@@ -253,34 +313,33 @@ function modelNotices(world: World): Map<string, { day: number; notice: Record<s
           .map((line) => ({ sku: line.sku, quantity: line.quantity })),
       },
     });
-    const fundDay = Math.max(issued, arrival - 15);
-    const skus = new Set(po.lines.map((line) => line.sku));
-    for (const franchisee of world.franchisees ?? []) {
-      let needed = new D(0);
-      let units = 0;
-      for (const order of world.orders ?? []) {
-        if (order.franchisee !== franchisee.id) continue;
-        for (const line of order.lines) {
-          if (!skus.has(line.sku)) continue;
-          const active = (world.locks ?? [])
-            .filter((l) => l.order === order.id && l.line === line.line)
-            .filter((l) => dayOf(l.expiresOn) > fundDay)
-            .reduce((sum, l) => sum + l.quantity, 0);
-          const outstanding = line.quantity - (line.allocated ?? 0) - active;
-          units += outstanding;
-          needed = needed.plus(new D(line.unitPrice).times(outstanding));
-        }
-      }
-      if (units === 0) continue;
-      const room = new D(franchisee.creditLimit ?? 0).minus(franchisee.creditUsed ?? 0);
-      const spendable = new D(franchisee.cash).plus(D.max(0, room));
-      out.set(`fund-preparation:${escaped(po.id)}:${escaped(franchisee.id)}`, {
+  }
+  // R-SUP-2 edition 2: one preview per arrival date, over every purchase order expected that date.
+  const byArrival = new Map<number, PurchaseOrderIn[]>();
+  for (const po of world.purchaseOrders ?? []) {
+    const arrival = dayOf(po.expectedArrival);
+    byArrival.set(arrival, [...(byArrival.get(arrival) ?? []), po]);
+  }
+  for (const [arrival, group] of byArrival) {
+    const fundDay = Math.max(...group.map((po) => Math.max(dayOf(po.issuedOn), arrival - 15)));
+    for (const [franchisee, lines] of previewModel(world, group, fundDay)) {
+      const found = (world.franchisees ?? []).find((f) => f.id === franchisee) as FranchiseeIn;
+      const room = new D(found.creditLimit ?? 0).minus(found.creditUsed ?? 0);
+      const spendable = new D(found.cash).plus(D.max(0, room));
+      const needed = [...lines.values()].reduce((sum, line) => sum.plus(line.value), new D(0));
+      out.set(`fund-preparation:${dateFromOffset(arrival)}:${escaped(franchisee)}`, {
         day: fundDay,
         notice: {
           kind: "fund-preparation",
+          expectedArrival: dateFromOffset(arrival),
+          purchaseOrders: group.map((po) => po.id).sort(compareCodeUnits),
+          franchisee,
           needed: money(needed),
           spendable: money(spendable),
           lacking: money(D.max(0, needed.minus(spendable))),
+          lines: [...lines]
+            .sort(([x], [y]) => compareCodeUnits(x, y))
+            .map(([sku, line]) => ({ sku, units: line.units, value: money(line.value) })),
         },
       });
     }
@@ -333,7 +392,7 @@ describe("properties (R-SUP-1..4)", () => {
     );
   });
 
-  it("every notice is dated in its range, in canonical order, and is the model's", () => {
+  it("every notice is dated in its range, in canonical order, and is the model's (R-SUP-2: the preview written out again)", () => {
     fc.assert(
       fc.property(scenario, ({ world, a, c }) => {
         const range = notices(world, a, c);
@@ -352,7 +411,7 @@ describe("properties (R-SUP-1..4)", () => {
             const key = (n: SupplyNotice) => [
               n.date,
               kindRank(n),
-              n.purchaseOrder,
+              n.kind === "fund-preparation" ? n.expectedArrival : n.purchaseOrder,
               franchiseeOf(n),
             ];
             expect(compareKeys(key(previous), key(notice))).toBeLessThan(0);
@@ -363,18 +422,57 @@ describe("properties (R-SUP-1..4)", () => {
     );
   });
 
-  it("R-SUP-2: needed is the sum of its lines' outstanding × unitPrice, each line open", () => {
+  it("R-SUP-2: one notice per (franchisee, arrival date), over every purchase order arriving that date", () => {
     fc.assert(
       fc.property(scenario, ({ world, a, c }) => {
-        const funds = notices(world, a, c).filter(
-          (n): n is FundPreparationNotice => n.kind === "fund-preparation",
-        );
+        const funds = fundNotices(notices(world, a, c));
+        const keys = funds.map((n) => JSON.stringify([n.franchisee, n.expectedArrival]));
+        expect(new Set(keys).size).toBe(keys.length);
         for (const notice of funds) {
+          const arriving = (world.purchaseOrders ?? [])
+            .filter((po) => po.expectedArrival === notice.expectedArrival)
+            .map((po) => po.id)
+            .sort(compareCodeUnits);
+          expect(notice.purchaseOrders).toEqual(arriving);
+        }
+      }),
+      params,
+    );
+  });
+
+  it("R-SUP-2: per arrival date and SKU, the notices' units never exceed the units arriving", () => {
+    fc.assert(
+      fc.property(scenario, ({ world, a, c }) => {
+        const told = new Map<string, number>();
+        for (const notice of fundNotices(notices(world, a, c))) {
+          for (const line of notice.lines) {
+            const key = JSON.stringify([notice.expectedArrival, line.sku]);
+            told.set(key, (told.get(key) ?? 0) + line.units);
+          }
+        }
+        for (const [key, units] of told) {
+          const [arrival, sku] = JSON.parse(key) as [string, string];
+          const arriving = (world.purchaseOrders ?? [])
+            .filter((po) => po.expectedArrival === arrival)
+            .flatMap((po) => po.lines)
+            .filter((line) => line.sku === sku)
+            .reduce((sum, line) => sum + line.quantity, 0);
+          expect(units).toBeLessThanOrEqual(arriving);
+        }
+      }),
+      params,
+    );
+  });
+
+  it("R-SUP-2: needed = Σ units × unitPrice over the lines that receive them; lacking = max(0, needed − spendable); every line has units", () => {
+    fc.assert(
+      fc.property(scenario, ({ world, a, c }) => {
+        for (const notice of fundNotices(notices(world, a, c))) {
+          expect(notice.lines.length).toBeGreaterThan(0);
           let sum = new D(0);
           for (const line of notice.lines) {
-            expect(line.outstanding).toBeGreaterThan(0);
-            expect(new D(line.amount).eq(new D(line.unitPrice).times(line.outstanding))).toBe(true);
-            sum = sum.plus(line.amount);
+            expect(line.units).toBeGreaterThan(0);
+            sum = sum.plus(line.value);
           }
           expect(sum.eq(notice.needed)).toBe(true);
           const lacking = D.max(0, new D(notice.needed).minus(notice.spendable));
@@ -385,6 +483,9 @@ describe("properties (R-SUP-1..4)", () => {
     );
   });
 });
+
+const fundNotices = (list: readonly SupplyNotice[]): FundPreparationNotice[] =>
+  list.filter((n): n is FundPreparationNotice => n.kind === "fund-preparation");
 
 function compareKeys(x: readonly (string | number)[], y: readonly (string | number)[]): number {
   for (let k = 0; k < x.length; k++) {

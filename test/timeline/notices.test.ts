@@ -176,7 +176,115 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
     ],
   });
 
-  it("counts only orders placed by the notice's date: a later order is not yet open demand", () => {
+  /** The fund notices of the day `date`, each as [franchisee, needed, spendable, lacking]. */
+  const money = (date: string, input: Partial<SupplyNoticesInput>) =>
+    fundNotices(notices(date, date, input)).map((n) => [
+      n.franchisee,
+      n.needed,
+      n.spendable,
+      n.lacking,
+    ]);
+
+  it("R-SUP-2: two purchase orders arriving the same date give one notice, the money counted once", () => {
+    // F1 has 100.00; PO-A brings 3 × T100 (40.00 each), PO-B 2 × T200 (30.00 each): 180.00 in all.
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [
+        po({ id: "PO-B", lines: [{ sku: "T200", quantity: 2 }] }),
+        po({ id: "PO-A", lines: [{ sku: "T100", quantity: 3 }] }),
+      ],
+      franchisees: [{ id: "F1", priority: 1, cash: "100" }],
+      orders: [
+        order("SO-1", "F1", "2026-02-10", [
+          { sku: "T100", quantity: 5, unitPrice: "40" },
+          { sku: "T200", quantity: 5, unitPrice: "30" },
+        ]),
+      ],
+    };
+    expect(fundNotices(notices("2026-04-01", "2026-04-30", input))).toEqual([
+      {
+        id: "fund-preparation:2026-04-20:F1",
+        kind: "fund-preparation",
+        date: "2026-04-05",
+        expectedArrival: "2026-04-20",
+        purchaseOrders: ["PO-A", "PO-B"],
+        franchisee: "F1",
+        currency: "CNY",
+        needed: "180.00",
+        spendable: "100.00",
+        lacking: "80.00",
+        lines: [
+          { sku: "T100", units: 3, value: "120.00" },
+          { sku: "T200", units: 2, value: "60.00" },
+        ],
+      },
+    ]);
+  });
+
+  it("R-SUP-2: a purchase order of 3 units against 10 outstanding asks for 3 × unitPrice", () => {
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [po({ lines: [{ sku: "T100", quantity: 3 }] })],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [order("SO-1", "F1", "2026-02-10", [{ sku: "T100", quantity: 10, unitPrice: "99" }])],
+    };
+    expect(money("2026-04-05", input)).toEqual([["F1", "297.00", "0.00", "297.00"]]);
+  });
+
+  it("R-SUP-2: scarce arriving units go by priority, then id — money does not rank (R-RANK-FUNDED, money no limit)", () => {
+    // 4 units of T100 at 10.00. FB and FA share priority 1 (FB is rich): FA first by id, then FB;
+    // F9 (priority 2, richest of all) gets the last unit; F10 (priority 3) gets nothing and no notice.
+    // [franchisee, priority, cash, units of T100 ordered]
+    const claims = [
+      ["F9", 2, "9000", 3],
+      ["FB", 1, "500", 2],
+      ["FA", 1, "0", 1],
+      ["F10", 3, "0", 5],
+    ] as const;
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [po({ lines: [{ sku: "T100", quantity: 4 }] })],
+      franchisees: claims.map(([id, priority, cash]) => ({ id, priority, cash })),
+      orders: claims.map(([id, , , quantity]) =>
+        order(`SO-${id}`, id, "2026-02-01", [{ sku: "T100", quantity, unitPrice: "10" }]),
+      ),
+    };
+    expect(money("2026-04-05", input)).toEqual([
+      ["F9", "10.00", "9000.00", "0.00"],
+      ["FA", "10.00", "0.00", "10.00"],
+      ["FB", "20.00", "500.00", "0.00"],
+    ]);
+  });
+
+  it("R-SUP-2: a franchisee with enough spendable lacks 0; one without is told what it lacks", () => {
+    // F1: 5 × 99.00 + 4 × 25.50 = 597.00 against 600.00; F2: 3 × 99.00 = 297.00 against 100.00.
+    expect(money("2026-04-05", base())).toEqual([
+      ["F1", "597.00", "600.00", "0.00"],
+      ["F2", "297.00", "100.00", "197.00"],
+    ]);
+  });
+
+  it("R-SUP-2: a franchisee the preview gives nothing gets no notice", () => {
+    // F3's units are all under an active lock, F4 wants only T300 (not arriving), SO-5 is served.
+    const ids = notices("2026-04-05", "2026-04-05", base()).map((n) => n.id);
+    expect(ids).toEqual(["fund-preparation:2026-04-20:F1", "fund-preparation:2026-04-20:F2"]);
+  });
+
+  it("R-SUP-2: a lock active on the notice's date keeps its units out; one expired by then gives them back (R-LOCK-EXPIRE)", () => {
+    // L1 (3 of SO-1 line 1) and L3 (2 of SO-3) expire on 04-09. Dated 04-08 (arriving 04-23) both are active.
+    const input = base();
+    input.purchaseOrders = [po({ expectedArrival: "2026-04-23" })];
+    expect(money("2026-04-08", input)).toEqual([
+      ["F1", "495.00", "600.00", "0.00"], // 10 − 2 allocated − 3 locked
+      ["F2", "297.00", "100.00", "197.00"],
+    ]);
+    // Dated 04-10 (arriving 04-25), both have expired a day before: their units are demand again.
+    input.purchaseOrders = [po({ expectedArrival: "2026-04-25" })];
+    expect(money("2026-04-10", input)).toEqual([
+      ["F1", "792.00", "600.00", "192.00"], // (10 − 2) × 99.00
+      ["F2", "297.00", "100.00", "197.00"],
+      ["F3", "198.00", "0.00", "198.00"], // its lock of 2 released
+    ]);
+  });
+
+  it("R-SUP-2: counts only orders placed by the notice's date: a later order is not yet demand", () => {
     const input: Partial<SupplyNoticesInput> = {
       purchaseOrders: [
         po({ id: "PO-A" }),
@@ -192,106 +300,34 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
     expect(
       fundNotices(notices("2026-04-01", "2026-05-31", input)).map((n) => [
         n.date,
-        n.purchaseOrder,
+        n.purchaseOrders,
         n.needed,
-        n.lines.map((l) => l.order),
+        n.lines,
       ]),
     ).toEqual([
-      ["2026-04-05", "PO-A", "10.00", ["SO-EARLY"]],
-      ["2026-05-05", "PO-B", "60.00", ["SO-EARLY", "SO-LATE"]],
+      ["2026-04-05", ["PO-A"], "10.00", [{ sku: "T100", units: 1, value: "10.00" }]],
+      ["2026-05-05", ["PO-B"], "60.00", [{ sku: "T100", units: 6, value: "60.00" }]],
     ]);
   });
 
-  it("tells each franchisee with open demand what it needs and lacks, with cash and credit", () => {
-    const range = notices("2026-04-05", "2026-04-05", base());
-    expect(range).toEqual([
-      {
-        id: "fund-preparation:PO-1:F1",
-        kind: "fund-preparation",
-        date: "2026-04-05",
-        purchaseOrder: "PO-1",
-        supplier: "ACME",
-        expectedArrival: "2026-04-20",
-        franchisee: "F1",
-        currency: "CNY",
-        needed: "597.00",
-        spendable: "600.00",
-        lacking: "0.00",
-        lines: [
-          {
-            order: "SO-1",
-            line: 1,
-            sku: "T100",
-            outstanding: 5,
-            unitPrice: "99.00",
-            amount: "495.00",
-          },
-          {
-            order: "SO-1",
-            line: 2,
-            sku: "T200",
-            outstanding: 4,
-            unitPrice: "25.50",
-            amount: "102.00",
-          },
-        ],
-      },
-      {
-        id: "fund-preparation:PO-1:F2",
-        kind: "fund-preparation",
-        date: "2026-04-05",
-        purchaseOrder: "PO-1",
-        supplier: "ACME",
-        expectedArrival: "2026-04-20",
-        franchisee: "F2",
-        currency: "CNY",
-        needed: "297.00",
-        spendable: "100.00",
-        lacking: "197.00",
-        lines: [
-          {
-            order: "SO-2",
-            line: 1,
-            sku: "T100",
-            outstanding: 3,
-            unitPrice: "99.00",
-            amount: "297.00",
-          },
-        ],
-      },
-    ]);
+  it("R-SUP-2: scarce units of one SKU go to the franchisee's lines in R-RANK-LINE order, each at its own price", () => {
+    // 3 units: SO-OLD (ordered first) takes its 2 at 20.00, SO-NEW the last one at 10.00.
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [po({ lines: [{ sku: "T100", quantity: 3 }] })],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [
+        order("SO-NEW", "F1", "2026-02-10", [{ sku: "T100", quantity: 2, unitPrice: "10" }]),
+        order("SO-OLD", "F1", "2026-02-01", [{ sku: "T100", quantity: 2, unitPrice: "20" }]),
+      ],
+    };
+    const [notice] = fundNotices(notices("2026-04-05", "2026-04-05", input));
+    expect(notice?.lines).toEqual([{ sku: "T100", units: 3, value: "50.00" }]);
   });
 
-  it("leaves out a franchisee whose units are all under active locks: no open demand", () => {
-    const ids = notices("2026-04-05", "2026-04-05", base()).map((n) => n.id);
-    expect(ids).not.toContain("fund-preparation:PO-1:F3");
-    expect(ids).not.toContain("fund-preparation:PO-1:F4");
-  });
-
-  it("counts the units of a lock expired by the notice's date as outstanding again (R-LOCK-EXPIRE)", () => {
-    // Arriving 04-24: dated 04-09, the day both locks expire.
-    const input = base();
-    input.purchaseOrders = [po({ expectedArrival: "2026-04-24" })];
-    const range = fundNotices(notices("2026-04-09", "2026-04-09", input));
-    expect(range.map((n) => [n.franchisee, n.needed, n.lacking])).toEqual([
-      ["F1", "792.00", "192.00"], // (10 − 2) × 99.00
-      ["F2", "297.00", "197.00"],
-      ["F3", "198.00", "198.00"], // its lock of 2 released
-    ]);
-    // A day earlier (arriving 04-23), both locks are still active.
-    input.purchaseOrders = [po({ expectedArrival: "2026-04-23" })];
-    const before = fundNotices(notices("2026-04-08", "2026-04-08", input));
-    expect(before.map((n) => [n.franchisee, n.needed])).toEqual([
-      ["F1", "495.00"],
-      ["F2", "297.00"],
-    ]);
-  });
-
-  it("writes money with the currency's minor digits and never rounds", () => {
-    const yen = fundNotices(notices("2026-04-05", "2026-04-05", { ...base(), currency: "JPY" }));
-    expect(yen.map((n) => [n.needed, n.spendable, n.lacking])).toEqual([
-      ["597", "600", "0"],
-      ["297", "100", "197"],
+  it("R-SUP-2: writes money with the currency's minor digits and never rounds", () => {
+    expect(money("2026-04-05", { ...base(), currency: "JPY" })).toEqual([
+      ["F1", "597", "600", "0"],
+      ["F2", "297", "100", "197"],
     ]);
     const input = base();
     input.franchisees = [{ id: "F1", priority: 1, cash: "0.125" }];
@@ -301,33 +337,44 @@ describe("R-SUP-2 fund preparation (通知加盟商准备货款)", () => {
     input.locks = [];
     const [notice] = fundNotices(notices("2026-04-05", "2026-04-05", input));
     expect(notice).toMatchObject({ needed: "0.999", spendable: "0.125", lacking: "0.874" });
-    expect(notice?.lines[0]).toMatchObject({ unitPrice: "0.333", amount: "0.999" });
+    expect(notice?.lines).toEqual([{ sku: "T100", units: 3, value: "0.999" }]);
   });
 
-  it("lists a franchisee's lines in R-RANK-LINE order", () => {
-    const input = base();
-    input.products = [
-      { sku: "T100", season: "SS", launchDate: "2026-05-01" },
-      { sku: "T200", season: "SS", launchDate: "2026-04-01" },
-      { sku: "T300", season: "SS" },
-    ];
-    input.locks = [];
-    const [f1] = fundNotices(notices("2026-04-05", "2026-04-05", input));
-    expect(f1?.lines.map((l) => l.sku)).toEqual(["T200", "T100"]);
-  });
-
-  it("is dated on issuedOn when the order is issued less than 15 days before arrival", () => {
+  it("R-SUP-2: is dated on issuedOn when the order is issued less than 15 days before arrival", () => {
     const input = base();
     input.purchaseOrders = [po({ issuedOn: "2026-04-10", expectedArrival: "2026-04-20" })];
     input.locks = [];
     const range = notices("2026-04-01", "2026-04-30", input);
     expect(range.map((n) => [n.date, n.id])).toEqual([
-      ["2026-04-10", "fund-preparation:PO-1:F1"],
-      ["2026-04-10", "fund-preparation:PO-1:F2"],
-      ["2026-04-10", "fund-preparation:PO-1:F3"],
+      ["2026-04-10", "fund-preparation:2026-04-20:F1"],
+      ["2026-04-10", "fund-preparation:2026-04-20:F2"],
+      ["2026-04-10", "fund-preparation:2026-04-20:F3"],
       ["2026-04-13", "warehouse-receiving:PO-1"],
       ["2026-04-25", "supplier-confirmation-overdue:PO-1"],
     ]);
+  });
+
+  it("R-SUP-2: a notice over several orders takes the latest of their dates, never before one of them exists", () => {
+    const input: Partial<SupplyNoticesInput> = {
+      purchaseOrders: [
+        po({ id: "PO-A", issuedOn: "2026-03-01" }),
+        po({ id: "PO-B", issuedOn: "2026-04-12", lines: [{ sku: "T200", quantity: 1 }] }),
+      ],
+      franchisees: [{ id: "F1", priority: 1, cash: "0" }],
+      orders: [
+        order("SO-1", "F1", "2026-02-10", [
+          { sku: "T100", quantity: 1, unitPrice: "10" },
+          { sku: "T200", quantity: 1, unitPrice: "5" },
+        ]),
+      ],
+    };
+    expect(
+      fundNotices(notices("2026-04-01", "2026-04-30", input)).map((n) => [
+        n.date,
+        n.purchaseOrders,
+        n.needed,
+      ]),
+    ).toEqual([["2026-04-12", ["PO-A", "PO-B"], "15.00"]]);
   });
 });
 
@@ -376,15 +423,14 @@ describe("R-SUP-4 a range gives each notice due in it once, in canonical order",
     ],
   });
 
-  it("orders by date, then kind (R-SUP-1, 2, 3), then purchase order, then franchisee", () => {
+  it("orders by date, then kind (R-SUP-1, 2, 3), then purchase order (R-SUP-2: arrival date, then franchisee)", () => {
     expect(notices("2026-03-01", "2026-04-30", input()).map((n) => `${n.date} ${n.id}`)).toEqual([
       "2026-03-16 supplier-confirmation-overdue:PO-3",
-      "2026-03-16 fund-preparation:PO-1:F1",
-      "2026-03-16 fund-preparation:PO-1:F2",
-      "2026-03-16 fund-preparation:PO-2:F1",
-      "2026-03-16 fund-preparation:PO-2:F2",
-      "2026-03-24 fund-preparation:PO-3:F1",
-      "2026-03-24 fund-preparation:PO-3:F2",
+      // PO-1 and PO-2 arrive on one date: one notice per franchisee for both (R-SUP-2).
+      "2026-03-16 fund-preparation:2026-03-31:F1",
+      "2026-03-16 fund-preparation:2026-03-31:F2",
+      "2026-03-24 fund-preparation:2026-04-08:F1",
+      "2026-03-24 fund-preparation:2026-04-08:F2",
       "2026-03-24 warehouse-receiving:PO-1",
       "2026-03-24 warehouse-receiving:PO-2",
       "2026-03-25 supplier-confirmation-overdue:PO-1",
@@ -402,7 +448,7 @@ describe("R-SUP-4 a range gives each notice due in it once, in canonical order",
   });
 
   it("keeps ids apart when an id holds ':' or '%'", () => {
-    const range = notices("2026-03-16", "2026-03-16", {
+    const range = notices("2026-03-01", "2026-03-31", {
       purchaseOrders: [
         po({ id: "P", issuedOn: "2026-03-10", expectedArrival: "2026-03-31" }),
         po({ id: "P:1", issuedOn: "2026-03-10", expectedArrival: "2026-03-31" }),
@@ -419,12 +465,13 @@ describe("R-SUP-4 a range gives each notice due in it once, in canonical order",
       ],
     });
     expect(range.map((n) => n.id)).toEqual([
-      "fund-preparation:P:%25",
-      "fund-preparation:P:1%3AF",
-      "fund-preparation:P:F",
-      "fund-preparation:P%3A1:%25",
-      "fund-preparation:P%3A1:1%3AF",
-      "fund-preparation:P%3A1:F",
+      "fund-preparation:2026-03-31:%25",
+      "fund-preparation:2026-03-31:1%3AF",
+      "fund-preparation:2026-03-31:F",
+      "warehouse-receiving:P",
+      "warehouse-receiving:P%3A1",
+      "supplier-confirmation-overdue:P",
+      "supplier-confirmation-overdue:P%3A1",
     ]);
   });
 
@@ -450,7 +497,7 @@ describe("R-SUP-4 a range gives each notice due in it once, in canonical order",
         ]),
       ],
     });
-    expect(range.map((n) => n.id)).toEqual(["fund-preparation:__proto__:constructor"]);
+    expect(range.map((n) => n.id)).toEqual(["fund-preparation:2026-03-31:constructor"]);
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * The SLA clocks (SPEC §6, R-SLA-1..4) on hand-computed cases, with orders
- * moved through the real lifecycle. Unless said otherwise, the calendar is
+ * moved through the real lifecycle. The R-SLA-2 clocks here are the first
+ * reading, `shipClockFrom: "receipt"`; the edition-2 default, clocks from each
+ * allocation, is in sla-allocation.test.ts. Unless said otherwise, the calendar is
  * Asia/Shanghai with a Spring-Festival-like 2026: Sunday 15 – Monday 23
  * February off, Saturdays 14 and 28 February worked (调休). 2026-02-06 and
  * 2026-02-13 are Fridays, 2026-02-10 a Tuesday.
@@ -82,8 +84,11 @@ const ship = (order: SalesOrder, at: string, line: number, quantity: number) =>
 const clock = (clocks: readonly SlaClock[], sla: string, request?: string) =>
   clocks.find((c) => c.sla === sla && c.request === request);
 
+/** The first reading of R-SLA-2: one clock from receipt for every unit. */
+const RECEIPT = { shipClockFrom: "receipt" } as const;
+
 const read = (order: SalesOrder, at: string, more: Partial<SlaOptions> = {}) =>
-  orderSla(order, { at, calendar, ...more });
+  orderSla(order, { at, calendar, ...more, policy: { ...RECEIPT, ...more.policy } });
 
 describe("R-SLA-1: an order is processed within 4 hours of receipt", () => {
   const order = received("SO-1", feb(10, "09:00"));
@@ -202,7 +207,7 @@ describe("R-SLA-1: an order is processed within 4 hours of receipt", () => {
   });
 });
 
-describe("R-SLA-2: an order is shipped within 3 working days of receipt", () => {
+describe('R-SLA-2 (shipClockFrom "receipt"): an order is shipped within 3 working days of receipt', () => {
   // Friday evening before the Spring Festival: Saturday 14 (made up), Tuesday 24, Wednesday 25.
   const friday = approve(received("SO-2", feb(13, "18:00")), feb(13, "19:00"));
   const ready = picked(friday, feb(14, "10:00"));
@@ -327,7 +332,11 @@ describe("R-SLA-2: an order is shipped within 3 working days of receipt", () => 
   it("keeps the wall time across a daylight-saving change", () => {
     const newYork = parseWorkCalendar({ timeZone: "America/New_York" });
     const order = received("SO-NY", "2026-03-06T09:00:00-05:00");
-    const clocks = orderSla(order, { at: "2026-03-06T09:00:00-05:00", calendar: newYork });
+    const clocks = orderSla(order, {
+      at: "2026-03-06T09:00:00-05:00",
+      calendar: newYork,
+      policy: RECEIPT,
+    });
     expect(clock(clocks, "R-SLA-2")).toMatchObject({
       deadline: "2026-03-11T09:00:00-04:00",
       leftMs: (5 * 24 - 1) * HOUR,
@@ -580,7 +589,12 @@ describe("R-SLA-4: breaches over a set of orders", () => {
     `${c.order} ${c.sla} ${c.request ?? "-"} ${c.status === "breached" ? c.lateBy : c.status}`;
 
   it("sorts breaches most late first, ties by order id, then SLA id, then request id", () => {
-    const breaches = slaBreaches([soA, soB, soD, soE, soF], { at, calendar, requests });
+    const breaches = slaBreaches([soA, soB, soD, soE, soF], {
+      at,
+      calendar,
+      requests,
+      policy: RECEIPT,
+    });
     expect(breaches.map(describeBreach)).toEqual(expected);
     expect(breaches[0]).toEqual({
       sla: "R-SLA-2",
@@ -600,6 +614,7 @@ describe("R-SLA-4: breaches over a set of orders", () => {
     const shuffled = slaBreaches([soF, soE, soD, soB, soA], {
       at,
       calendar,
+      policy: RECEIPT,
       requests: [...requests].reverse(),
     });
     expect(shuffled.map(describeBreach)).toEqual(expected);
