@@ -1,5 +1,7 @@
 import type { AllocationRequest } from "../domain/types.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Result } from "../schema/issues.js";
+import { requestShape } from "../schema/madeShapes.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
@@ -41,7 +43,7 @@ import { createRunState, type RunState } from "./state.js";
 export function allocate(input: unknown): AllocationPlan {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) throw new InputError(parsed.issues);
-  return runAllocation(parsed.value);
+  return run(parsed.value);
 }
 
 /** The result of {@link safeAllocate}. */
@@ -61,7 +63,7 @@ export type SafeAllocateResult = Result<AllocationPlan, "plan">;
 export function safeAllocate(input: unknown): SafeAllocateResult {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const plan = runAllocation(parsed.value);
+  const plan = run(parsed.value);
   return { ok: true, value: plan, plan };
 }
 
@@ -69,6 +71,7 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
  * Runs the passes of SPEC §3.2–3.6 on an already parsed request. For callers
  * that parse once and plan several times.
  *
+ * @throws {@link InputError} when `request` is not a parsed request (SPEC §7), under `(request)`
  * @example
  * ```ts
  * import { parseAllocationInput, runAllocation } from "fenhuo";
@@ -77,6 +80,11 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
  * ```
  */
 export function runAllocation(request: AllocationRequest): AllocationPlan {
+  return guarded([{ name: "request", value: request, shape: requestShape }], () => run(request));
+}
+
+/** {@link runAllocation} of arguments that have their shapes. */
+function run(request: AllocationRequest): AllocationPlan {
   return runPasses(createRunState(request));
 }
 

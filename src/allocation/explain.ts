@@ -1,5 +1,7 @@
 import type { RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
+import { guarded } from "../schema/guard.js";
+import { explainRefShape, planContract, planShape } from "../schema/madeShapes.js";
 import type {
   AllocationPlan,
   Decision,
@@ -48,6 +50,7 @@ export interface Explanation {
  *
  * @param plan - a plan from `allocate`, or the same read back from JSON
  * @param ref - the demand to explain
+ * @throws {@link InputError} when `plan` is not a plan or `ref` names no kind of demand (SPEC §7)
  * @example
  * ```ts
  * import { allocate, explain } from "fenhuo";
@@ -64,6 +67,17 @@ export interface Explanation {
  * ```
  */
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
+  return guarded(
+    [
+      { name: "plan", value: plan, shape: planShape, contract: planContract },
+      { name: "ref", value: ref, shape: explainRefShape },
+    ],
+    () => explained(plan, ref),
+  );
+}
+
+/** {@link explain} of arguments that have their shapes. */
+function explained(plan: AllocationPlan, ref: ExplainRef): Explanation {
   const decisions = plan.trace.filter((decision) => isAbout(decision, ref));
   const rules: RuleId[] = [];
   for (const decision of decisions) {

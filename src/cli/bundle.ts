@@ -30,6 +30,12 @@ export interface Bundle {
   readonly locate: (path: readonly (string | number)[]) => string | undefined;
   /** Problems that make the input unusable; when any, do not run it. */
   readonly problems: readonly BundleProblem[];
+  /**
+   * The top-level keys a problem left without their content (a file that
+   * could not be read, a missing `asOf`): the input's issues there, and its
+   * references into them, are consequences of `problems`, not news.
+   */
+  readonly unread: ReadonlySet<string>;
 }
 
 /** A row and the line of its file where it starts. */
@@ -53,6 +59,7 @@ export function assembleBundle(
   const origin = new Map<string, string>(); // top-level key → its file or flag
   const rowsOf = new Map<string, SourceRow[]>(); // section → its file's rows
   let orderRows: SourceRow[][] = []; // orders[i] → its lines' rows
+  const unread = new Set<string>();
 
   for (const name of REQUIRED_FILES) {
     if (!files.has(name)) {
@@ -73,7 +80,9 @@ export function assembleBundle(
 
   const wave = files.get(WAVE_FILE);
   if (wave !== undefined) {
+    const before = problems.length;
     const settings = readWave(wave, problems);
+    if (problems.length > before) for (const key of ["asOf", "currency", "policy"]) unread.add(key);
     for (const [key, value] of Object.entries(settings)) {
       // defineProperty, not assignment: a "__proto__" key stays a key, for validation to refuse.
       Object.defineProperty(input, key, {
@@ -90,7 +99,10 @@ export function assembleBundle(
     const text = files.get(name);
     if (text === undefined) continue;
     const rows = readCsv(name, text, spec, problems);
-    if (rows === undefined) continue;
+    if (rows === undefined) {
+      unread.add(spec.section);
+      continue;
+    }
     if (origin.has(spec.section)) {
       problems.push({
         where: name,
@@ -118,6 +130,7 @@ export function assembleBundle(
     origin.set("currency", "--currency");
   }
   if (input.asOf === undefined) {
+    unread.add("asOf");
     problems.push({
       where: "asOf",
       message: `missing: give the run's date in ${WAVE_FILE} ({ "asOf": "2026-03-01" }) or with --as-of`,
@@ -146,7 +159,7 @@ export function assembleBundle(
     return row === undefined ? file : at(file, row, columnOf(rest[0]));
   };
 
-  return { input, locate, problems };
+  return { input, locate, problems, unread };
 }
 
 function columnOf(key: string | number | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { formatPath, type Issue } from "../index.js";
+import { PLAN_LISTS } from "../schema/madeShapes.js";
 import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
 import { WAVE_FILE } from "./bundleFiles.js";
 import { CliError, EXIT, type Io } from "./io.js";
@@ -17,6 +18,8 @@ export interface LoadedInput {
   readonly locate: (path: readonly (string | number)[]) => string | undefined;
   /** Problems of a CSV bundle's files; when any, the input is not to be run. */
   readonly problems: readonly BundleProblem[];
+  /** The top-level keys the problems left empty (see `Bundle.unread`). */
+  readonly unread?: ReadonlySet<string>;
 }
 
 /**
@@ -55,18 +58,10 @@ function joinPath(folder: string, name: string): string {
   return /[/\\]$/.test(folder) ? `${folder}${name}` : `${folder}/${name}`;
 }
 
-/** Reads a plan JSON (a file or `-`), checking that it has the lists `explain` reads. */
+/** Reads a plan JSON (a file or `-`), checking that it has every list of a plan. */
 export async function loadPlan(source: string, io: Io): Promise<unknown> {
   const plan = parseJson(await io.readText(source), source);
-  const lists = [
-    "franchiseeAllocations",
-    "locks",
-    "releasedLocks",
-    "storeAllocations",
-    "regionAllocations",
-    "unfilled",
-    "trace",
-  ];
+  const lists = PLAN_LISTS;
   const missing =
     typeof plan !== "object" || plan === null || Array.isArray(plan)
       ? lists
@@ -112,6 +107,23 @@ export function issueLine(
 ): string {
   const where = locate(issue.path);
   return safeText(`${formatPath(issue.path)}: ${issue.message}${where ? ` (${where})` : ""}`);
+}
+
+/**
+ * Every problem of a loaded input, one line each: the bundle's own problems,
+ * then the input's issues (SPEC §7: a bad cell of one file hides no bad cell
+ * of another). An issue under a key the bundle's problems left empty is left
+ * out, and so are references while any file is unread (what they name may be
+ * in it): those are consequences, already reported.
+ */
+export function problemLines(loaded: LoadedInput, issues: readonly Issue[]): string[] {
+  const unread = loaded.unread ?? new Set<string>();
+  const news = issues.filter(
+    (found) =>
+      !unread.has(String(found.path[0])) &&
+      !(unread.size > 0 && found.code === "unknown_reference"),
+  );
+  return [...loaded.problems.map(problemLine), ...news.map((i) => issueLine(i, loaded.locate))];
 }
 
 /** `orders.csv line 1: unknown column "colour" (…)` */

@@ -9,7 +9,7 @@ import {
 import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
 import { carryCommand } from "./carry.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
-import { issueLine, loadInput, loadPlan, problemLine } from "./input.js";
+import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
 import { PLAN_FORMATS, renderPlan } from "./render.js";
@@ -187,11 +187,9 @@ async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCod
   const source = positionals[0] as string;
   const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
 
-  const problems = loaded.problems.map(problemLine);
-  const result = problems.length > 0 ? undefined : safeAllocate(loaded.input);
-  if (result === undefined || !result.ok) {
-    const lines =
-      result === undefined ? problems : result.issues.map((i) => issueLine(i, loaded.locate));
+  const result = safeAllocate(loaded.input);
+  if (loaded.problems.length > 0 || !result.ok) {
+    const lines = problemLines(loaded, result.issues ?? []);
     io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
     return EXIT.invalid;
   }
@@ -221,11 +219,9 @@ async function validateCommand(args: readonly string[], io: Io): Promise<ExitCod
   const { values, positionals } = readArgs("validate", args, INPUT_OPTIONS, { min: 1, max: 1 });
   const source = positionals[0] as string;
   const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
-  const problems = loaded.problems.map(problemLine);
-  const parsed = problems.length > 0 ? undefined : parseAllocationInput(loaded.input);
-  if (parsed === undefined || !parsed.ok) {
-    const lines =
-      parsed === undefined ? problems : parsed.issues.map((i) => issueLine(i, loaded.locate));
+  const parsed = parseAllocationInput(loaded.input);
+  if (loaded.problems.length > 0 || !parsed.ok) {
+    const lines = problemLines(loaded, parsed.issues ?? []);
     io.stdout(`${lines.join("\n")}\n${problemsHeading(lines.length, source)}\n`);
     return EXIT.invalid;
   }

@@ -1,5 +1,7 @@
 import type { Decimal } from "decimal.js";
 import { creditRoom, formatAmount, Money } from "../domain/money.js";
+import { guarded } from "../schema/guard.js";
+import { fundsShape } from "../schema/madeShapes.js";
 
 /**
  * A franchisee's three balances as finance reports them (seed 6.4.1): a
@@ -36,6 +38,7 @@ export interface AccountBalances {
  * @param account - the balances, as decimal strings or Decimals
  * @returns the available credit, exact
  * @throws Error (decimal.js) when a balance is not a decimal
+ * @throws {@link InputError} when `account` holds no amounts (SPEC §7), under `(account)`
  * @example
  * ```ts
  * import { availableCreditOf } from "fenhuo";
@@ -44,6 +47,13 @@ export interface AccountBalances {
  * ```
  */
 export function availableCreditOf(account: FundsAndCredit): Decimal {
+  return guarded([{ name: "account", value: account, shape: fundsShape }], () =>
+    creditLeft(account),
+  );
+}
+
+/** {@link availableCreditOf} of arguments that have their shapes. */
+function creditLeft(account: FundsAndCredit): Decimal {
   return creditRoom(account.creditLimit, account.creditUsed);
 }
 
@@ -54,6 +64,7 @@ export function availableCreditOf(account: FundsAndCredit): Decimal {
  * @param account - the balances, as decimal strings or Decimals
  * @returns the spendable amount, exact
  * @throws Error (decimal.js) when a balance is not a decimal
+ * @throws {@link InputError} when `account` holds no amounts (SPEC §7), under `(account)`
  * @example
  * ```ts
  * import { spendableOf } from "fenhuo";
@@ -61,12 +72,19 @@ export function availableCreditOf(account: FundsAndCredit): Decimal {
  * ```
  */
 export function spendableOf(account: FundsAndCredit): Decimal {
-  return new Money(account.cash).plus(availableCreditOf(account));
+  return guarded([{ name: "account", value: account, shape: fundsShape }], () =>
+    spendable(account),
+  );
+}
+
+/** {@link spendableOf} of arguments that have their shapes. */
+function spendable(account: FundsAndCredit): Decimal {
+  return new Money(account.cash).plus(creditLeft(account));
 }
 
 /** The balances of an entry, as decimal strings with the currency's minor digits. */
 export function balancesOf(account: FundsAndCredit, minorDigits: number): AccountBalances {
-  const available = availableCreditOf(account);
+  const available = creditLeft(account);
   const cash = new Money(account.cash);
   return {
     cash: formatAmount(cash, minorDigits),

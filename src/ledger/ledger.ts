@@ -2,6 +2,8 @@ import type { Decimal } from "decimal.js";
 import type { Branded } from "../domain/brand.js";
 import { compareIds } from "../domain/compare.js";
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
+import { DEFAULT_CURRENCY } from "../domain/policy.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Issue, type Result } from "../schema/issues.js";
 import {
   accountWire,
@@ -10,8 +12,9 @@ import {
   type TrustedAccount,
   trustedEvent,
 } from "../schema/ledgerWire.js";
-import { parseRows } from "../schema/rows.js";
-import { check } from "../schema/zodIssues.js";
+import { idShape, ledgerListsShape, ledgerShape } from "../schema/madeShapes.js";
+import { readSafely } from "../schema/readable.js";
+import { parseFields, parseRows } from "../schema/rows.js";
 import type { AccountBalances } from "./balances.js";
 import { balancesOf } from "./balances.js";
 import type { LedgerEntry } from "./entries.js";
@@ -115,13 +118,20 @@ export function openLedger(input: unknown): Ledger {
  * ```
  */
 export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
-  const top = check(ledgerWire, input);
-  if (!top.ok) return top;
-  const { currency } = top.value;
-  const digits = currencyMinorDigits(currency);
-  const issues: Issue[] = [];
+  const result = readSafely(input, openReadable);
+  return result.ok ? { ok: true, value: result.value, ledger: result.value } : result;
+}
 
-  const accountRows = parseRows(accountWire, top.value.accounts, ["accounts"], issues);
+/** {@link safeOpenLedger} of an input that reads without throwing. */
+function openReadable(input: unknown): Result<Ledger> {
+  const issues: Issue[] = [];
+  // Field by field: a bad currency hides no bad account or entry (SPEC §7).
+  const top = parseFields(ledgerWire.shape, input, "a ledger must be an object", issues);
+  if (top === undefined) return { ok: false, issues };
+  const currency = top.currency ?? DEFAULT_CURRENCY;
+  const digits = currencyMinorDigits(currency);
+
+  const accountRows = parseRows(accountWire, top.accounts ?? [], ["accounts"], issues);
   const accounts = new Map<string, { index: number; value: TrustedAccount }>();
   for (const row of accountRows) {
     if (accounts.has(row.value.franchisee)) {
@@ -133,7 +143,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
     } else accounts.set(row.value.franchisee, row);
   }
 
-  const entries = checkJournal(top.value.entries, digits, issues);
+  const entries = checkJournal(top.entries ?? [], digits, issues);
   for (const [franchisee, end] of entries.ends) {
     const account = accounts.get(franchisee);
     if (account === undefined) {
@@ -167,7 +177,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
     .map(({ value }) => accountOfFigures(value.franchisee, value, value.asOf, digits))
     .sort((a, b) => compareIds(a.franchisee, b.franchisee));
   const ledger = { currency, accounts: sorted, entries: entries.recorded } as unknown as Ledger;
-  return { ok: true, value: ledger, ledger };
+  return { ok: true, value: ledger };
 }
 
 /** Where an account's journal ends: its last entry's index, date and balances after. */
@@ -285,6 +295,7 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
  * @param ledger - the ledger
  * @param franchisee - the franchisee id
  * @returns its account
+ * @throws {@link InputError} when `ledger` is not a ledger or `franchisee` not a string (SPEC §7)
  * @example
  * ```ts
  * import { accountOf, openLedger } from "fenhuo";
@@ -294,6 +305,17 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
  * ```
  */
 export function accountOf(ledger: Ledger, franchisee: string): LedgerAccount | undefined {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "franchisee", value: franchisee, shape: idShape },
+    ],
+    () => accountIn(ledger, franchisee),
+  );
+}
+
+/** {@link accountOf} of arguments that have their shapes. */
+function accountIn(ledger: Ledger, franchisee: string): LedgerAccount | undefined {
   const at = locate(ledger.accounts, franchisee);
   return at.found ? ledger.accounts[at.index] : undefined;
 }

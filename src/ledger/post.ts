@@ -1,6 +1,13 @@
 import { currencyMinorDigits, formatAmount, Money } from "../domain/money.js";
+import { guarded } from "../schema/guard.js";
 import { formatPath, type Issue, under } from "../schema/issues.js";
 import { parseEvent, type TrustedEvent } from "../schema/ledgerWire.js";
+import {
+  eventListShape,
+  ledgerListsShape,
+  ledgerShape,
+  postOptionsShape,
+} from "../schema/madeShapes.js";
 import type { LedgerEntry } from "./entries.js";
 import type { PostingError } from "./errors.js";
 import { accountOfFigures, figuresOf, type Ledger, type LedgerAccount, locate } from "./ledger.js";
@@ -82,6 +89,7 @@ export type PostAllResult =
  * @param options - {@link PostOptions}
  * @returns `{ ok: true, ledger, entry }`, or `{ ok: false, error }` with the ledger unchanged
  * @throws Error (decimal.js) only when `ledger` was not made by `openLedger` or `post`: its amounts are trusted
+ * @throws {@link InputError} when `ledger` is not a ledger or `options` not an object (SPEC §7); a malformed event is refused with `INVALID_EVENT` instead
  * @example
  * ```ts
  * import { openLedger, post } from "fenhuo";
@@ -112,6 +120,17 @@ export type PostAllResult =
  * ```
  */
 export function post(ledger: Ledger, event: unknown, options: PostOptions = {}): PostResult {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "options", value: options, shape: postOptionsShape },
+    ],
+    () => posted(ledger, event, options),
+  );
+}
+
+/** {@link post} of arguments that have their shapes. */
+function posted(ledger: Ledger, event: unknown, options: PostOptions): PostResult {
   const parsed = parseEvent(event);
   if (!parsed.ok) return { ok: false, error: invalidEvent(parsed.issues) };
   const book = new Book(ledger);
@@ -131,7 +150,8 @@ export function post(ledger: Ledger, event: unknown, options: PostOptions = {}):
  * @param events - the events, in posting order
  * @param options - {@link PostOptions}, for every event
  * @returns `{ ok: true, ledger, entries }`, or `{ ok: false, error, index }` with the ledger unchanged
- * @throws Error (decimal.js) only when `ledger` was not made by `openLedger` or `post`
+ * @throws {@link InputError} when `ledger` is not a ledger, `events` not a list or `options`
+ *   not an object (SPEC §7); malformed events are refused with `INVALID_EVENT` instead
  * @example
  * ```ts
  * import { openLedger, postAll } from "fenhuo";
@@ -150,6 +170,22 @@ export function postAll(
   ledger: Ledger,
   events: readonly unknown[],
   options: PostOptions = {},
+): PostAllResult {
+  return guarded(
+    [
+      { name: "ledger", value: ledger, shape: ledgerListsShape, contract: ledgerShape },
+      { name: "events", value: events, shape: eventListShape },
+      { name: "options", value: options, shape: postOptionsShape },
+    ],
+    () => postedAll(ledger, events, options),
+  );
+}
+
+/** {@link postAll} of arguments that have their shapes. */
+function postedAll(
+  ledger: Ledger,
+  events: readonly unknown[],
+  options: PostOptions,
 ): PostAllResult {
   const issues: Issue[] = [];
   const trusted: TrustedEvent[] = [];

@@ -1,10 +1,12 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { ALLOCATION_SOURCES } from "../domain/vocabulary.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
+import { planContract, planShape, salesOrdersShape } from "../schema/madeShapes.js";
 import type { AllocationInput } from "../schema/wire.js";
 import type { Effect, SalesOrder } from "./order.js";
-import { type Actor, type TransitionError, transition } from "./transition.js";
+import { type Actor, step, type TransitionError } from "./transition.js";
 
 /** The result of {@link applyPlan}: every order moved, or the refusals and nothing moved. */
 export type ApplyPlanResult =
@@ -34,6 +36,7 @@ export type ApplyPlanResult =
  * order that already carries it refuses the plan with `PLAN_ALREADY_APPLIED`
  * (R-RUN-3: exactly once).
  *
+ * @throws {@link InputError} when `orders` or `plan` is not what fenhuo made (SPEC §7), every problem under `(orders)` / `(plan)`
  * @example
  * ```ts
  * import { allocate, allocationDemand, applyPlan, receiveOrder, transition } from "fenhuo";
@@ -61,6 +64,21 @@ export type ApplyPlanResult =
  * ```
  */
 export function applyPlan(
+  orders: readonly SalesOrder[],
+  plan: AllocationPlan,
+  actor: Actor,
+): ApplyPlanResult {
+  return guarded(
+    [
+      { name: "orders", value: orders, shape: salesOrdersShape },
+      { name: "plan", value: plan, shape: planShape, contract: planContract },
+    ],
+    () => applyChecked(orders, plan, actor),
+  );
+}
+
+/** {@link applyPlan} of arguments that have their shapes. */
+function applyChecked(
   orders: readonly SalesOrder[],
   plan: AllocationPlan,
   actor: Actor,
@@ -149,7 +167,7 @@ export function applyPlan(
     let current = order;
     if (applied.has(order.id)) return order;
     for (const event of events.get(order.id) ?? []) {
-      const result = transition(current, event, actor);
+      const result = step(current, event, actor);
       if (!result.ok) {
         errors.push({ order: order.id, error: result.error });
         return order;
@@ -178,6 +196,7 @@ export function applyPlan(
  * two currencies cannot run together (R-UNIT-2): an {@link InputError} lists
  * each order whose currency differs from the first one taking part.
  *
+ * @throws {@link InputError} when `orders` are not sales orders of fenhuo (SPEC §7), under `(orders)`
  * @example
  * ```ts
  * import { allocationDemand, receiveOrder } from "fenhuo";
@@ -190,6 +209,16 @@ export function applyPlan(
  * ```
  */
 export function allocationDemand(
+  orders: readonly SalesOrder[],
+): Required<Pick<AllocationInput, "orders" | "locks" | "commitments">> &
+  Pick<AllocationInput, "currency"> {
+  return guarded([{ name: "orders", value: orders, shape: salesOrdersShape }], () =>
+    demandOf(orders),
+  );
+}
+
+/** {@link allocationDemand} of arguments that have their shapes. */
+function demandOf(
   orders: readonly SalesOrder[],
 ): Required<Pick<AllocationInput, "orders" | "locks" | "commitments">> &
   Pick<AllocationInput, "currency"> {

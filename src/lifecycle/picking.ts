@@ -1,8 +1,10 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { compareIds } from "../ranking/compare.js";
+import { guarded } from "../schema/guard.js";
+import { pickListShape, planContract, planShape, salesOrdersShape } from "../schema/madeShapes.js";
 import type { ApplyPlanResult } from "./applyPlan.js";
 import type { Effect, SalesOrder } from "./order.js";
-import { type Actor, type TransitionError, transition } from "./transition.js";
+import { type Actor, step, type TransitionError } from "./transition.js";
 
 /** Where a pick list's goods go (seed 6.4.4: 加盟商、直营/联营店面、或直营/联营区域仓库). */
 export type Destination =
@@ -34,6 +36,7 @@ export interface PickList {
  * id) — each with its SKUs in order and, for a franchisee, the order lines
  * behind each SKU. Locks are not picked: only allocations are.
  *
+ * @throws {@link InputError} when `plan` is not a plan (SPEC §7), under `(plan)`
  * @example
  * ```ts
  * import { allocate, pickLists } from "fenhuo";
@@ -51,6 +54,13 @@ export interface PickList {
  * ```
  */
 export function pickLists(plan: AllocationPlan): PickList[] {
+  return guarded([{ name: "plan", value: plan, shape: planShape, contract: planContract }], () =>
+    listsOf(plan),
+  );
+}
+
+/** {@link pickLists} of arguments that have their shapes. */
+function listsOf(plan: AllocationPlan): PickList[] {
   type Served = { order: string; line: number; quantity: number };
   const franchisees = new Map<string, Map<string, Served[]>>();
   for (const row of plan.franchiseeAllocations) {
@@ -112,6 +122,7 @@ function list(destination: Destination, lines: readonly PickLine[]): PickList {
  * ledger posting (R-POST-1). All or nothing. Store and region lists move no
  * franchisee order and are returned unchanged.
  *
+ * @throws {@link InputError} when `orders` or `pickList` is not what fenhuo made (SPEC §7)
  * @example
  * ```ts
  * import { postPickList } from "fenhuo";
@@ -121,6 +132,21 @@ function list(destination: Destination, lines: readonly PickLine[]): PickList {
  * ```
  */
 export function postPickList(
+  orders: readonly SalesOrder[],
+  pickList: PickList,
+  actor: Actor,
+): ApplyPlanResult {
+  return guarded(
+    [
+      { name: "orders", value: orders, shape: salesOrdersShape },
+      { name: "pickList", value: pickList, shape: pickListShape },
+    ],
+    () => postChecked(orders, pickList, actor),
+  );
+}
+
+/** {@link postPickList} of arguments that have their shapes. */
+function postChecked(
   orders: readonly SalesOrder[],
   pickList: PickList,
   actor: Actor,
@@ -146,11 +172,7 @@ export function postPickList(
       }
       let current = order;
       for (const type of ["pick", "ship"] as const) {
-        const result = transition(
-          current,
-          { type, line: served.line, quantity: served.quantity },
-          actor,
-        );
+        const result = step(current, { type, line: served.line, quantity: served.quantity }, actor);
         if (!result.ok) {
           errors.push({ order: served.order, error: result.error });
           break;

@@ -1,6 +1,8 @@
 import type { Decimal } from "decimal.js";
 import { Money } from "../domain/money.js";
 import type { LedgerEventInput } from "../ledger/events.js";
+import { guarded } from "../schema/guard.js";
+import { effectShape, referenceShape } from "../schema/madeShapes.js";
 import type { Effect, SalesOrderLine } from "./order.js";
 
 /**
@@ -47,6 +49,7 @@ export function shipmentSplit(
  * @param effect - an effect returned by `transition`
  * @param reference - the source document, such as the delivery or return note
  * @returns the event to pass to `post`, or `undefined`
+ * @throws {@link InputError} when `effect` is not an effect or `reference` is empty (SPEC §7)
  * @example
  * ```ts
  * import { ledgerEventOf } from "fenhuo";
@@ -60,6 +63,17 @@ export function shipmentSplit(
  * ```
  */
 export function ledgerEventOf(effect: Effect, reference: string): LedgerEventInput | undefined {
+  return guarded(
+    [
+      { name: "effect", value: effect, shape: effectShape },
+      { name: "reference", value: reference, shape: referenceShape },
+    ],
+    () => eventOf(effect, reference),
+  );
+}
+
+/** {@link ledgerEventOf} of arguments that have their shapes. */
+function eventOf(effect: Effect, reference: string): LedgerEventInput | undefined {
   switch (effect.kind) {
     case "post-shipment":
       return {

@@ -1,11 +1,14 @@
 import { deepFreeze } from "../domain/freeze.js";
 import type { Bucket, HeaderState } from "../domain/vocabulary.js";
+import { argumentIssues, guarded } from "../schema/guard.js";
 import type { Issue } from "../schema/issues.js";
 import {
   type LifecycleEvent,
   type LifecycleEventInput,
   parseLifecycleEvent,
 } from "../schema/lifecycleWire.js";
+import { eventTypeShape, fulfilmentLinesShape, salesOrderShape } from "../schema/madeShapes.js";
+import { check } from "../schema/zodIssues.js";
 import type { LineContext, OrderContext, Refusal } from "./context.js";
 import { EFFECTS, NOTES } from "./effects.js";
 import { GUARDS } from "./guards.js";
@@ -61,7 +64,10 @@ export type TransitionResult =
  * line's buckets always add up to its quantity (R-LIFE-3); once every unit not
  * cancelled is accepted or returned, the order is `fulfilled` (R-LIFE-5).
  *
- * @param order - an order from {@link receiveOrder} or an earlier transition
+ * @param order - an order from {@link receiveOrder} or an earlier transition;
+ *   anything else (null, `{}`, an order missing its buckets …) is refused with
+ *   `INVALID_EVENT`, its problems under `(order)` (SPEC §7): `transition`
+ *   never throws
  * @param event - a typed event (a misspelt field is a compile error); it is
  *   still checked here, once, since JSON from a queue or a file reaches this
  *   edge unchecked — a malformed one is refused with `INVALID_EVENT`
@@ -87,10 +93,33 @@ export function transition(
   event: LifecycleEventInput,
   actor: Actor,
 ): TransitionResult {
+  // §7: an order that is not one is refused like a malformed event, its problems under "(order)".
+  const unfit = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
+  if (unfit.length > 0) {
+    const { issues } = parseLifecycleEvent(event, actor);
+    const all = [...unfit, ...(issues ?? [])];
+    return {
+      ok: false,
+      error: {
+        code: "INVALID_EVENT",
+        event: eventName(event),
+        message: "the order is not a sales order of fenhuo's",
+        issues: all,
+      },
+    };
+  }
+  return step(order, event, actor);
+}
+
+/** {@link transition} of an order known to be sound: the lifecycle's own calls (applyPlan, postPickList). */
+export function step(
+  order: SalesOrder,
+  event: LifecycleEventInput,
+  actor: Actor,
+): TransitionResult {
   const parsed = parseLifecycleEvent(event, actor);
   if (parsed.ok) return applyEvent(order, parsed.value.value, parsed.value.actor);
-  const name =
-    typeof event === "object" && event !== null ? String((event as { type?: unknown }).type) : "?";
+  const name = eventName(event);
   const message = `event ${JSON.stringify(name)} is malformed`;
   return refuse("INVALID_EVENT", order, name, message, parsed.issues);
 }
@@ -99,6 +128,7 @@ export function transition(
  * R-LIFE-5: an order is fulfilled when every unit not cancelled is accepted or
  * returned (and at least one unit is not cancelled).
  *
+ * @throws {@link InputError} when `lines` are not lines with a quantity and buckets (SPEC §7)
  * @example
  * ```ts
  * import { isFulfilled } from "fenhuo";
@@ -110,6 +140,15 @@ export function transition(
 export function isFulfilled(
   lines: readonly { readonly quantity: number; readonly buckets: Buckets }[],
 ): boolean {
+  return guarded([{ name: "lines", value: lines, shape: fulfilmentLinesShape }], () =>
+    fulfilled(lines),
+  );
+}
+
+/** {@link isFulfilled} of arguments that have their shapes. */
+function fulfilled(
+  lines: readonly { readonly quantity: number; readonly buckets: Buckets }[],
+): boolean {
   let live = 0;
   for (const { quantity, buckets } of lines) {
     const notCancelled = quantity - buckets.cancelled;
@@ -117,6 +156,14 @@ export function isFulfilled(
     live += notCancelled;
   }
   return live > 0;
+}
+
+/** The event's `type` as text, for a refusal; `"?"` when it has none that can be read. */
+function eventName(event: unknown): string {
+  const read = check(eventTypeShape, event);
+  const type = read.ok ? read.value.type : undefined;
+  if (typeof type === "string") return type;
+  return typeof type === "number" || typeof type === "boolean" ? String(type) : "?";
 }
 
 type Context = OrderContext | LineContext;
@@ -162,7 +209,7 @@ function applyEvent(order: SalesOrder, event: LifecycleEvent, actor: Actor): Tra
   const note = spec.note === undefined ? undefined : (NOTES[spec.note] as Note)(context);
 
   let state: HeaderState = spec.to === "same" ? order.state : spec.to;
-  if (state === LIFECYCLE.fulfilled.from && isFulfilled(next.lines)) state = LIFECYCLE.fulfilled.to;
+  if (state === LIFECYCLE.fulfilled.from && fulfilled(next.lines)) state = LIFECYCLE.fulfilled.to;
   const entry: AuditEntry = {
     seq: order.audit.length + 1,
     at: actor.at,

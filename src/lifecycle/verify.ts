@@ -1,5 +1,7 @@
 import { Money, readAmount, ZERO } from "../domain/money.js";
+import { argumentIssues } from "../schema/guard.js";
 import type { Issue } from "../schema/issues.js";
+import { salesOrderShape } from "../schema/madeShapes.js";
 import type { SalesOrder } from "./order.js";
 
 /**
@@ -9,6 +11,8 @@ import type { SalesOrder } from "./order.js";
  * Σ line amounts, the delivery date not before the order date. Returns every
  * failure at once, each with its path in the order; none means it passes.
  *
+ * @returns every failure at once, with its path; for what is not a sales order of fenhuo,
+ *   its problems under `(order)` instead (SPEC §7)
  * @example
  * ```ts
  * import { receiveOrder, verifyOrder } from "fenhuo";
@@ -23,6 +27,13 @@ import type { SalesOrder } from "./order.js";
  * ```
  */
 export function verifyOrder(order: SalesOrder): Issue[] {
+  // §7: what is not a sales order is answered with its problems, under "(order)".
+  const unfit = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
+  return unfit.length > 0 ? unfit : verified(order);
+}
+
+/** {@link verifyOrder} of a sound order. */
+function verified(order: SalesOrder): Issue[] {
   const issues: Issue[] = [];
   const missing = (path: (string | number)[], what: string) =>
     issues.push({ path, code: "required", message: `${what} is required` });

@@ -18,6 +18,7 @@
  * | `duplicate_key` | an id or key given twice (an order id, a line number, a SKU in supply …) |
  * | `inconsistent` | fields that contradict each other (allocated above quantity, a lock larger than its line …) |
  * | `invalid_event` | a lifecycle event its order does not allow (nothing left to move) |
+ * | `unreadable` | a value that cannot be read as JSON: a getter or Proxy trap that throws, a revoked Proxy, a cycle |
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export const ISSUE_CODES = [
   "duplicate_key",
   "inconsistent",
   "invalid_event",
+  "unreadable",
 ] as const;
 
 /** A stable kind of problem (see {@link ISSUE_CODES}). */
@@ -109,12 +111,14 @@ function summarize(issues: readonly Issue[]): string {
 }
 
 /**
- * Writes a JSON path the way a person reads it: `orders[3].lines[0].sku`.
+ * Writes a JSON path the way a person reads it: `orders[3].lines[0].sku`; an
+ * argument's name in parentheses, `(plan)`, as itself.
  *
  * @example
  * ```ts
  * import { formatPath } from "fenhuo";
  * formatPath(["orders", 3, "lines", 0, "sku"]); // "orders[3].lines[0].sku"
+ * formatPath(["(plan)", "locks", 3]); // "(plan).locks[3]"
  * ```
  */
 export function formatPath(path: Path): string {
@@ -122,7 +126,9 @@ export function formatPath(path: Path): string {
   let text = "";
   for (const key of path) {
     if (typeof key === "number") text += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) text += text === "" ? key : `.${key}`;
+    // An argument's name in parentheses, as guarded entry points report it, reads as itself.
+    else if (/^[A-Za-z_$][\w$]*$/.test(key) || /^\([A-Za-z]\w*\)$/.test(key))
+      text += text === "" ? key : `.${key}`;
     else text += `[${JSON.stringify(key)}]`;
   }
   return text;

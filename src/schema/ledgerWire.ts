@@ -175,14 +175,11 @@ export const accountWire = z.object({
 });
 
 /** The top level of a ledger: unknown keys are refused, so a misspelt list is never silently empty. */
-export const ledgerWire = z.strictObject(
-  {
-    currency,
-    accounts: z.array(z.unknown(), { error: "must be an array of accounts" }).default([]),
-    entries: z.array(z.unknown(), { error: "must be an array of entries" }).default([]),
-  },
-  { error: (issue) => (issue.code === "invalid_type" ? "a ledger must be an object" : undefined) },
-);
+export const ledgerWire = z.strictObject({
+  currency,
+  accounts: z.array(z.unknown(), { error: "must be an array of accounts" }).default([]),
+  entries: z.array(z.unknown(), { error: "must be an array of entries" }).default([]),
+});
 
 /**
  * Turns an untrusted event into a {@link TrustedEvent}, or lists every problem

@@ -18,8 +18,9 @@ import { checkCommitments } from "./commitments.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
+import { readSafely } from "./readable.js";
 import { brokenIds, checkLocks, fitsCalendar, References, uniqueKeys } from "./references.js";
-import { parseRows, type Row, unknownFields } from "./rows.js";
+import { parseFields, parseRows, type Row } from "./rows.js";
 import {
   commitmentWire,
   franchiseeWire,
@@ -33,7 +34,6 @@ import {
   storeWire,
   supplyWire,
 } from "./wire.js";
-import { check, collect } from "./zodIssues.js";
 
 /*
  * The allocation input, from untrusted JSON to a trusted request: the top
@@ -59,8 +59,15 @@ import { check, collect } from "./zodIssues.js";
  * ```
  */
 export function parseAllocationInput(input: unknown): Result<AllocationRequest> {
+  return readSafely(input, parseReadable);
+}
+
+/** {@link parseAllocationInput} of an input that reads without throwing. */
+
+function parseReadable(input: unknown): Result<AllocationRequest> {
   const issues: Issue[] = [];
-  const raw = parseTop(input, issues);
+  // The top level field by field: a bad `asOf` hides no bad row.
+  const raw = parseFields(inputWire.shape, input, "must be an object (an AllocationInput)", issues);
   if (raw === undefined) return { ok: false, issues };
   const policy: AllocationPolicy = completePolicy(
     ALLOCATION_POLICY_FIELDS,
@@ -159,38 +166,11 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
   // Orders and their lines.
   const orders: Order[] = [];
   const orderById = new Map<string, Order>();
+  const lineChecks = { productSkus, refs, amounts, broken, issues };
   for (const { index, value } of orderRows) {
     const path: Path = ["orders", index];
     refs.check(franchiseeIds, "franchisees", value.franchisee, [...path, "franchisee"]);
-    const { lines, rawIndex } = readLines(value.id, value.lines, path, amounts, broken, issues);
-    const linePath = (k: number, field: string): Path => [...path, "lines", rawIndex(k), field];
-    let increasing = true;
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k] as OrderLine;
-      if (k > 0 && line.line <= (lines[k - 1] as OrderLine).line) increasing = false;
-      if (!productSkus.has(line.sku))
-        refs.check(productSkus, "products", line.sku, linePath(k, "sku"));
-      if (line.allocated > line.quantity) {
-        issues.push({
-          path: linePath(k, "allocated"),
-          code: "inconsistent",
-          message: `allocated (${line.allocated}) exceeds the ordered quantity (${line.quantity})`,
-        });
-      }
-    }
-    if (!increasing) {
-      const seen = new Set<number>();
-      lines.forEach((line, k) => {
-        if (seen.has(line.line)) {
-          issues.push({
-            path: linePath(k, "line"),
-            code: "duplicate_key",
-            message: `duplicate line number ${line.line} in order ${JSON.stringify(value.id)}`,
-          });
-        }
-        seen.add(line.line);
-      });
-    }
+    const lines = checkedLines(value.id, value.lines, path, lineChecks);
     const order: Order = {
       id: value.id,
       franchisee: value.franchisee,
@@ -208,6 +188,18 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
       orderById.set(value.id, order);
     }
   }
+  // §7 (edition 2): an order whose own fields failed still has its lines and
+  // its franchisee checked, so a bad orderedOn hides no bad quantity.
+  const soundOrders = new Set(orderRows.map((row) => row.index));
+  raw.orders?.forEach((item, index) => {
+    if (soundOrders.has(index) || typeof item !== "object" || item === null) return;
+    const { id, franchisee, lines } = item as Record<string, unknown>;
+    const path: Path = ["orders", index];
+    if (typeof franchisee === "string" && franchisee !== "")
+      refs.check(franchiseeIds, "franchisees", franchisee, [...path, "franchisee"]);
+    const name = typeof id === "string" ? id : `orders[${index}]`;
+    if (Array.isArray(lines)) checkedLines(name, lines, path, lineChecks);
+  });
 
   checkLocks(locks, orderById, { asOf: raw.asOf, cooldown: policy.relockCooldownDays }, context);
   const commitments = checkCommitments(commitmentRows, orderById, raw.asOf, context);
@@ -245,29 +237,54 @@ function section<T>(
   return raw === undefined ? [] : parseRows(schema, raw, [name], issues);
 }
 
-type TopLevel = z.output<typeof inputWire>;
+/** What the checks of an order's lines read of the rest of the input. */
+interface LineChecks {
+  readonly productSkus: ReadonlySet<string>;
+  readonly refs: References;
+  readonly amounts: AmountReader;
+  readonly broken: Set<string>;
+  readonly issues: Issue[];
+}
 
 /**
- * The top level, field by field, so that a bad `asOf` does not hide a bad row:
- * `undefined` only when the input is not an object at all. A field that fails
- * is reported and left out (sections become empty).
+ * An order's sound lines, with each line's own problems and the checks across
+ * its lines (products named, `allocated` within `quantity`, line numbers
+ * unique) in `issues`.
  */
-function parseTop(input: unknown, issues: Issue[]): Partial<TopLevel> | undefined {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    issues.push({
-      path: [],
-      code: "invalid_type",
-      message: "must be an object (an AllocationInput)",
+function checkedLines(
+  order: string,
+  raw: readonly unknown[],
+  path: Path,
+  { productSkus, refs, amounts, broken, issues }: LineChecks,
+): OrderLine[] {
+  const { lines, rawIndex } = readLines(order, raw, path, amounts, broken, issues);
+  const linePath = (k: number, field: string): Path => [...path, "lines", rawIndex(k), field];
+  let increasing = true;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as OrderLine;
+    if (k > 0 && line.line <= (lines[k - 1] as OrderLine).line) increasing = false;
+    if (!productSkus.has(line.sku))
+      refs.check(productSkus, "products", line.sku, linePath(k, "sku"));
+    if (line.allocated > line.quantity) {
+      issues.push({
+        path: linePath(k, "allocated"),
+        code: "inconsistent",
+        message: `allocated (${line.allocated}) exceeds the ordered quantity (${line.quantity})`,
+      });
+    }
+  }
+  if (!increasing) {
+    const seen = new Set<number>();
+    lines.forEach((line, k) => {
+      if (seen.has(line.line)) {
+        issues.push({
+          path: linePath(k, "line"),
+          code: "duplicate_key",
+          message: `duplicate line number ${line.line} in order ${JSON.stringify(order)}`,
+        });
+      }
+      seen.add(line.line);
     });
-    return undefined;
   }
-  const shape = inputWire.shape as Record<string, z.ZodType>;
-  const record = input as Record<string, unknown>;
-  const top: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(shape)) {
-    const value = collect(check(schema, record[key], [key]), issues);
-    if (value !== undefined) top[key] = value;
-  }
-  unknownFields(record, (key) => Object.hasOwn(shape, key), issues);
-  return top as Partial<TopLevel>;
+  return lines;
 }

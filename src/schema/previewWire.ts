@@ -4,6 +4,7 @@ import type { AllocationRequest, SupplyRow } from "../domain/types.js";
 import { PREVIEW_MONEY, type PreviewMoney } from "../domain/vocabulary.js";
 import type { Issue, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";
+import { readSafely } from "./readable.js";
 import { uniqueKeys } from "./references.js";
 import { parseRows } from "./rows.js";
 import { productSkus } from "./supplyWire.js";
@@ -51,6 +52,20 @@ const optionsWire = z
  * Never throws, never mutates its arguments.
  */
 export function parsePreviewArguments(
+  input: unknown,
+  arrivals: unknown,
+  options: unknown,
+): Result<PreviewRequest> {
+  // §7: never throws, whatever the arguments hold (a getter, a Proxy …).
+  return readSafely(input, (readableInput) =>
+    readSafely(arrivals, (readable) => parseReadable(readableInput, readable, options), [
+      "arrivals",
+    ]),
+  );
+}
+
+/** {@link parsePreviewArguments} of an input and arrivals that read without throwing. */
+function parseReadable(
   input: unknown,
   arrivals: unknown,
   options: unknown,

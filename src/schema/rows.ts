@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Issue, Path } from "./issues.js";
-import { check } from "./zodIssues.js";
+import { check, collect } from "./zodIssues.js";
 
 /** A row that passed its own schema, with where it stood in the input. */
 export interface Row<T> {
@@ -49,4 +49,31 @@ export function unknownFields(
       });
     }
   }
+}
+
+/**
+ * An object's fields, each run through its own schema of `shape`, so that one
+ * bad field never hides another (SPEC §7): the fields that passed (a field
+ * that failed is reported and left out), every unknown key reported where it
+ * is; `undefined` (and `notObject`, an `invalid_type` at the root) when
+ * `input` is no object at all.
+ */
+export function parseFields<Shape extends Readonly<Record<string, z.ZodType>>>(
+  shape: Shape,
+  input: unknown,
+  notObject: string,
+  issues: Issue[],
+): Partial<{ [K in keyof Shape]: z.output<Shape[K]> }> | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    issues.push({ path: [], code: "invalid_type", message: notObject });
+    return undefined;
+  }
+  const record = input as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const value = collect(check(schema, record[key], [key]), issues);
+    if (value !== undefined) fields[key] = value;
+  }
+  unknownFields(record, (key) => Object.hasOwn(shape, key), issues);
+  return fields as Partial<{ [K in keyof Shape]: z.output<Shape[K]> }>;
 }

@@ -8,6 +8,7 @@ import type { Issue, Path, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";
 import { completePolicy, policySchema } from "./policyWire.js";
 import { DATE_RULE, id, isoDate, unitsFrom } from "./primitives.js";
+import { readSafely } from "./readable.js";
 import { unknownFields } from "./rows.js";
 import type { AllocationInput } from "./wire.js";
 import { check, collect } from "./zodIssues.js";
@@ -126,6 +127,12 @@ const rangeDate = z
  * `asOf` is reported at `from`.
  */
 export function parseSupplyInput(input: unknown): Result<SupplyRequest> {
+  return readSafely(input, parseReadable);
+}
+
+/** {@link parseSupplyInput} of an input that reads without throwing. */
+
+function parseReadable(input: unknown): Result<SupplyRequest> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return {
       ok: false,

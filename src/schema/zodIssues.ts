@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type Issue, type IssueCode, type Path, type Result, under } from "./issues.js";
+import { readSafely } from "./readable.js";
 
 /*
  * The one bridge from zod to fenhuo's issues. Every schema of fenhuo is run
@@ -151,10 +152,12 @@ export function check<S extends z.ZodType>(
   input: unknown,
   prefix: Path = [],
 ): Result<z.output<S>> {
-  const parsed = schema.safeParse(input, inFenhuoWords);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, issues: issuesOf(parsed.error, prefix) };
+  return readSafely(input, (readable) => {
+    const parsed = schema.safeParse(readable, inFenhuoWords);
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, issues: issuesOf(parsed.error, prefix) };
+  });
 }
 
 /** Pushes what `result` found onto `issues`; its value, or `undefined`. */

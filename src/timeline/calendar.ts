@@ -3,7 +3,17 @@ import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { deepFreeze } from "../domain/freeze.js";
 import { calendarWire } from "../schema/calendarWire.js";
+import { guarded } from "../schema/guard.js";
 import { InputError, type Result } from "../schema/issues.js";
+import {
+  calendarContract,
+  calendarShape,
+  dateContract,
+  hoursShape,
+  instantContract,
+  instantShape,
+  workingDaysShape,
+} from "../schema/madeShapes.js";
 import { check } from "../schema/zodIssues.js";
 
 /*
@@ -90,6 +100,7 @@ export function parseWorkCalendar(input: unknown): WorkCalendar {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param date - a local date in the calendar's zone
+ * @throws {@link InputError} when `calendar` is not a calendar or `date` not a date (SPEC §7)
  * @example
  * ```ts
  * import { isWorkingDay, parseIsoDate, parseWorkCalendar } from "fenhuo";
@@ -102,6 +113,17 @@ export function parseWorkCalendar(input: unknown): WorkCalendar {
  * ```
  */
 export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "date", value: date, shape: instantShape, contract: dateContract },
+    ],
+    () => workingDay(calendar, date),
+  );
+}
+
+/** {@link isWorkingDay} of arguments that have their shapes. */
+function workingDay(calendar: WorkCalendar, date: IsoDate): boolean {
   if (listed(calendar.workdays, date)) return true;
   if (listed(calendar.holidays, date)) return false;
   return Temporal.PlainDate.from(date).dayOfWeek <= 5;
@@ -112,7 +134,8 @@ export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param instant - an ISO 8601 date-time with an offset
- * @throws RangeError when `instant` is not one, or its local date is outside the years 0000–9999
+ * @throws {@link InputError} when `calendar` or `instant` is not one (SPEC §7); RangeError when
+ *   the local date is outside the years 0000–9999
  * @example
  * ```ts
  * import { localDateOf, parseWorkCalendar } from "fenhuo";
@@ -121,6 +144,17 @@ export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {
  * ```
  */
 export function localDateOf(calendar: WorkCalendar, instant: string): IsoDate {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+    ],
+    () => localDate(calendar, instant),
+  );
+}
+
+/** {@link localDateOf} of arguments that have their shapes. */
+function localDate(calendar: WorkCalendar, instant: string): IsoDate {
   return dateOf(zoned(calendar, instant).toPlainDate());
 }
 
@@ -138,7 +172,8 @@ export function localDateOf(calendar: WorkCalendar, instant: string): IsoDate {
  * @param instant - an ISO 8601 date-time with an offset
  * @param days - a whole number ≥ 0; 0 leaves a working-day instant as it is
  * @returns the instant in the calendar's zone, `2026-02-13T09:00:00+08:00`
- * @throws RangeError for a malformed instant or a negative or fractional `days`
+ * @throws {@link InputError} for a calendar that is not one, a malformed instant or a negative
+ *   or fractional `days` (SPEC §7)
  * @example
  * ```ts
  * import { addWorkingDays, parseWorkCalendar } from "fenhuo";
@@ -151,13 +186,22 @@ export function localDateOf(calendar: WorkCalendar, instant: string): IsoDate {
  * ```
  */
 export function addWorkingDays(calendar: WorkCalendar, instant: string, days: number): string {
-  if (!Number.isSafeInteger(days) || days < 0) {
-    throw new RangeError(`working days to add must be a whole number ≥ 0, got ${days}`);
-  }
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+      { name: "days", value: days, shape: workingDaysShape },
+    ],
+    () => workingDaysLater(calendar, instant, days),
+  );
+}
+
+/** {@link addWorkingDays} of arguments that have their shapes. */
+function workingDaysLater(calendar: WorkCalendar, instant: string, days: number): string {
   const start = zoned(calendar, instant);
   let date = start.toPlainDate();
   let time: Temporal.PlainTime | undefined = start.toPlainTime();
-  if (isWorkingDay(calendar, dateOf(date))) {
+  if (workingDay(calendar, dateOf(date))) {
     // The instant itself, not its wall time read back: that could be the other of two 01:30s.
     if (days === 0) return format(start);
   } else {
@@ -183,7 +227,8 @@ export function addWorkingDays(calendar: WorkCalendar, instant: string, days: nu
  * @param instant - an ISO 8601 date-time with an offset
  * @param hours - a whole number, negative to go back
  * @returns the instant in the calendar's zone
- * @throws RangeError for a malformed instant or a fractional `hours`
+ * @throws {@link InputError} for a calendar that is not one, a malformed instant or a fractional
+ *   `hours` (SPEC §7)
  * @example
  * ```ts
  * import { addHours, parseWorkCalendar } from "fenhuo";
@@ -193,9 +238,18 @@ export function addWorkingDays(calendar: WorkCalendar, instant: string, days: nu
  * ```
  */
 export function addHours(calendar: WorkCalendar, instant: string, hours: number): string {
-  if (!Number.isSafeInteger(hours)) {
-    throw new RangeError(`hours to add must be a whole number, got ${hours}`);
-  }
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+      { name: "hours", value: hours, shape: hoursShape },
+    ],
+    () => hoursLater(calendar, instant, hours),
+  );
+}
+
+/** {@link addHours} of arguments that have their shapes. */
+function hoursLater(calendar: WorkCalendar, instant: string, hours: number): string {
   return format(zoned(calendar, instant).add({ hours }));
 }
 
@@ -205,7 +259,7 @@ export function addHours(calendar: WorkCalendar, instant: string, hours: number)
  *
  * @param calendar - gives the zone
  * @param instant - an ISO 8601 date-time with an offset
- * @throws RangeError for a malformed instant
+ * @throws {@link InputError} for a calendar that is not one or a malformed instant (SPEC §7)
  * @example
  * ```ts
  * import { inCalendarZone, parseWorkCalendar } from "fenhuo";
@@ -214,13 +268,24 @@ export function addHours(calendar: WorkCalendar, instant: string, hours: number)
  * ```
  */
 export function inCalendarZone(calendar: WorkCalendar, instant: string): string {
+  return guarded(
+    [
+      { name: "calendar", value: calendar, shape: calendarShape, contract: calendarContract },
+      { name: "instant", value: instant, shape: instantShape, contract: instantContract },
+    ],
+    () => inZone(calendar, instant),
+  );
+}
+
+/** {@link inCalendarZone} of arguments that have their shapes. */
+function inZone(calendar: WorkCalendar, instant: string): string {
   return format(zoned(calendar, instant));
 }
 
 /** The first working day after `date`. */
 function nextWorkingDay(calendar: WorkCalendar, date: Temporal.PlainDate): Temporal.PlainDate {
   let next = date.add({ days: 1 });
-  while (!isWorkingDay(calendar, dateOf(next))) next = next.add({ days: 1 });
+  while (!workingDay(calendar, dateOf(next))) next = next.add({ days: 1 });
   return next;
 }
 

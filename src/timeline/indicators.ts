@@ -2,8 +2,10 @@ import type { AllocationPlan } from "../allocation/plan.js";
 import { formatAmount, Money } from "../domain/money.js";
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
+import { guarded } from "../schema/guard.js";
 import { indicatorOrdersWire } from "../schema/indicatorsWire.js";
 import { InputError, type Issue, under } from "../schema/issues.js";
+import { indicatorSourcesShape } from "../schema/madeShapes.js";
 import { check } from "../schema/zodIssues.js";
 import { replayShipClocks, type ShipClockReplay } from "./shipClocks.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
@@ -116,6 +118,13 @@ const NO_REGION = "(none)";
  * ```
  */
 export function indicators(sources: IndicatorSources): Indicators {
+  return guarded([{ name: "sources", value: sources, shape: indicatorSourcesShape }], () =>
+    indicatorsOf(sources),
+  );
+}
+
+/** {@link indicators} of arguments that have their shapes. */
+function indicatorsOf(sources: IndicatorSources): Indicators {
   const checked = check(indicatorOrdersWire, sources.orders, ["orders"]);
   const issues: Issue[] = checked.ok ? [] : [...checked.issues];
   const clocks = sources.sla === undefined ? undefined : readSla(sources, checked.ok, issues);

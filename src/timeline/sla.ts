@@ -1,6 +1,8 @@
 import type { SalesOrder } from "../lifecycle/order.js";
 import { compareIds } from "../ranking/compare.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { argumentIssues, guarded } from "../schema/guard.js";
+import { InputError } from "../schema/issues.js";
+import { salesOrderShape, salesOrdersShape } from "../schema/madeShapes.js";
 import { firstIndexes } from "../schema/references.js";
 import { addHours, inCalendarZone } from "./calendar.js";
 import { replayShipClocks, settledAt } from "./shipClocks.js";
@@ -165,9 +167,11 @@ export type SlaClock = ClockBase & SlaReading;
  * ```
  */
 export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaClock[] {
-  const issues: Issue[] = [];
+  // §7: an order that is not one is reported with the options' problems, under "(order)".
+  const issues = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
+  const sound = issues.length === 0;
   const parsed = readOptions(options, issues);
-  checkAudit(order, ["(order)"], issues);
+  if (sound) checkAudit(order, ["(order)"], issues);
   if (parsed === undefined || issues.length > 0) throw new InputError(issues);
   return clocksOf(order, parsed);
 }
@@ -201,13 +205,16 @@ export function slaBreaches(
   orders: readonly SalesOrder[],
   options: SlaOptions,
 ): readonly SlaClock[] {
-  const issues: Issue[] = [];
+  const issues = argumentIssues([{ name: "orders", value: orders, shape: salesOrdersShape }]);
+  const sound = issues.length === 0;
   const parsed = readOptions(options, issues);
   const place = { list: "(orders)", field: "id", what: "order" };
-  const ids = firstIndexes(orders, (order) => order.id, place, issues);
-  orders.forEach((order, index) => {
-    checkAudit(order, ["(orders)", index], issues);
-  });
+  const ids = sound ? firstIndexes(orders, (order) => order.id, place, issues) : new Map();
+  if (sound) {
+    orders.forEach((order, index) => {
+      checkAudit(order, ["(orders)", index], issues);
+    });
+  }
   parsed?.requests.forEach((request, index) => {
     if (!ids.has(request.order)) {
       issues.push({
@@ -235,6 +242,7 @@ export function slaBreaches(
  *
  * @param order - a sales order from the lifecycle
  * @returns the `at` of that entry, as written in the audit trail
+ * @throws {@link InputError} when `order` is not a sales order of fenhuo (SPEC §7), under `(order)`
  * @example
  * ```ts
  * import { receiveOrder, shippedAt, transition } from "fenhuo";
@@ -256,6 +264,11 @@ export function slaBreaches(
  * ```
  */
 export function shippedAt(order: SalesOrder): string | undefined {
+  return guarded([{ name: "order", value: order, shape: salesOrderShape }], () => shippedOn(order));
+}
+
+/** {@link shippedAt} of arguments that have their shapes. */
+function shippedOn(order: SalesOrder): string | undefined {
   // A cancelled order ships nothing. The rest of a line cancelled after a partial shipment
   // (cancelRemaining) is settled when it was cancelled, as units are when their ship entry comes.
   if (order.audit.some((entry) => entry.event === "cancel")) return undefined;

@@ -231,6 +231,53 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
     expect(() => parseWorkCalendar({})).toThrow(/timeZone: is required/);
   });
 
+  it("codes what cannot be read (unreadable) and a fenhuo-made argument that is not one, at every entry point", () => {
+    const unreadable = Object.defineProperty({ asOf: "2026-03-01" }, "supply", {
+      get: () => {
+        throw new Error("no");
+      },
+      enumerable: true,
+    });
+    expect(codes(safeAllocate(unreadable).issues)).toEqual(["unreadable supply"]);
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(codes(safeOpenLedger({ accounts: [revoked.proxy] }).issues)).toEqual([
+      "unreadable accounts.0",
+    ]);
+    expect(codes(safeParseWorkCalendar(revoked.proxy).issues)).toEqual(["unreadable "]);
+    expect(codes(safeSupplyNotices(revoked.proxy).issues)).toEqual(["unreadable "]);
+    const calendar = parseWorkCalendar({ timeZone: "Asia/Shanghai" });
+    const thrown = (call: () => unknown): string[] => {
+      try {
+        call();
+      } catch (error) {
+        if (error instanceof InputError) return codes(error.issues);
+        throw error;
+      }
+      return [];
+    };
+    expect(
+      thrown(() => orderSla(null as never, { at: "2026-02-10T09:00:00+08:00", calendar })),
+    ).toEqual(["invalid_type (order)"]);
+    expect(thrown(() => indicators({ orders: [], regionOf: {} } as never))).toEqual([
+      "invalid_type (sources).regionOf",
+    ]);
+    expect(thrown(() => post({ currency: "CNY", accounts: [] } as never, {}))).toEqual([
+      "required (ledger).entries",
+    ]);
+    const refused = transition(
+      {} as never,
+      { type: "verify" },
+      { by: "a", at: "2026-02-10T09:00:00+08:00" },
+    );
+    expect(refused.error?.code).toBe("INVALID_EVENT");
+    expect(codes(refused.error?.issues).slice(0, 2)).toEqual([
+      "required (order).id",
+      "required (order).franchisee",
+    ]);
+    for (const found of refused.error?.issues ?? []) expect(ISSUE_CODES).toContain(found.code);
+  });
+
   it("gives every safe… result one shape: ok with value (and its older name), or issues", () => {
     const plan = safeAllocate({ asOf: "2026-03-01" });
     expect(plan.ok && plan.value === plan.plan).toBe(true);

@@ -163,8 +163,11 @@ describe("R-SLA-2: the local date of an instant", () => {
     expect(localDateOf(newYork(), "2027-01-01T00:00:00+08:00")).toBe("2026-12-31");
   });
 
-  it("refuses an instant without an offset", () => {
-    expect(() => localDateOf(spring, "2026-02-10T09:00:00")).toThrowError(RangeError);
+  it("§7: refuses an instant without an offset with an InputError at (instant)", () => {
+    expect(() => localDateOf(spring, "2026-02-10T09:00:00")).toThrowError(InputError);
+    expect(() => localDateOf(spring, "2026-02-10T09:00:00")).toThrowError(
+      /\(instant\): must be an existing ISO 8601 date-time/,
+    );
   });
 });
 
@@ -284,10 +287,14 @@ describe("R-SLA-2: adding working days", () => {
     );
   });
 
-  it("refuses a negative or fractional number of days and a malformed instant", () => {
-    expect(() => addWorkingDays(spring, "2026-02-13T09:00:00+08:00", -1)).toThrowError(RangeError);
-    expect(() => addWorkingDays(spring, "2026-02-13T09:00:00+08:00", 1.5)).toThrowError(RangeError);
-    expect(() => addWorkingDays(spring, "2026-02-13", 1)).toThrowError(RangeError);
+  it("§7: refuses a negative or fractional number of days and a malformed instant with an InputError", () => {
+    expect(() => addWorkingDays(spring, "2026-02-13T09:00:00+08:00", -1)).toThrowError(
+      /\(days\): must be at least 0/,
+    );
+    expect(() => addWorkingDays(spring, "2026-02-13T09:00:00+08:00", 1.5)).toThrowError(
+      /\(days\): must be a whole number/,
+    );
+    expect(() => addWorkingDays(spring, "2026-02-13", 1)).toThrowError(InputError);
   });
 });
 
@@ -308,8 +315,10 @@ describe("R-SLA-1, R-SLA-3: adding elapsed hours", () => {
     expect(addHours(spring, "2026-02-10T09:00:00+08:00", 24)).toBe("2026-02-11T09:00:00+08:00");
   });
 
-  it("refuses fractional hours", () => {
-    expect(() => addHours(spring, "2026-02-10T09:00:00+08:00", 0.5)).toThrowError(RangeError);
+  it("§7: refuses fractional hours with an InputError at (hours)", () => {
+    expect(() => addHours(spring, "2026-02-10T09:00:00+08:00", 0.5)).toThrowError(
+      /\(hours\): must be a whole number/,
+    );
   });
 });
 
