@@ -123,10 +123,13 @@ const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   "creditAvailableAfter",
 ]);
 
+/** A plan's lists: what the CSV writes (the trace never is). */
+export type PlanLists = Omit<AllocationPlan, "trace">;
+
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], CsvValue>>;
 
 /** The plan's rows, section by section, in the plan's order. */
-function* planRows(plan: AllocationPlan): Generator<CsvRow> {
+function* planRows(plan: PlanLists): Generator<CsvRow> {
   const lists: [string, readonly object[]][] = [
     ["franchiseeAllocations", plan.franchiseeAllocations],
     ["locks", plan.locks],
@@ -159,6 +162,6 @@ function* planRows(plan: AllocationPlan): Generator<CsvRow> {
  * [...planCsvLines(allocate({ asOf: "2026-03-01" }))].length; // 1
  * ```
  */
-export function planCsvLines(plan: AllocationPlan, onRow?: () => void): Generator<string> {
+export function planCsvLines(plan: PlanLists, onRow?: () => void): Generator<string> {
   return csvLines(CSV_COLUMNS, planRows(plan), MONEY_COLUMNS, onRow);
 }

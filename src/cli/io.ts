@@ -1,6 +1,7 @@
 import { createWriteStream } from "node:fs";
 import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import type { Progress } from "./progress.js";
 
@@ -110,10 +111,8 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
       const file = createWriteStream(path);
       try {
         await writeAll(file, chunks);
-        await new Promise<void>((resolve, reject) => {
-          file.once("error", reject);
-          file.end(resolve);
-        });
+        file.end();
+        await finished(file);
       } catch (error) {
         file.destroy();
         await removePartial(path);

@@ -1,6 +1,6 @@
 import type { AllocationPlan, Unfilled } from "../index.js";
 import { batched, jsonPieces } from "./chunks.js";
-import { planCsvLines } from "./csv.js";
+import { type PlanLists, planCsvLines } from "./csv.js";
 import { type PlanSummary, skuTotals, summaryCsvLines, summaryTableLines } from "./summary.js";
 import {
   type Cell,
@@ -30,27 +30,24 @@ export interface TableContext {
 
 /** How a plan is written. */
 export interface RenderOptions extends TableContext {
-  /** Whether the JSON keeps the trace, which `fenhuo explain` needs (default true). */
-  readonly trace?: boolean;
   /** Called after each row of the plan's lists is written: a count for progress. */
   readonly onRow?: () => void;
 }
 
 /**
  * The plan in `format`, as chunks of about 64 KiB ending with a newline;
- * joined, the JSON is exactly `JSON.stringify(plan, null, 2)` and a newline.
- * With `trace: false` the JSON has no `trace` (`fenhuo allocate --no-trace`).
+ * joined, the JSON is exactly `JSON.stringify(plan, null, 2)` and a newline
+ * (with no `trace` for a plan passed through {@link withoutTrace}: `--no-trace`).
  *
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { planChunks } from "./render.js";
  * const plan = allocate({ asOf: "2026-03-01" });
  * [...planChunks(plan, "json")].join(""); // `${JSON.stringify(plan, null, 2)}\n`
  * ```
  */
 export function planChunks(
-  plan: AllocationPlan,
+  plan: AllocationPlan | PlanLists,
   format: PlanFormat,
   options: RenderOptions = {},
 ): Iterable<string> {
@@ -64,10 +61,10 @@ export function planChunks(
  *
  * @example
  * ```ts
- * import { allocate } from "fenhuo";
- * import { summaryChunks } from "./render.js";
- * const summary = planSummary(allocate({ asOf: "2026-03-01" }));
- * JSON.parse([...summaryChunks(summary, "json")].join("")).byChannel[0]; // { "channel": "supply", "quantity": 0 }
+ * const money = { served: 0, amount: "0.00", cash: "0.00", credit: "0.00", paymentRequested: "0.00" };
+ * const summary = { asOf: "2026-03-01", currency: "CNY", bySku: [], byChannel: [], byRegion: [], unfilled: [], money };
+ * JSON.parse([...summaryChunks(summary, "json")].join("")).money.served; // 0
+ * [...summaryChunks(summary, "csv")].join("").split("\n")[1]; // "money,,,,,,,,,,,,,,,,,0,0.00,0.00,0.00,0.00"
  * ```
  */
 export function summaryChunks(summary: PlanSummary, format: PlanFormat): Iterable<string> {
@@ -82,14 +79,14 @@ export function summaryChunks(summary: PlanSummary, format: PlanFormat): Iterabl
 }
 
 function planPieces(
-  plan: AllocationPlan,
+  plan: AllocationPlan | PlanLists,
   format: PlanFormat,
   options: RenderOptions,
 ): Iterable<string> {
   const onRow = options.onRow ?? (() => {});
   switch (format) {
     case "json":
-      return jsonPieces(withoutTrace(plan, options.trace ?? true), { onRow });
+      return jsonPieces(plan, { onRow });
     case "csv":
       return planCsvLines(plan, onRow);
     case "table":
@@ -97,19 +94,36 @@ function planPieces(
   }
 }
 
-/** The plan without its `trace` when `keep` is false. */
-function withoutTrace(plan: AllocationPlan, keep: boolean): object {
-  if (keep) return plan;
+/**
+ * The plan without its trace (`--no-trace`), the rest in the same key order.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * "trace" in withoutTrace(allocate({ asOf: "2026-03-01" })); // false
+ * ```
+ */
+export function withoutTrace(plan: AllocationPlan): PlanWithoutTrace {
   const { trace: _trace, ...rest } = plan;
   return rest;
 }
 
-/** How many rows the lists of a plan hold (the trace's too, unless `trace` is false): the total of the writing's progress. */
-export function planRowCount(plan: AllocationPlan, trace = true): number {
+/** A plan as written with `--no-trace`. */
+export type PlanWithoutTrace = PlanLists;
+
+/**
+ * How many rows the lists of a plan hold, its trace's too when it has one:
+ * the total of the writing's progress.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * planRowCount(allocate({ asOf: "2026-03-01" })); // 0
+ * ```
+ */
+export function planRowCount(plan: PlanLists): number {
   let rows = 0;
-  for (const [key, value] of Object.entries(plan)) {
-    if (Array.isArray(value) && (trace || key !== "trace")) rows += value.length;
-  }
+  for (const value of Object.values(plan)) if (Array.isArray(value)) rows += value.length;
   return rows;
 }
 
@@ -136,15 +150,11 @@ export function refText(row: Unfilled): string {
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { planTableLines } from "./render.js";
  * [...planTableLines(allocate({ asOf: "2026-03-01" }))].slice(0, 5);
  * // ["Allocation run of 2026-03-01 (CNY)", "==================================", "", "Summary by SKU (units)", "  (none)"]
  * ```
  */
-export function* planTableLines(
-  plan: AllocationPlan,
-  context: RenderOptions = {},
-): Generator<string> {
+export function* planTableLines(plan: PlanLists, context: RenderOptions = {}): Generator<string> {
   const names = context.regionNames ?? new Map<string, string>();
   const title = `Allocation run of ${safeText(plan.asOf)} (${safeText(plan.currency)})`;
   yield title;

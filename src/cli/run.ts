@@ -10,9 +10,16 @@ import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { issueLine, loadInput, loadPlan, problemLine } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
-import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
 import { formatCount, NO_PROGRESS } from "./progress.js";
-import { PLAN_FORMATS, planChunks, planRowCount, summaryChunks } from "./render.js";
+import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
+import {
+  PLAN_FORMATS,
+  type PlanWithoutTrace,
+  planChunks,
+  planRowCount,
+  summaryChunks,
+  withoutTrace,
+} from "./render.js";
 import { planSummary } from "./summary.js";
 
 /*
@@ -211,13 +218,17 @@ async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCod
   const source = positionals[0] as string;
   const progress = io.progress ?? NO_PROGRESS;
   try {
-    const run = await readAndAllocate(source, io, {
-      asOf: values["as-of"],
-      currency: values.currency,
-    });
+    const trace = values["no-trace"] !== true;
+    // Only the JSON of the whole plan writes the trace: drop it early otherwise.
+    const keepTrace = trace && format === "json" && values.summary !== true;
+    const run = await readAndAllocate(
+      source,
+      io,
+      { asOf: values["as-of"], currency: values.currency },
+      keepTrace,
+    );
     if (typeof run === "number") return run;
     const { plan, regionNames, supply } = run;
-    const trace = values["no-trace"] !== true;
     // The bar would run into a plan printed on the same terminal.
     if (values.out === undefined && io.stdoutIsTerminal === true) progress.stop();
     if (values.summary === true) {
@@ -228,10 +239,10 @@ async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCod
       );
       return EXIT.ok;
     }
-    const total = planRowCount(plan, trace && format === "json");
+    const total = planRowCount(plan);
     progress.stage("writing", { total, unit: "rows" });
     let rows = 0;
-    const chunks = planChunks(plan, format, { regionNames, trace, onRow: () => rows++ });
+    const chunks = planChunks(plan, format, { regionNames, onRow: () => rows++ });
     await io.writeChunks(
       values.out,
       reported(chunks, () => {
@@ -254,7 +265,7 @@ function* reported(chunks: Iterable<string>, after: () => void): Generator<strin
 }
 
 interface AllocatedRun {
-  readonly plan: AllocationPlan;
+  readonly plan: AllocationPlan | PlanWithoutTrace;
   readonly regionNames: ReadonlyMap<string, string>;
   /** SKU → the input's free supply, for the summary. */
   readonly supply: ReadonlyMap<string, number>;
@@ -262,33 +273,47 @@ interface AllocatedRun {
 
 /**
  * Reads the input, validates it and runs it, reporting each stage; the exit
- * code 1 after listing the problems of an invalid input. Only the plan and
- * two small maps outlive it: the input's text, its JSON and the parsed
- * request can be collected before the plan is written.
+ * code 1 after listing the problems of an invalid input. Only the plan (its
+ * trace dropped unless `keepTrace`) and two small maps outlive it, so the
+ * input's JSON, the parsed request and the trace can be collected while the
+ * output is written.
  */
 async function readAndAllocate(
   source: string,
   io: Io,
   overrides: { asOf: string | undefined; currency: string | undefined },
+  keepTrace: boolean,
 ): Promise<AllocatedRun | ExitCode> {
+  const request = await readRequest(source, io, overrides);
+  if (typeof request === "number") return request;
+  const lines = request.orders.reduce((total, order) => total + order.lines.length, 0);
+  (io.progress ?? NO_PROGRESS).stage("allocating", { about: `${formatCount(lines)} order lines` });
+  const plan = runAllocation(request);
+  return {
+    plan: keepTrace ? plan : withoutTrace(plan),
+    regionNames: regionNames(request),
+    supply: supplyBySku(request),
+  };
+}
+
+/** The validated request; the raw input is out of reach once this returns. */
+async function readRequest(
+  source: string,
+  io: Io,
+  overrides: { asOf: string | undefined; currency: string | undefined },
+): Promise<AllocationRequest | ExitCode> {
   const progress = io.progress ?? NO_PROGRESS;
   progress.stage("reading", { about: source === "-" ? "stdin" : source });
   const loaded = await loadInput(source, io, overrides);
   const problems = loaded.problems.map(problemLine);
   progress.stage("parsing");
   const parsed = problems.length > 0 ? undefined : parseAllocationInput(loaded.input);
-  if (parsed === undefined || !parsed.ok) {
-    const lines =
-      parsed === undefined ? problems : parsed.issues.map((i) => issueLine(i, loaded.locate));
-    progress.stop();
-    io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
-    return EXIT.invalid;
-  }
-  const request = parsed.value;
-  const lines = request.orders.reduce((total, order) => total + order.lines.length, 0);
-  progress.stage("allocating", { about: `${formatCount(lines)} order lines` });
-  const plan = runAllocation(request);
-  return { plan, regionNames: regionNames(request), supply: supplyBySku(request) };
+  if (parsed?.ok) return parsed.value;
+  const lines =
+    parsed === undefined ? problems : parsed.issues.map((i) => issueLine(i, loaded.locate));
+  progress.stop();
+  io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
+  return EXIT.invalid;
 }
 
 function indent(lines: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import { currencyMinorDigits } from "../domain/money.js";
-import { type AllocationPlan, formatAmount, UNFILLED_REASONS } from "../index.js";
-import { type CsvValue, csvLines } from "./csv.js";
+import { formatAmount, UNFILLED_REASONS } from "../index.js";
+import { type CsvValue, csvLines, type PlanLists } from "./csv.js";
 import {
   type Cell,
   type Column,
@@ -114,13 +114,12 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { skuTotals } from "./summary.js";
  * skuTotals(allocate({ asOf: "2026-03-01" }), new Map([["A", 5]]));
  * // [{ "sku": "A", "supply": 5, "released": 0, "franchisees": 0, "converted": 0, "locked": 0, "stores": 0, "regions": 0, "remaining": 0 }]
  * ```
  */
 export function skuTotals(
-  plan: AllocationPlan,
+  plan: PlanLists,
   supply: ReadonlyMap<string, number> = new Map(),
 ): SkuTotals[] {
   type Row = { -readonly [K in keyof SkuTotals]: SkuTotals[K] };
@@ -163,12 +162,11 @@ export function skuTotals(
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { planSummary } from "./summary.js";
  * planSummary(allocate({ asOf: "2026-03-01" })).money;
  * // { "served": 0, "amount": "0.00", "cash": "0.00", "credit": "0.00", "paymentRequested": "0.00" }
  * ```
  */
-export function planSummary(plan: AllocationPlan, context: SummaryContext = {}): PlanSummary {
+export function planSummary(plan: PlanLists, context: SummaryContext = {}): PlanSummary {
   const bySku = skuTotals(plan, context.supply);
   const total = (key: "supply" | Channel): number => bySku.reduce((sum, row) => sum + row[key], 0);
 
@@ -279,8 +277,7 @@ type SummaryRow = Partial<Record<(typeof SUMMARY_COLUMNS)[number], CsvValue>>;
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { planSummary, summaryCsvLines } from "./summary.js";
- * [...summaryCsvLines(planSummary(allocate({ asOf: "2026-03-01" })))].length; // 8
+ * [...summaryCsvLines(planSummary(allocate({ asOf: "2026-03-01" })))].length; // 10
  * ```
  */
 export function summaryCsvLines(summary: PlanSummary): Generator<string> {
@@ -301,7 +298,6 @@ function* summaryRows(summary: PlanSummary): Generator<SummaryRow> {
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
- * import { planSummary, summaryTableLines } from "./summary.js";
  * [...summaryTableLines(planSummary(allocate({ asOf: "2026-03-01" })))][0];
  * // "Allocation run of 2026-03-01 (CNY): summary"
  * ```

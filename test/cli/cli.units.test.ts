@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { assembleBundle } from "../../src/cli/bundle.js";
 import { BUNDLE_FILES } from "../../src/cli/bundleFiles.js";
-import { chooseRef, refReadings } from "../../src/cli/ref.js";
 import { CSV_COLUMNS, csvField, planCsvLines } from "../../src/cli/csv.js";
+import { chooseRef, refReadings } from "../../src/cli/ref.js";
 import { displayWidth, renderTable, safeText } from "../../src/cli/table.js";
 import { allocate } from "../../src/index.js";
 import {
