@@ -42,6 +42,7 @@ export interface RenderOptions extends TableContext {
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planChunks } from "./render.js";
  * const plan = allocate({ asOf: "2026-03-01" });
  * [...planChunks(plan, "json")].join(""); // `${JSON.stringify(plan, null, 2)}\n`
  * ```
@@ -61,6 +62,7 @@ export function planChunks(
  *
  * @example
  * ```ts
+ * import { summaryChunks } from "./render.js";
  * const money = { served: 0, amount: "0.00", cash: "0.00", credit: "0.00", paymentRequested: "0.00" };
  * const summary = { asOf: "2026-03-01", currency: "CNY", bySku: [], byChannel: [], byRegion: [], unfilled: [], money };
  * JSON.parse([...summaryChunks(summary, "json")].join("")).money.served; // 0
@@ -100,6 +102,7 @@ function planPieces(
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { withoutTrace } from "./render.js";
  * "trace" in withoutTrace(allocate({ asOf: "2026-03-01" })); // false
  * ```
  */
@@ -118,6 +121,7 @@ export type PlanWithoutTrace = PlanLists;
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planRowCount } from "./render.js";
  * planRowCount(allocate({ asOf: "2026-03-01" })); // 0
  * ```
  */
@@ -150,6 +154,7 @@ export function refText(row: Unfilled): string {
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planTableLines } from "./render.js";
  * [...planTableLines(allocate({ asOf: "2026-03-01" }))].slice(0, 5);
  * // ["Allocation run of 2026-03-01 (CNY)", "==================================", "", "Summary by SKU (units)", "  (none)"]
  * ```

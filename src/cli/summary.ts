@@ -114,6 +114,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { skuTotals } from "./summary.js";
  * skuTotals(allocate({ asOf: "2026-03-01" }), new Map([["A", 5]]));
  * // [{ "sku": "A", "supply": 5, "released": 0, "franchisees": 0, "converted": 0, "locked": 0, "stores": 0, "regions": 0, "remaining": 0 }]
  * ```
@@ -162,6 +163,7 @@ export function skuTotals(
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planSummary } from "./summary.js";
  * planSummary(allocate({ asOf: "2026-03-01" })).money;
  * // { "served": 0, "amount": "0.00", "cash": "0.00", "credit": "0.00", "paymentRequested": "0.00" }
  * ```
@@ -271,6 +273,7 @@ type SummaryRow = Partial<Record<(typeof SUMMARY_COLUMNS)[number], CsvValue>>;
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planSummary, summaryCsvLines } from "./summary.js";
  * [...summaryCsvLines(planSummary(allocate({ asOf: "2026-03-01" })))].length; // 10
  * ```
  */
@@ -292,6 +295,7 @@ function* summaryRows(summary: PlanSummary): Generator<SummaryRow> {
  * @example
  * ```ts
  * import { allocate } from "fenhuo";
+ * import { planSummary, summaryTableLines } from "./summary.js";
  * [...summaryTableLines(planSummary(allocate({ asOf: "2026-03-01" })))][0];
  * // "Allocation run of 2026-03-01 (CNY): summary"
  * ```
