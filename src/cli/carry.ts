@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type AllocationPlan, type CarryNext, carryForward, InputError } from "../index.js";
+import { batched, jsonPieces } from "./chunks.js";
 import { issueLine, loadInput, loadPlan, parseJson, problemLine } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 
@@ -74,9 +75,8 @@ export async function carryCommand(args: readonly string[], io: Io): Promise<Exi
     );
     return EXIT.invalid;
   }
-  const text = `${JSON.stringify(result, null, 2)}\n`;
-  if (values.out === undefined) io.stdout(text);
-  else await io.writeText(values.out, text);
+  // Streamed like a plan (R-SCALE-2): the next input of a big wave is big too.
+  await io.writeChunks(values.out, batched(jsonPieces(result)));
   return EXIT.ok;
 }
 

@@ -23,7 +23,8 @@ Options:
   -h, --help              show help (fenhuo <command> --help for a command's)
   -V, --version           show the version
 
-Exit codes: 0 done, 1 invalid or unreadable input, 2 usage error.
+Exit codes: 0 done, 1 invalid or unreadable input or output that cannot be
+written, 2 usage error, 70 unexpected error (a bug: please report it).
 `;
 
 export const HELP: Readonly<Record<CommandName, string>> = {
@@ -37,6 +38,14 @@ Options:
                           csv: every list of the plan as one CSV, its list in
                                column "section" (the trace is only in json)
   -o, --out <file>        write the plan to <file> instead of stdout
+      --summary           totals only, short whatever the wave's size: units by
+                          SKU (supply, released, to franchisees, of them from
+                          locks, newly locked, to stores, to regions, left
+                          free), by channel and by region, unfilled units by
+                          reason, the franchisees' money; in every format
+      --no-trace          leave the trace out of the json (smaller and faster
+                          to write; fenhuo explain needs the trace, so keep it
+                          for a plan you mean to explain)
       --as-of <date>      the run's date (YYYY-MM-DD), replacing the input's asOf
       --currency <code>   the input's currency (ISO 4217), replacing its own
   -h, --help              show this help
@@ -61,10 +70,22 @@ A header row names the columns; an empty cell leaves the field out.
 Invalid input: every problem is listed on stderr, with its path, and the
 exit code is 1.
 
+Big waves: the plan is written as it is rendered, never held as one text.
+When a run takes over a second and stderr is a terminal, its stage (reading,
+parsing, allocating, writing) and the rows written are shown on stderr.
+
+CSV and spreadsheets: a text cell that starts with =, +, -, @, a tab or a
+carriage return is written with a leading ' so that a spreadsheet shows it
+as text and never runs it as a formula (an id such as =HYPERLINK(...)).
+Numbers (quantities, line numbers) and the amounts of the money columns are
+written as they are, a negative amount included. The JSON is never changed.
+
 Examples:
   fenhuo allocate examples/data/spring-wave.json
   fenhuo allocate examples/data/spring-wave-csv --format csv --out plan.csv
   erp-export | fenhuo allocate - --format json > plan.json
+  fenhuo allocate big-wave.json --summary
+  fenhuo allocate big-wave.json --format json --no-trace --out plan.json
 `,
   validate: `Usage: fenhuo validate <wave.json|-|folder> [options]
 
@@ -79,7 +100,8 @@ Options:
 `,
   explain: `Usage: fenhuo explain <plan.json|-> <ref> [options]
 
-Says why a demand got what it got, from a plan alone (the plan's trace).
+Says why a demand got what it got, from a plan alone (the plan's trace:
+a plan written with allocate --no-trace cannot be explained).
 
 <ref> is one of:
   SO-1#2                      order SO-1, line 2

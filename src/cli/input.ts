@@ -66,6 +66,12 @@ export async function loadPlan(source: string, io: Io): Promise<unknown> {
     typeof plan !== "object" || plan === null || Array.isArray(plan)
       ? lists
       : lists.filter((key) => !Array.isArray((plan as Record<string, unknown>)[key]));
+  if (missing.length === 1 && missing[0] === "trace") {
+    throw new CliError(
+      `${label(source)} has no trace (written with --no-trace?): explain reads the trace, so write the plan with fenhuo allocate --format json without --no-trace`,
+      EXIT.invalid,
+    );
+  }
   if (missing.length > 0) {
     throw new CliError(
       `${label(source)} is not an allocation plan (no ${missing.join(", ")}): write one with fenhuo allocate --format json`,

@@ -1,6 +1,9 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { finished } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
+import type { Progress } from "./progress.js";
 
 /*
  * The edge of the CLI: the only code of fenhuo that touches files, stdin and
@@ -8,8 +11,12 @@ import { fileURLToPath } from "node:url";
  * logic stays testable and the library stays pure.
  */
 
-/** Exit codes: 0 done, 1 the input is invalid or unreadable, 2 the command line is wrong. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done; 1 the input is invalid or unreadable, or the output
+ * cannot be written; 2 the command line is wrong; 70 an unexpected error of
+ * fenhuo itself (a bug to report; 70 is EX_SOFTWARE of sysexits.h).
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, unexpected: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A failure that ends the command with an exit code and a message on stderr. */
@@ -32,13 +39,33 @@ export interface Io {
   listFiles(path: string): Promise<string[]>;
   /** Writes a text file (`--out`). Fails with exit code 1. */
   writeText(path: string, text: string): Promise<void>;
+  /**
+   * Writes `chunks` one after the other to the file `path` (`--out`), or to
+   * stdout when `path` is undefined, pulling the next chunk only when the
+   * stream has room for it (R-SCALE-2: the output is never one string). A
+   * failed write ends the command with exit code 1 and leaves no partial
+   * file; stdout closed by its reader (`fenhuo … | head`) ends the writing
+   * quietly.
+   */
+  writeChunks(path: string | undefined, chunks: Iterable<string>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Where a long command shows how far it got; nothing when absent. */
+  readonly progress?: Progress;
+  /** Whether stdout is a terminal: progress is then cleared before a plan is printed there. */
+  readonly stdoutIsTerminal?: boolean;
+}
+
+/** What main.ts knows about the terminal. */
+export interface NodeIoOptions {
+  readonly progress?: Progress;
+  readonly stdoutIsTerminal?: boolean;
 }
 
 /** The real world: node:fs, process.stdin, process.stdout and process.stderr. */
-export function nodeIo(): Io {
+export function nodeIo(options: NodeIoOptions = {}): Io {
   return {
+    ...options,
     async readText(path) {
       try {
         if (path === "-") return await readStdin();
@@ -70,13 +97,96 @@ export function nodeIo(): Io {
         throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT.invalid);
       }
     },
+    async writeChunks(path, chunks) {
+      if (path === undefined) {
+        try {
+          await writeAll(process.stdout, chunks);
+        } catch (error) {
+          // The reader went away (`| head`): what it wanted is written; not a failure.
+          if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+          throw new CliError(`cannot write to stdout: ${reason(error)}`, EXIT.invalid);
+        }
+        return;
+      }
+      const file = createWriteStream(path);
+      try {
+        await writeAll(file, chunks);
+        file.end();
+        await finished(file);
+      } catch (error) {
+        file.destroy();
+        await removePartial(path);
+        throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT.invalid);
+      }
+    },
     stdout: (text) => {
-      process.stdout.write(text);
+      process.stdout.write(text, (error) => {
+        // `fenhuo … | head` closing stdout early is not a failure; a full disk is.
+        if (error === undefined || error === null) return;
+        if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+        process.stderr.write(`fenhuo: cannot write to stdout: ${reason(error)}\n`);
+        process.exitCode = EXIT.invalid;
+      });
     },
     stderr: (text) => {
       process.stderr.write(text);
     },
   };
+}
+
+/**
+ * Writes the chunks to `stream` in order, waiting for "drain" whenever the
+ * stream's buffer is full, so that at most a chunk or two is held at a time.
+ * Rejects with the stream's error as soon as one is reported.
+ *
+ * @example
+ * ```ts
+ * import { writeAll } from "./io.js";
+ * const seen: string[] = [];
+ * const sink = { write: (chunk: string) => seen.push(chunk) > 0, on() {}, once() {}, removeListener() {} };
+ * writeAll(sink as never, ["a", "b"]); // a Promise, settled once the stream took everything
+ * seen; // ["a", "b"]
+ * ```
+ */
+export async function writeAll(
+  stream: NodeJS.WritableStream,
+  chunks: Iterable<string>,
+): Promise<void> {
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const onError = (error: unknown): void => {
+    failure ??= error;
+    wake?.();
+  };
+  stream.on("error", onError);
+  try {
+    for (const chunk of chunks) {
+      if (failure !== undefined) break;
+      if (!stream.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          stream.once("drain", resolve);
+        });
+        stream.removeListener("drain", wake as () => void);
+        wake = undefined;
+        if (failure !== undefined) break;
+      }
+    }
+    // An error of the last write may be reported after it returned.
+    if (failure === undefined) await new Promise<void>((resolve) => setImmediate(resolve));
+  } finally {
+    stream.removeListener("error", onError);
+  }
+  if (failure !== undefined) throw failure;
+}
+
+/** Removes what a failed `--out` left, if it is a plain file: no half-written plan stays behind. */
+async function removePartial(path: string): Promise<void> {
+  try {
+    if ((await stat(path)).isFile()) await unlink(path);
+  } catch {
+    // nothing there, or not ours to remove
+  }
 }
 
 async function readStdin(): Promise<string> {
@@ -95,6 +205,8 @@ function reason(error: unknown): string {
   if (code === "ENOENT") return "no such file or directory";
   if (code === "EISDIR") return "it is a directory";
   if (code === "EACCES") return "permission denied";
+  if (code === "ENOSPC") return "no space left on device";
+  if (code === "EPIPE") return "the reading end was closed (EPIPE)";
   return error instanceof Error ? error.message : String(error);
 }
 

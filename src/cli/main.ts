@@ -4,20 +4,26 @@
  * This file is the only one that touches `process`: it hands the arguments and
  * the real files and streams to `run`, and sets the exit code it returns.
  */
-import { nodeIo, packageVersion } from "./io.js";
-import { run } from "./run.js";
+import { performance } from "node:perf_hooks";
+import { EXIT, nodeIo, packageVersion } from "./io.js";
+import { NO_PROGRESS, terminalProgress } from "./progress.js";
+import { run, unexpectedLine } from "./run.js";
 
-// `fenhuo allocate … | head` closes stdout early: that is not a failure.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-});
+// Whatever escapes `run` (it should not): one line, exit code 70, never a stack trace.
+const fail = (error: unknown): void => {
+  process.stderr.write(`${unexpectedLine(error)}\n`);
+  process.exit(EXIT.unexpected);
+};
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
 
-try {
-  process.exitCode = await run(process.argv.slice(2), { io: nodeIo(), version: packageVersion });
-} catch (error) {
-  // Not a problem of the input or the command line: a bug of fenhuo.
-  process.stderr.write(
-    `fenhuo: unexpected error — please report it\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-}
+// Write errors of stdout are reported where the writing is (io.ts): this
+// listener only keeps an "error" event from ending the process with a trace.
+process.stdout.on("error", () => {});
+
+// Progress only where a person watches: stderr is a terminal (R-SCALE-2).
+const progress = process.stderr.isTTY
+  ? terminalProgress({ stream: process.stderr, now: () => performance.now() })
+  : NO_PROGRESS;
+const io = nodeIo({ progress, stdoutIsTerminal: process.stdout.isTTY === true });
+process.exitCode = await run(process.argv.slice(2), { io, version: packageVersion });

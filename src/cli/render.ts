@@ -1,9 +1,21 @@
 import type { AllocationPlan, Unfilled } from "../index.js";
-import { type Cell, type Column, displayWidth, renderTable, safeText } from "./table.js";
+import { batched, jsonPieces } from "./chunks.js";
+import { type PlanLists, planCsvLines } from "./csv.js";
+import { type PlanSummary, skuTotals, summaryCsvLines, summaryTableLines } from "./summary.js";
+import {
+  type Cell,
+  type Column,
+  displayWidth,
+  left,
+  right,
+  safeText,
+  sectionLines,
+} from "./table.js";
 
 /*
- * A plan as text: a planner's table, the JSON itself, or one CSV. Pure
- * functions from a plan to a string; the caller decides where it goes.
+ * A plan as text: a planner's table, the JSON itself, or one CSV — in pieces
+ * (R-SCALE-2), never one string of the whole plan. Pure generators; the caller
+ * decides where the chunks go.
  */
 
 /** The output formats of `fenhuo allocate`. */
@@ -16,20 +28,112 @@ export interface TableContext {
   readonly regionNames?: ReadonlyMap<string, string>;
 }
 
-/** The plan in `format`, ending with a newline. */
-export function renderPlan(
-  plan: AllocationPlan,
+/** How a plan is written. */
+export interface RenderOptions extends TableContext {
+  /** Called after each row of the plan's lists is written: a count for progress. */
+  readonly onRow?: () => void;
+}
+
+/**
+ * The plan in `format`, as chunks of about 64 KiB ending with a newline;
+ * joined, the JSON is exactly `JSON.stringify(plan, null, 2)` and a newline
+ * (with no `trace` for a plan passed through {@link withoutTrace}: `--no-trace`).
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * import { planChunks } from "./render.js";
+ * const plan = allocate({ asOf: "2026-03-01" });
+ * [...planChunks(plan, "json")].join(""); // `${JSON.stringify(plan, null, 2)}\n`
+ * ```
+ */
+export function planChunks(
+  plan: AllocationPlan | PlanLists,
   format: PlanFormat,
-  context: TableContext = {},
-): string {
+  options: RenderOptions = {},
+): Iterable<string> {
+  return batched(planPieces(plan, format, options));
+}
+
+/**
+ * The summary of `fenhuo allocate --summary` in `format`, as chunks ending with
+ * a newline: short tables, the {@link PlanSummary} as JSON (2-space indented,
+ * like the plan), or one CSV with a `section` column.
+ *
+ * @example
+ * ```ts
+ * import { summaryChunks } from "./render.js";
+ * const money = { served: 0, amount: "0.00", cash: "0.00", credit: "0.00", paymentRequested: "0.00" };
+ * const summary = { asOf: "2026-03-01", currency: "CNY", bySku: [], byChannel: [], byRegion: [], unfilled: [], money };
+ * JSON.parse([...summaryChunks(summary, "json")].join("")).money.served; // 0
+ * [...summaryChunks(summary, "csv")].join("").split("\n")[1]; // "money,,,,,,,,,,,,,,,,,0,0.00,0.00,0.00,0.00"
+ * ```
+ */
+export function summaryChunks(summary: PlanSummary, format: PlanFormat): Iterable<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(plan, null, 2)}\n`;
+      return batched(jsonPieces(summary));
     case "csv":
-      return planCsv(plan);
+      return batched(summaryCsvLines(summary));
     case "table":
-      return planTable(plan, context);
+      return batched(withNewlines(summaryTableLines(summary)));
   }
+}
+
+function planPieces(
+  plan: AllocationPlan | PlanLists,
+  format: PlanFormat,
+  options: RenderOptions,
+): Iterable<string> {
+  const onRow = options.onRow ?? (() => {});
+  switch (format) {
+    case "json":
+      return jsonPieces(plan, { onRow });
+    case "csv":
+      return planCsvLines(plan, onRow);
+    case "table":
+      return withNewlines(planTableLines(plan, options));
+  }
+}
+
+/**
+ * The plan without its trace (`--no-trace`), the rest in the same key order.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * import { withoutTrace } from "./render.js";
+ * "trace" in withoutTrace(allocate({ asOf: "2026-03-01" })); // false
+ * ```
+ */
+export function withoutTrace(plan: AllocationPlan): PlanWithoutTrace {
+  const { trace: _trace, ...rest } = plan;
+  return rest;
+}
+
+/** A plan as written with `--no-trace`. */
+export type PlanWithoutTrace = PlanLists;
+
+/**
+ * How many rows the lists of a plan hold, its trace's too when it has one:
+ * the total of the writing's progress.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * import { planRowCount } from "./render.js";
+ * planRowCount(allocate({ asOf: "2026-03-01" })); // 0
+ * ```
+ */
+export function planRowCount(plan: PlanLists): number {
+  let rows = 0;
+  for (const value of Object.values(plan)) if (Array.isArray(value)) rows += value.length;
+  return rows;
+}
+
+/** Lines with their line ends. */
+function* withNewlines(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
 }
 
 /** How a demand is named on the command line: what `fenhuo explain` takes. */
@@ -44,31 +148,43 @@ export function refText(row: Unfilled): string {
   }
 }
 
-const right = (title: string): Column => ({ title, align: "right" });
-const left = (title: string): Column => ({ title });
-
-/** The plan for a planner: one titled table per list of the plan. */
-export function planTable(plan: AllocationPlan, context: TableContext = {}): string {
+/**
+ * The plan for a planner, line by line: one titled table per list of the plan.
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * import { planTableLines } from "./render.js";
+ * [...planTableLines(allocate({ asOf: "2026-03-01" }))].slice(0, 5);
+ * // ["Allocation run of 2026-03-01 (CNY)", "==================================", "", "Summary by SKU (units)", "  (none)"]
+ * ```
+ */
+export function* planTableLines(plan: PlanLists, context: RenderOptions = {}): Generator<string> {
   const names = context.regionNames ?? new Map<string, string>();
-  const out: string[] = [];
   const title = `Allocation run of ${safeText(plan.asOf)} (${safeText(plan.currency)})`;
-  out.push(title, "=".repeat(displayWidth(title)));
+  yield title;
+  yield "=".repeat(displayWidth(title));
 
-  const section = (heading: string, columns: Column[], rows: Cell[][]): void => {
-    out.push("", heading);
-    if (rows.length === 0) out.push("  (none)");
-    else out.push(...renderTable(columns, rows));
-  };
+  function* section<T>(
+    heading: string,
+    columns: readonly Column[],
+    list: readonly T[],
+    row: (item: T) => readonly Cell[],
+  ): Generator<string> {
+    yield* sectionLines(heading, columns, list.length, () => mapped(list, row), context.onRow);
+  }
   // A region name column only when the input named some region of the section.
-  const regionColumns = (regions: readonly string[]): { columns: Column[]; cells: Cell[][] } => {
-    const named = regions.some((region) => names.has(region));
+  const regionColumns = (list: readonly { readonly region: string }[]) => {
+    const named = list.some((item) => names.has(item.region));
     return {
       columns: named ? [left("region"), left("name")] : [left("region")],
-      cells: regions.map((region) => (named ? [region, names.get(region) ?? ""] : [region])),
+      cells: (region: string): Cell[] => (named ? [region, names.get(region) ?? ""] : [region]),
     };
   };
 
-  section(
+  const totals = skuTotals(plan);
+  // Not counted in the progress: its rows are not the plan's.
+  yield* sectionLines(
     "Summary by SKU (units)",
     [
       left("sku"),
@@ -78,17 +194,19 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       right("to regions"),
       right("left free"),
     ],
-    skuSummary(plan).map((row) => [
-      row.sku,
-      row.franchisees,
-      row.locked,
-      row.stores,
-      row.regions,
-      row.remaining,
-    ]),
+    totals.length,
+    () =>
+      totals.map((row) => [
+        row.sku,
+        row.franchisees,
+        row.locked,
+        row.stores,
+        row.regions,
+        row.remaining,
+      ]),
   );
 
-  section(
+  yield* section(
     "Franchisee allocations",
     [
       left("order"),
@@ -102,7 +220,8 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       right("credit"),
       left("source"),
     ],
-    plan.franchiseeAllocations.map((a) => [
+    plan.franchiseeAllocations,
+    (a) => [
       a.order,
       a.line,
       a.franchisee,
@@ -113,10 +232,10 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       a.cash,
       a.credit,
       a.source,
-    ]),
+    ],
   );
 
-  section(
+  yield* section(
     "Locks after the run (pay before expiry, or the stock is released)",
     [
       left("lock"),
@@ -129,7 +248,8 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       left("expires on"),
       left("new"),
     ],
-    plan.locks.map((l) => [
+    plan.locks,
+    (l) => [
       l.id,
       l.order,
       l.line,
@@ -139,10 +259,10 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       l.lockedOn,
       l.expiresOn,
       l.isNew ? "yes" : "",
-    ]),
+    ],
   );
 
-  section(
+  yield* section(
     "Released locks (expired: back to free stock)",
     [
       left("lock"),
@@ -154,7 +274,8 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       left("expired on"),
       left("no relock before"),
     ],
-    plan.releasedLocks.map((l) => [
+    plan.releasedLocks,
+    (l) => [
       l.id,
       l.order,
       l.line,
@@ -163,41 +284,38 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       l.quantity,
       l.expiresOn,
       l.lockBlockedUntil,
-    ]),
+    ],
   );
 
-  const stores = regionColumns(plan.storeAllocations.map((s) => s.region));
-  section(
+  const stores = regionColumns(plan.storeAllocations);
+  yield* section(
     "Store allocations (direct and concession stores)",
     [left("store"), ...stores.columns, left("sku"), right("qty")],
-    plan.storeAllocations.map((s, index) => [
-      s.store,
-      ...(stores.cells[index] ?? []),
-      s.sku,
-      s.quantity,
-    ]),
+    plan.storeAllocations,
+    (s) => [s.store, ...stores.cells(s.region), s.sku, s.quantity],
   );
 
-  const regions = regionColumns(plan.regionAllocations.map((r) => r.region));
-  section(
+  const regions = regionColumns(plan.regionAllocations);
+  yield* section(
     "Region allocations (region warehouses)",
     [...regions.columns, left("sku"), right("qty")],
-    plan.regionAllocations.map((r, index) => [...(regions.cells[index] ?? []), r.sku, r.quantity]),
+    plan.regionAllocations,
+    (r) => [...regions.cells(r.region), r.sku, r.quantity],
   );
 
-  section(
+  yield* section(
     "Unfilled demand",
     [left("demand"), left("kind"), left("sku"), right("qty"), left("reason")],
-    plan.unfilled.map((u) => [refText(u), u.kind, u.sku, u.quantity, u.reason]),
+    plan.unfilled,
+    (u) => [refText(u), u.kind, u.sku, u.quantity, u.reason],
   );
 
-  section(
-    "Remaining free stock",
-    [left("sku"), right("qty")],
-    plan.remaining.map((r) => [r.sku, r.quantity]),
-  );
+  yield* section("Remaining free stock", [left("sku"), right("qty")], plan.remaining, (r) => [
+    r.sku,
+    r.quantity,
+  ]);
 
-  section(
+  yield* section(
     "Franchisee balances",
     [
       left("franchisee"),
@@ -207,27 +325,28 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
       right("cash after"),
       right("credit left"),
     ],
-    plan.balances.map((b) => [
+    plan.balances,
+    (b) => [
       b.franchisee,
       b.spendableBefore,
       b.cashCommitted,
       b.creditCommitted,
       b.cashAfter,
       b.creditAvailableAfter,
-    ]),
+    ],
   );
 
-  section(
+  yield* section(
     "Payment requests (通知加盟商打款)",
     [left("franchisee"), right("amount"), left("pay before"), left("locks")],
-    plan.paymentRequests.map((p) => [p.franchisee, p.amount, p.payBefore, p.locks.join(", ")]),
+    plan.paymentRequests,
+    (p) => [p.franchisee, p.amount, p.payBefore, p.locks.join(", ")],
   );
 
-  section(
-    "Warnings",
-    [left("code"), left("message")],
-    plan.warnings.map((w) => [w.code, w.message]),
-  );
+  yield* section("Warnings", [left("code"), left("message")], plan.warnings, (w) => [
+    w.code,
+    w.message,
+  ]);
 
   const example =
     plan.unfilled[0] !== undefined
@@ -236,118 +355,15 @@ export function planTable(plan: AllocationPlan, context: TableContext = {}): str
         ? `${plan.franchiseeAllocations[0].order}#${plan.franchiseeAllocations[0].line}`
         : undefined;
   if (example !== undefined) {
-    out.push(
-      "",
-      "Why did a demand get what it got? Save the plan with --format json --out plan.json, then:",
-      `  fenhuo explain plan.json ${safeText(example)}`,
-    );
+    yield "";
+    yield "Why did a demand get what it got? Save the plan with --format json --out plan.json, then:";
+    yield `  fenhuo explain plan.json ${safeText(example)}`;
   }
-  return `${out.join("\n")}\n`;
 }
 
-/** Units per SKU and destination: where the run sent each SKU's stock. */
-interface SkuSummary {
-  readonly sku: string;
-  franchisees: number;
-  locked: number;
-  stores: number;
-  regions: number;
-  remaining: number;
-}
-
-function skuSummary(plan: AllocationPlan): SkuSummary[] {
-  const bySku = new Map<string, SkuSummary>();
-  const of = (sku: string): SkuSummary => {
-    let row = bySku.get(sku);
-    if (row === undefined) {
-      row = { sku, franchisees: 0, locked: 0, stores: 0, regions: 0, remaining: 0 };
-      bySku.set(sku, row);
-    }
-    return row;
-  };
-  for (const a of plan.franchiseeAllocations) of(a.sku).franchisees += a.quantity;
-  for (const l of plan.locks) if (l.isNew) of(l.sku).locked += l.quantity;
-  for (const s of plan.storeAllocations) of(s.sku).stores += s.quantity;
-  for (const r of plan.regionAllocations) of(r.sku).regions += r.quantity;
-  for (const r of plan.remaining) of(r.sku).remaining += r.quantity;
-  return [...bySku.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
-}
-
-/**
- * The columns of `--format csv`: `section` (the plan's list the row comes
- * from), then the union of the fields of every list, named as in the plan's
- * JSON. A row leaves the fields its list does not have empty. The trace is
- * not in the CSV (`--format json` has it).
- */
-export const CSV_COLUMNS = [
-  "section",
-  "kind",
-  "id",
-  "order",
-  "line",
-  "franchisee",
-  "store",
-  "region",
-  "sku",
-  "quantity",
-  "unitPrice",
-  "amount",
-  "cash",
-  "credit",
-  "source",
-  "lockedOn",
-  "expiresOn",
-  "isNew",
-  "lockBlockedUntil",
-  "convertedInGrace",
-  "reason",
-  "spendableBefore",
-  "committedBefore",
-  "cashCommitted",
-  "creditCommitted",
-  "cashAfter",
-  "creditAvailableAfter",
-  "payBefore",
-  "locks",
-  "code",
-  "committedCash",
-  "committedCredit",
-  "season",
-  "message",
-] as const;
-
-type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | boolean>>;
-
-/** The plan's lists as one CSV (RFC 4180, `\n` line ends), in the plan's order. */
-export function planCsv(plan: AllocationPlan): string {
-  const rows: CsvRow[] = [];
-  const add = (section: string, list: readonly object[]): void => {
-    for (const item of list) rows.push({ section, ...(item as CsvRow) });
-  };
-  add("franchiseeAllocations", plan.franchiseeAllocations);
-  add("locks", plan.locks);
-  add("releasedLocks", plan.releasedLocks);
-  add("storeAllocations", plan.storeAllocations);
-  add("regionAllocations", plan.regionAllocations);
-  add("unfilled", plan.unfilled);
-  add("remaining", plan.remaining);
-  add("balances", plan.balances);
-  // A payment request's lock ids, joined by spaces (ids rarely hold one).
-  add(
-    "paymentRequests",
-    plan.paymentRequests.map((p) => ({ ...p, locks: p.locks.join(" ") })),
-  );
-  add("warnings", plan.warnings);
-  const lines = [
-    CSV_COLUMNS.join(","),
-    ...rows.map((row) => CSV_COLUMNS.map((column) => csvField(row[column])).join(",")),
-  ];
-  return `${lines.join("\n")}\n`;
-}
-
-/** One CSV field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string | number | boolean | undefined): string {
-  if (value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function* mapped<T>(
+  list: readonly T[],
+  row: (item: T) => readonly Cell[],
+): Generator<readonly Cell[]> {
+  for (const item of list) yield row(item);
 }

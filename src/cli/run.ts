@@ -4,15 +4,24 @@ import {
   type AllocationRequest,
   explain,
   parseAllocationInput,
-  safeAllocate,
+  runAllocation,
 } from "../index.js";
 import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
 import { carryCommand } from "./carry.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { formatCount, NO_PROGRESS } from "./progress.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
-import { PLAN_FORMATS, renderPlan } from "./render.js";
+import {
+  PLAN_FORMATS,
+  type PlanWithoutTrace,
+  planChunks,
+  planRowCount,
+  summaryChunks,
+  withoutTrace,
+} from "./render.js";
+import { planSummary } from "./summary.js";
 
 /*
  * `fenhuo <command> …`: the command line read into a command, the command run
@@ -29,16 +38,39 @@ export interface CliContext {
 
 /**
  * Runs `fenhuo` with `argv` (without `node` and the script) and returns the
- * exit code: 0 done, 1 invalid or unreadable input, 2 usage error.
+ * exit code: 0 done, 1 invalid or unreadable input or unwritable output, 2
+ * usage error, 70 an unexpected error. Never throws: every failure ends in a
+ * message on stderr, one line but for the lists of input problems.
  */
 export async function run(argv: readonly string[], context: CliContext): Promise<ExitCode> {
   try {
     return await dispatch(argv, context);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
-    context.io.stderr(`fenhuo: ${error.message}\n`);
-    return error.exitCode;
+    context.io.progress?.stop();
+    if (error instanceof CliError) {
+      context.io.stderr(`fenhuo: ${error.message}\n`);
+      return error.exitCode;
+    }
+    context.io.stderr(`${unexpectedLine(error)}\n`);
+    return EXIT.unexpected;
   }
+}
+
+/**
+ * The one line for an error fenhuo did not expect (a bug): its message, no
+ * stack trace, and a request to report it.
+ *
+ * @example
+ * ```ts
+ * import { unexpectedLine } from "./run.js";
+ * unexpectedLine(new RangeError("Maximum call stack size exceeded"));
+ * // "fenhuo: unexpected error (RangeError: Maximum call stack size exceeded); please report it with the command that caused it"
+ * ```
+ */
+export function unexpectedLine(error: unknown): string {
+  const what =
+    error instanceof Error ? `${error.name}: ${error.message}` : `thrown: ${String(error)}`;
+  return `fenhuo: unexpected error (${what.split("\n")[0]}); please report it with the command that caused it`;
 }
 
 async function dispatch(argv: readonly string[], context: CliContext): Promise<ExitCode> {
@@ -179,40 +211,131 @@ async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCod
     {
       format: { type: "string", short: "f" },
       out: { type: "string", short: "o" },
+      summary: { type: "boolean" },
+      "no-trace": { type: "boolean" },
       ...INPUT_OPTIONS,
     },
     { min: 1, max: 1 },
   );
   const format = choice("allocate", "--format", values.format ?? "table", PLAN_FORMATS);
   const source = positionals[0] as string;
-  const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
-
-  const result = safeAllocate(loaded.input);
-  if (loaded.problems.length > 0 || !result.ok) {
-    const lines = problemLines(loaded, result.issues ?? []);
-    io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
-    return EXIT.invalid;
+  const progress = io.progress ?? NO_PROGRESS;
+  try {
+    const trace = values["no-trace"] !== true;
+    // Only the JSON of the whole plan writes the trace: drop it early otherwise.
+    const keepTrace = trace && format === "json" && values.summary !== true;
+    const run = await readAndAllocate(
+      source,
+      io,
+      { asOf: values["as-of"], currency: values.currency },
+      keepTrace,
+    );
+    if (typeof run === "number") return run;
+    const { plan, regionNames, supply } = run;
+    // The bar would run into a plan printed on the same terminal.
+    if (values.out === undefined && io.stdoutIsTerminal === true) progress.stop();
+    if (values.summary === true) {
+      progress.stage("writing", { about: "the summary" });
+      await io.writeChunks(
+        values.out,
+        summaryChunks(planSummary(plan, { supply, regionNames }), format),
+      );
+      return EXIT.ok;
+    }
+    const total = planRowCount(plan);
+    progress.stage("writing", { total, unit: "rows" });
+    let rows = 0;
+    const chunks = planChunks(plan, format, { regionNames, onRow: () => rows++ });
+    await io.writeChunks(
+      values.out,
+      reported(chunks, () => {
+        progress.advance(rows);
+        rows = 0;
+      }),
+    );
+    return EXIT.ok;
+  } finally {
+    progress.stop();
   }
-  const text = renderPlan(result.plan, format, { regionNames: regionNames(loaded.input) });
-  if (values.out === undefined) io.stdout(text);
-  else await io.writeText(values.out, text);
-  return EXIT.ok;
+}
+
+/** The chunks, calling `after` once each has been taken. */
+function* reported(chunks: Iterable<string>, after: () => void): Generator<string> {
+  for (const chunk of chunks) {
+    yield chunk;
+    after();
+  }
+}
+
+interface AllocatedRun {
+  readonly plan: AllocationPlan | PlanWithoutTrace;
+  readonly regionNames: ReadonlyMap<string, string>;
+  /** SKU → the input's free supply, for the summary. */
+  readonly supply: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads the input, validates it and runs it, reporting each stage; the exit
+ * code 1 after listing the problems of an invalid input. Only the plan (its
+ * trace dropped unless `keepTrace`) and two small maps outlive it, so the
+ * input's JSON, the parsed request and the trace can be collected while the
+ * output is written.
+ */
+async function readAndAllocate(
+  source: string,
+  io: Io,
+  overrides: { asOf: string | undefined; currency: string | undefined },
+  keepTrace: boolean,
+): Promise<AllocatedRun | ExitCode> {
+  const request = await readRequest(source, io, overrides);
+  if (typeof request === "number") return request;
+  const lines = request.orders.reduce((total, order) => total + order.lines.length, 0);
+  (io.progress ?? NO_PROGRESS).stage("allocating", { about: `${formatCount(lines)} order lines` });
+  const plan = runAllocation(request);
+  return {
+    plan: keepTrace ? plan : withoutTrace(plan),
+    regionNames: regionNames(request),
+    supply: supplyBySku(request),
+  };
+}
+
+/** The validated request; the raw input is out of reach once this returns. */
+async function readRequest(
+  source: string,
+  io: Io,
+  overrides: { asOf: string | undefined; currency: string | undefined },
+): Promise<AllocationRequest | ExitCode> {
+  const progress = io.progress ?? NO_PROGRESS;
+  progress.stage("reading", { about: source === "-" ? "stdin" : source });
+  const loaded = await loadInput(source, io, overrides);
+  progress.stage("parsing");
+  // Validated even when a file of the bundle had problems: every problem at once (§7).
+  const parsed = parseAllocationInput(loaded.input);
+  if (parsed.ok && loaded.problems.length === 0) return parsed.value;
+  const lines = problemLines(loaded, parsed.issues ?? []);
+  progress.stop();
+  io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
+  return EXIT.invalid;
 }
 
 function indent(lines: readonly string[]): string {
   return lines.map((line) => `  ${line}\n`).join("");
 }
 
-/** Region id → name from a validated input, for the table. */
-function regionNames(input: unknown): Map<string, string> {
+/** Region id → name, for the table. */
+function regionNames(request: AllocationRequest): Map<string, string> {
   const names = new Map<string, string>();
-  const regions = (input as { regions?: unknown }).regions;
-  if (!Array.isArray(regions)) return names;
-  for (const region of regions as { id?: unknown; name?: unknown }[]) {
-    if (typeof region.id === "string" && typeof region.name === "string" && region.name !== "")
-      names.set(region.id, region.name);
+  for (const region of request.regions) {
+    if (region.name !== undefined && region.name !== "") names.set(region.id, region.name);
   }
   return names;
+}
+
+/** SKU → the units of its supply rows. */
+function supplyBySku(request: AllocationRequest): Map<string, number> {
+  const supply = new Map<string, number>();
+  for (const row of request.supply) supply.set(row.sku, (supply.get(row.sku) ?? 0) + row.quantity);
+  return supply;
 }
 
 async function validateCommand(args: readonly string[], io: Io): Promise<ExitCode> {

@@ -10,23 +10,44 @@ export interface Column {
   readonly align?: "left" | "right";
 }
 
+/** A left-aligned column (text). */
+export const left = (title: string): Column => ({ title });
+/** A right-aligned column (numbers and amounts). */
+export const right = (title: string): Column => ({ title, align: "right" });
+
 /** A cell: numbers are printed as they are, strings are made safe for a terminal. */
 export type Cell = string | number;
 
+/** The rows of a table, read twice: once to measure the columns, once to write the lines. */
+export type Rows = () => Iterable<readonly Cell[]>;
+
 /**
  * The lines of a table: a header, a rule of dashes, one line per row, each
- * indented by `indent`. Trailing spaces are trimmed.
+ * indented by `indent`. Trailing spaces are trimmed. The lines come one at a
+ * time (R-SCALE-2): `rows` is read once to measure the columns and once more
+ * to write them, so a table of a million rows holds no million strings.
+ *
+ * @example
+ * ```ts
+ * import { tableLines } from "./table.js";
+ * [...tableLines([{ title: "sku" }, { title: "qty", align: "right" }], () => [["A", 12]])];
+ * // ["  sku  qty", "  ---  ---", "  A     12"]
+ * ```
  */
-export function renderTable(
+export function* tableLines(
   columns: readonly Column[],
-  rows: readonly (readonly Cell[])[],
+  rows: Rows,
   indent = "  ",
-): string[] {
+  onRow: () => void = () => {},
+): Generator<string> {
   const head = columns.map((column) => safeText(column.title));
-  const body = rows.map((row) => columns.map((_, index) => cellText(row[index])));
-  const widths = columns.map((_, index) =>
-    Math.max(displayWidth(head[index] ?? ""), ...body.map((row) => displayWidth(row[index] ?? ""))),
-  );
+  const widths = head.map(displayWidth);
+  for (const row of rows()) {
+    for (let index = 0; index < widths.length; index++) {
+      const width = displayWidth(cellText(row[index]));
+      if (width > (widths[index] ?? 0)) widths[index] = width;
+    }
+  }
   const line = (cells: readonly string[]): string =>
     `${indent}${cells
       .map((cell, index) => {
@@ -34,7 +55,51 @@ export function renderTable(
         return columns[index]?.align === "right" ? pad + cell : cell + pad;
       })
       .join("  ")}`.trimEnd();
-  return [line(head), `${indent}${widths.map((w) => "-".repeat(w)).join("  ")}`, ...body.map(line)];
+  yield line(head);
+  yield `${indent}${widths.map((w) => "-".repeat(w)).join("  ")}`;
+  for (const row of rows()) {
+    yield line(columns.map((_, index) => cellText(row[index])));
+    onRow();
+  }
+}
+
+/**
+ * A titled table of `count` rows, or `  (none)`, after a blank line.
+ *
+ * @example
+ * ```ts
+ * import { sectionLines } from "./table.js";
+ * [...sectionLines("Warnings", [{ title: "code" }], 0, () => [])]; // ["", "Warnings", "  (none)"]
+ * ```
+ */
+export function* sectionLines(
+  heading: string,
+  columns: readonly Column[],
+  count: number,
+  rows: Rows,
+  onRow?: () => void,
+): Generator<string> {
+  yield "";
+  yield heading;
+  if (count === 0) yield "  (none)";
+  else yield* tableLines(columns, rows, "  ", onRow);
+}
+
+/**
+ * The lines of a table of rows held in memory, as {@link tableLines} writes them.
+ *
+ * @example
+ * ```ts
+ * import { renderTable } from "./table.js";
+ * renderTable([{ title: "id" }], [["x"]]); // ["  id", "  --", "  x"]
+ * ```
+ */
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  indent = "  ",
+): string[] {
+  return [...tableLines(columns, () => rows, indent)];
 }
 
 function cellText(cell: Cell | undefined): string {
@@ -60,10 +125,14 @@ export function safeText(text: string): string {
  * combining marks and zero-width characters none, everything else one.
  */
 export function displayWidth(text: string): number {
+  // Printable ASCII, the common case (ids, numbers, amounts): one column each.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let columns = 0;
   for (const char of text) columns += charWidth(char.codePointAt(0) ?? 0);
   return columns;
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function charWidth(code: number): number {
   if (

@@ -3,33 +3,10 @@
  * carryForward (R-RUN-2), and its refusals (R-RUN-3).
  */
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
 import { allocate, carryForward } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
-
-function memoryIo(files: Record<string, string>) {
-  const out = { stdout: "", stderr: "", written: new Map<string, string>() };
-  const io: Io = {
-    readText: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
-    },
-    isDirectory: async () => false,
-    listFiles: async () => [],
-    writeText: async (path, text) => {
-      out.written.set(path, text);
-    },
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-  };
-  return { io, out };
-}
+import { memoryIo } from "../support/memoryIo.js";
 
 const input = t100Wave(10, {
   franchisees: [franchisee("F01", 1, "500")],
@@ -46,13 +23,15 @@ describe("fenhuo carry", () => {
       balances: [{ franchisee: "F01", cash: "300" }],
       shipped: [{ order: "SO-1", line: 1, quantity: 2 }],
     };
-    const { io, out } = memoryIo({
-      "in.json": JSON.stringify(input),
-      "plan.json": JSON.stringify(plan),
-      "arrivals.json": JSON.stringify(next.arrivals),
-      "payments.json": JSON.stringify(next.payments),
-      "balances.json": JSON.stringify(next.balances),
-      "shipped.json": JSON.stringify(next.shipped),
+    const io = memoryIo({
+      inputs: {
+        "in.json": JSON.stringify(input),
+        "plan.json": JSON.stringify(plan),
+        "arrivals.json": JSON.stringify(next.arrivals),
+        "payments.json": JSON.stringify(next.payments),
+        "balances.json": JSON.stringify(next.balances),
+        "shipped.json": JSON.stringify(next.shipped),
+      },
     });
     const code = await run(
       [
@@ -74,32 +53,34 @@ describe("fenhuo carry", () => {
       ],
       { io, version: async () => "0" },
     );
-    expect(out.stderr).toBe("");
+    expect(io.stderrText()).toBe("");
     expect(code).toBe(0);
-    expect(JSON.parse(out.written.get("next.json") as string)).toEqual(
+    expect(JSON.parse(io.files.get("next.json")?.join("") ?? "")).toEqual(
       carryForward(input, plan, next),
     );
   });
 
   it("R-RUN-3: refuses to carry a plan into the input it was already carried into (exit 1)", async () => {
     const carried = carryForward(input, plan, { asOf: "2026-03-02" });
-    const { io, out } = memoryIo({
-      "in.json": JSON.stringify(carried),
-      "plan.json": JSON.stringify(plan),
+    const io = memoryIo({
+      inputs: {
+        "in.json": JSON.stringify(carried),
+        "plan.json": JSON.stringify(plan),
+      },
     });
     const code = await run(["carry", "in.json", "plan.json", "--as-of", "2026-03-03"], {
       io,
       version: async () => "0",
     });
     expect(code).toBe(1);
-    expect(out.stderr).toContain(
+    expect(io.stderrText()).toContain(
       "plan.planId: the plan is not the plan of this input: this plan was already carried forward, or was made from another input",
     );
   });
 
   it("needs <input>, <plan.json> and --as-of (exit 2)", async () => {
-    const { io, out } = memoryIo({});
+    const io = memoryIo();
     expect(await run(["carry", "in.json"], { io, version: async () => "0" })).toBe(2);
-    expect(out.stderr).toContain("carry: needs <input>, <plan.json> and --as-of <date>");
+    expect(io.stderrText()).toContain("carry: needs <input>, <plan.json> and --as-of <date>");
   });
 });

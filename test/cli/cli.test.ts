@@ -2,11 +2,13 @@
  * The `fenhuo` command, end to end: the package is built, then the real
  * binary (dist/cli.js) is spawned and its stdout, stderr and exit code read.
  */
-import { execSync, spawnSync } from "node:child_process";
+import { execSync, spawn, spawnSync } from "node:child_process";
 import {
+  closeSync,
   cpSync,
   existsSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   statSync,
@@ -16,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateWave } from "../../bench/generate.js";
 import { displayWidth } from "../../src/cli/table.js";
 import {
   type AllocationPlan,
@@ -371,6 +374,73 @@ describe("fenhuo explain", () => {
     const run = fenhuo(["explain", SAMPLE, "SO-1001#2"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("is not an allocation plan");
+  });
+});
+
+describe("streamed output and failures (R-SCALE-2)", () => {
+  it("R-SCALE-2: a full disk behind --out or stdout ends in one line and exit code 1", () => {
+    const out = fenhuo(["allocate", SAMPLE, "--format", "json", "--out", "/dev/full"]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toBe("fenhuo: cannot write /dev/full: no space left on device\n");
+
+    const full = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [CLI, "allocate", SAMPLE, "-f", "csv"], {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", full, "pipe"],
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe("fenhuo: cannot write to stdout: no space left on device\n");
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it("R-SCALE-2: --out into a missing folder is one line, exit code 1, and no file", () => {
+    const target = join(scratch, "no-such-folder", "plan.json");
+    const run = fenhuo(["allocate", SAMPLE, "--out", target]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`fenhuo: cannot write ${target}: no such file or directory\n`);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it("R-SCALE-2: a reader that stops early (| head) stops the writing quietly, exit code 0", async () => {
+    const big = scratchFile("big-wave.json", generateWave({ lines: 3000 }));
+    const child = spawn(process.execPath, [CLI, "allocate", big, "--format", "json"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (data) => {
+      stderr += String(data);
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it("R-SCALE-2: a plan written with --no-trace cannot be explained, and says why", () => {
+    const plan = fenhuo(["allocate", SAMPLE, "--format", "json", "--no-trace"]);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout)).not.toHaveProperty("trace");
+    const run = fenhuo(["explain", "-", "SO-1001#2"], plan.stdout);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "fenhuo: stdin has no trace (written with --no-trace?): explain reads the trace, so write the plan with fenhuo allocate --format json without --no-trace\n",
+    );
+  });
+
+  it("R-SCALE-2: --summary prints the short tables; help says what --summary and --no-trace do", () => {
+    const run = fenhuo(["allocate", SAMPLE, "--summary"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n")[0]).toBe("Allocation run of 2026-03-01 (CNY): summary");
+    const help = fenhuo(["allocate", "--help"]).stdout;
+    expect(help).toContain("--summary");
+    expect(help).toContain("--no-trace");
+    expect(help).toContain("a leading '");
   });
 });
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { assembleBundle } from "../../src/cli/bundle.js";
 import { BUNDLE_FILES } from "../../src/cli/bundleFiles.js";
+import { CSV_COLUMNS, csvField, planCsvLines } from "../../src/cli/csv.js";
 import { chooseRef, refReadings } from "../../src/cli/ref.js";
-import { CSV_COLUMNS, csvField, planCsv } from "../../src/cli/render.js";
 import { displayWidth, renderTable, safeText } from "../../src/cli/table.js";
 import { allocate } from "../../src/index.js";
 import {
@@ -124,7 +124,7 @@ describe("CSV output", () => {
           expect(CSV_COLUMNS as readonly string[], key).toContain(key);
       }
     }
-    const lines = planCsv(plan).trimEnd().split("\n");
+    const lines = [...planCsvLines(plan)];
     const rows = Object.values(lists).reduce((n, list) => n + (list as object[]).length, 0);
     expect(lines).toHaveLength(1 + rows);
   });

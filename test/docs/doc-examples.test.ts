@@ -3,10 +3,13 @@
  * of test/support/snippets.ts: an example line `expression; // literal` (or an
  * expression followed by a line that is only `// literal`) becomes
  * `expect(expression).toEqual(literal)`, and a comment that states a result
- * nobody asserts fails the example.
+ * nobody asserts fails the example. Besides "fenhuo", an example may import
+ * its own file by its name (`import { csvField } from "./csv.js"`): the CLI's
+ * helpers are not part of the package's API.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as fenhuo from "../../src/index.js";
 import { runSnippet } from "../support/snippets.js";
@@ -48,8 +51,9 @@ function examplesOf(file: string): Example[] {
   return examples;
 }
 
-function run(example: Example): void {
-  const unasserted = runSnippet(example.code, { fenhuo }, expect);
+function run(example: Example, own: object): void {
+  const self = `./${basename(example.file).replace(/\.ts$/, ".js")}`;
+  const unasserted = runSnippet(example.code, { fenhuo, [self]: own }, expect);
   expect(unasserted, "comments that state a result nobody asserts").toEqual([]);
 }
 
@@ -60,6 +64,8 @@ describe("every @example in the TSDoc runs and its stated results hold", () => {
     expect(examples.length).toBeGreaterThan(20);
   });
   for (const example of examples) {
-    it(`${example.file} ${example.symbol}`, () => run(example));
+    it(`${example.file} ${example.symbol}`, async () => {
+      run(example, await import(pathToFileURL(join(root, example.file)).href));
+    });
   }
 });

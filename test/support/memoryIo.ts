@@ -1,0 +1,84 @@
+/**
+ * An in-memory `Io` for running the CLI in process: files from a map, the
+ * chunks written to stdout and to `--out` files collected, a fake progress
+ * that records the stages, and a way to make writing fail.
+ */
+import { CliError, EXIT, type Io } from "../../src/cli/io.js";
+import type { Progress, Stage, StageDetail } from "../../src/cli/progress.js";
+
+export interface MemoryIo extends Io {
+  /** Each chunk written to stdout (by `stdout` or `writeChunks`). */
+  readonly stdoutChunks: string[];
+  readonly stderrText: () => string;
+  readonly stdoutText: () => string;
+  /** `--out` path → the chunks written there. */
+  readonly files: Map<string, string[]>;
+  /** The stages reported, with their details, and the advances. */
+  readonly stages: { stage: Stage; detail: StageDetail | undefined; advanced: number }[];
+}
+
+export interface MemoryIoOptions {
+  /** Input files by path. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  /** When set, `writeChunks` throws it after the given number of chunks. */
+  readonly failWrite?: { readonly after: number; readonly error: Error };
+  readonly stdoutIsTerminal?: boolean;
+}
+
+export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
+  const stdoutChunks: string[] = [];
+  const stderrChunks: string[] = [];
+  const files = new Map<string, string[]>();
+  const stages: MemoryIo["stages"] = [];
+  const progress: Progress = {
+    stage: (stage, detail) => {
+      stages.push({ stage, detail, advanced: 0 });
+    },
+    advance: (count) => {
+      const last = stages.at(-1);
+      if (last !== undefined) last.advanced += count;
+    },
+    stop: () => {},
+  };
+  return {
+    stdoutChunks,
+    files,
+    stages,
+    progress,
+    ...(options.stdoutIsTerminal === undefined
+      ? {}
+      : { stdoutIsTerminal: options.stdoutIsTerminal }),
+    stderrText: () => stderrChunks.join(""),
+    stdoutText: () => stdoutChunks.join(""),
+    async readText(path) {
+      const text = options.inputs?.[path];
+      if (text === undefined) throw new CliError(`cannot read ${path}: no such file`, EXIT.invalid);
+      return text;
+    },
+    async isDirectory() {
+      return false;
+    },
+    async listFiles() {
+      return [];
+    },
+    async writeText(path, text) {
+      files.set(path, [text]);
+    },
+    async writeChunks(path, chunks) {
+      const target = path === undefined ? stdoutChunks : [];
+      if (path !== undefined) files.set(path, target);
+      for (const chunk of chunks) {
+        if (options.failWrite !== undefined && target.length >= options.failWrite.after) {
+          throw options.failWrite.error;
+        }
+        target.push(chunk);
+      }
+    },
+    stdout: (text) => {
+      stdoutChunks.push(text);
+    },
+    stderr: (text) => {
+      stderrChunks.push(text);
+    },
+  };
+}
