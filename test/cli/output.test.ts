@@ -177,15 +177,16 @@ describe("--summary", () => {
     const summary = JSON.parse(out.stdout) as PlanSummary;
     expect(summary.asOf).toBe("2026-03-01");
     expect(summary.currency).toBe("CNY");
-    // supply: the input's rows; D200-BLU-M: 40 supplied + 10 of SO-1004's released lock =
-    // 5 funded (13 allocated − 8 from F01's converted lock) + 12 newly locked + 33 left free.
+    // supply: the input's rows; D200-BLU-M: 40 supplied + 5 released of SO-1004's lock (in
+    // its payment grace F04 paid for 5 of its 10, R-LOCK-GRACE) = 0 funded (13 allocated,
+    // all from locks: F01's 8 and F04's 5) + 12 newly locked + 33 left free.
     expect(summary.bySku).toEqual([
       {
         sku: "D200-BLU-M",
         supply: 40,
-        released: 10,
+        released: 5,
         franchisees: 13,
-        converted: 8,
+        converted: 13,
         locked: 12,
         stores: 0,
         regions: 0,
@@ -238,9 +239,9 @@ describe("--summary", () => {
     ]);
     expect(summary.byChannel).toEqual([
       { channel: "supply", quantity: 330 },
-      { channel: "released", quantity: 10 },
+      { channel: "released", quantity: 5 },
       { channel: "franchisees", quantity: 135 },
-      { channel: "converted", quantity: 8 },
+      { channel: "converted", quantity: 13 },
       { channel: "locked", quantity: 110 },
       { channel: "stores", quantity: 32 },
       { channel: "regions", quantity: 23 },
@@ -281,7 +282,7 @@ describe("--summary", () => {
       "Franchisee money (CNY)",
     ])
       expect(lines).toContain(title);
-    expect(table.stdout).toMatch(/D200-BLU-M\s+40\s+10\s+13\s+8\s+12\s+0\s+0\s+33/);
+    expect(table.stdout).toMatch(/D200-BLU-M\s+40\s+5\s+13\s+13\s+12\s+0\s+0\s+33/);
     expect(table.stdout).toMatch(/\s3\s+15672\.00\s+14232\.00\s+1440\.00\s+10873\.50/);
     expect(table.stdout).not.toContain("Franchisee allocations");
 
@@ -439,7 +440,7 @@ describe("a mid-size wave through every format", () => {
     expect(csv.stdout).toBe("");
     const csvText = (csv.io.files.get("p.csv") ?? []).join("");
     expect(csvText).toBe([...planCsvLines(plan)].join(""));
-    const { trace: _trace, asOf: _asOf, currency: _currency, ...lists } = plan;
+    const { trace: _trace, asOf: _asOf, currency: _currency, planId: _planId, ...lists } = plan;
     const rowCount = Object.values(lists).reduce((n, list) => n + (list as unknown[]).length, 0);
     expect(parse(csvText, { columns: true })).toHaveLength(rowCount);
 
