@@ -9,7 +9,7 @@ import {
   carriedPlanWire,
   carryNextWire,
 } from "../schema/carryWire.js";
-import { InputError, type Issue } from "../schema/issues.js";
+import { InputError, type Issue, under } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import type { AllocationInput } from "../schema/wire.js";
 import { check, collect } from "../schema/zodIssues.js";
@@ -95,7 +95,7 @@ export function carryForward(
 ): AllocationInput {
   const issues: Issue[] = [];
   const parsed = parseAllocationInput(input);
-  if (!parsed.ok) issues.push(...parsed.issues.map((found) => under("input", found)));
+  if (!parsed.ok) issues.push(...under(["input"], parsed.issues));
   const carried = collect(check(carriedPlanWire, plan), issues, ["plan"]);
   const later = collect(check(carryNextWire, next), issues, ["next"]);
   if (!parsed.ok || carried === undefined || later === undefined) throw new InputError(issues);
@@ -110,6 +110,15 @@ export function carryForward(
         "the plan is not the plan of this input: this plan was already carried forward, or was made from another input",
     });
   }
+  // R-PREVIEW: a preview commits nothing; only a run's plan is carried.
+  if (carried.preview !== undefined) {
+    issues.push({
+      path: ["plan", "preview"],
+      code: "inconsistent",
+      message:
+        "the plan is a preview (previewAllocation): it commits nothing and cannot be carried forward; run allocate",
+    });
+  }
   if (later.asOf <= carried.asOf) {
     issues.push({
       path: ["next", "asOf"],
@@ -120,10 +129,6 @@ export function carryForward(
   const carry = new Carry(request, carried as unknown as AllocationPlan, later, issues);
   if (issues.length > 0) throw new InputError(issues);
   return carry.result();
-}
-
-function under(prefix: string, found: Issue): Issue {
-  return { ...found, path: [prefix, ...found.path] };
 }
 
 /** The carry of one plan: reads everything once, reports into `issues`, then writes. */

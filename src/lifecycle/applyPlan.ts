@@ -162,6 +162,16 @@ function applyChecked(
   for (const id of events.keys()) {
     if (!known.has(id)) refuse(id, `the plan names order ${id}, which was not given`);
   }
+  // R-PREVIEW: a preview commits nothing; only a run's plan moves orders.
+  if (plan.preview !== undefined) {
+    for (const id of events.keys()) {
+      if (known.has(id))
+        refuse(
+          orders.find((order) => order.id === id) ?? id,
+          "the plan is a preview (previewAllocation): it commits nothing and cannot be applied; run allocate",
+        );
+    }
+  }
   const effects: Effect[] = [];
   const next = orders.map((order) => {
     let current = order;

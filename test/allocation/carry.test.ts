@@ -12,6 +12,7 @@ import {
   type Issue,
   parseAllocationInput,
   planIdOf,
+  previewAllocation,
   safeAllocate,
 } from "../../src/index.js";
 import { franchisee, order, store, t100, t100Wave } from "../support/fixtures.js";
@@ -384,6 +385,14 @@ describe("R-RUN-3: a plan's identity, and a plan carried once", () => {
     expect(refused(() => carryForward(input1, other, { asOf: "2026-03-02" }))).toEqual([
       "inconsistent plan.planId",
     ]);
+  });
+
+  it("R-PREVIEW, R-RUN-2: a preview's plan commits nothing and is not carried forward", () => {
+    const input1 = day1();
+    const preview = previewAllocation(input1, [{ sku: "T100", quantity: 4 }]);
+    expect(refused(() => carryForward(input1, preview, { asOf: "2026-03-02" }))).toContain(
+      "inconsistent plan.preview",
+    );
   });
 
   it("R-RUN-2: every argument is checked, each problem under input, plan or next", () => {

@@ -341,6 +341,22 @@ describe("R-RUN-3 and R-RUN-1: applyPlan once, and the money of applied plans in
     expect(once.orders).toEqual(before);
   });
 
+  it("R-PREVIEW, R-RUN-3: a preview's plan commits nothing and is refused; nothing changes", () => {
+    const a0 = approved("SO-A", [4, 2]);
+    const plan = wave("2026-03-01", "30", 5, [a0]);
+    const preview = { ...plan, preview: { money: "unlimited" as const, arrivals: [] } };
+    const result = applyPlan([a0], preview, actor);
+    expect(result.ok).toBe(false);
+    expect(result.errors?.map((e) => [e.order, e.error.code, e.error.message])).toEqual([
+      [
+        "SO-A",
+        "INVALID_EVENT",
+        "the plan is a preview (previewAllocation): it commits nothing and cannot be applied; run allocate",
+      ],
+    ]);
+    expect(a0).toEqual(approved("SO-A", [4, 2]));
+  });
+
   it("R-RUN-1: allocationDemand gives allocated and picked units as commitments with their split; the next run nets them", () => {
     const a0 = approved("SO-A", [4, 2]);
     // 30 cash buys 3 of SO-A/1 (10 each); the rest is locked.
