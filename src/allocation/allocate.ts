@@ -13,8 +13,8 @@ import type { AllocationPlan } from "./plan.js";
 import { createRunState, type RunState } from "./state.js";
 
 /**
- * Runs one allocation (SPEC §3): validates `input` against the JSON contract of
- * SPEC Appendix A, then expires locks, converts paid locks (releasing what is
+ * Runs one allocation (§3): validates `input` against the JSON contract of
+ * the JSON contract, then expires locks, converts paid locks (releasing what is
  * left of those in their payment grace, R-LOCK-GRACE), serves funded
  * franchisees, locks stock for unpaid demand, and serves direct and concession
  * stores and regions — and returns the plan with the reason for every quantity.
@@ -68,10 +68,10 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
 }
 
 /**
- * Runs the passes of SPEC §3.2–3.6 on an already parsed request. For callers
+ * Runs the passes of §3.2–3.6 on an already parsed request. For callers
  * that parse once and plan several times.
  *
- * @throws {@link InputError} when `request` is not a parsed request (SPEC §7), under `(request)`
+ * @throws {@link InputError} when `request` is not a parsed request (§7), under `(request)`
  * @example
  * ```ts
  * import { parseAllocationInput, runAllocation } from "fenhuo";
@@ -89,7 +89,7 @@ function run(request: AllocationRequest): AllocationPlan {
 }
 
 /**
- * The passes of SPEC §3.2–3.6 on a run state, in order, and the plan.
+ * The passes of §3.2–3.6 on a run state, in order, and the plan.
  * `beforeFunded` runs between lock conversion (with the release of what it
  * left of locks in their payment grace, R-LOCK-GRACE) and the funded pass, where
  * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks

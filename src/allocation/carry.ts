@@ -37,7 +37,7 @@ interface OpenCommitment {
 
 /**
  * R-RUN-2: the next run's input, from this run's `input`, its `plan` and what
- * happened since (`next`, SPEC Appendix B), in wire form (money as decimal
+ * happened since (`next`, the edition-2 entry points), in wire form (money as decimal
  * strings) and canonical order (every list by its key):
  *
  * - `orders`: `allocated` raised by the plan's allocations; a released lock's

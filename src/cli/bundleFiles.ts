@@ -16,7 +16,7 @@ export interface FileSpec {
 }
 
 /**
- * The files of a bundle. Columns are the fields of SPEC Appendix A (for
+ * The files of a bundle. Columns are the fields of the JSON contract (for
  * orders.csv: one row per order line, the order's `id` in column `order`);
  * money columns stay text, exact as written. test/cli/cli.test.ts holds these
  * lists to the zod contract in src/schema/wire.ts.

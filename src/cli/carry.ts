@@ -6,7 +6,7 @@ import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 
 /*
  * `fenhuo carry <input> <plan.json> --as-of D [--arrivals F] [--payments F]
- * [--balances F] [--shipped F] [--out next.json]` (R-RUN-2, SPEC Appendix B):
+ * [--balances F] [--shipped F] [--out next.json]` (R-RUN-2, the edition-2 entry points):
  * the next run's input, exactly as `carryForward` gives it.
  */
 

@@ -16,7 +16,7 @@ Commands:
   schema [input|plan]     print the JSON Schema of the input or the plan
   carry <input> <plan>    write the next run's input (--as-of D; R-RUN-2)
 
-<input> is a JSON file (SPEC Appendix A), - for stdin, or a folder of CSV
+<input> is a JSON file (the JSON contract), - for stdin, or a folder of CSV
 files (a CSV bundle: see fenhuo allocate --help).
 
 Options:

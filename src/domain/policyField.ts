@@ -10,7 +10,7 @@ import type { SellingSeason } from "./vocabulary.js";
 interface FieldBase<T> {
   /** The value a missing field takes. */
   readonly default: T;
-  /** The rule the field is a choice of (SPEC's `R-…` ID). */
+  /** The rule the field is a choice of (its `R-…` ID). */
   readonly rule: string;
   /** What the field decides, in one line. */
   readonly meaning: string;

@@ -1,5 +1,5 @@
 /**
- * The rule IDs of SPEC.md that the allocation engine applies, as they appear in
+ * The rule IDs (docs/rules.md) that the allocation engine applies, as they appear in
  * the plan's trace. docs/rules.md maps each to its code and tests.
  *
  * @example
@@ -25,5 +25,5 @@ export const RULE = {
   ALLOC_NONSEASONAL: "R-ALLOC-NONSEASONAL",
 } as const;
 
-/** A rule ID of SPEC §3 that can decide a quantity. */
+/** A rule ID of §3 that can decide a quantity. */
 export type RuleId = (typeof RULE)[keyof typeof RULE];

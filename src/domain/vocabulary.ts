@@ -112,7 +112,7 @@ export const SHIP_CLOCK_STARTS = ["allocation", "receipt"] as const;
 export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
 
 /**
- * Why demand was left unfilled (SPEC §3.7): no stock, no money, or a line barred from locking.
+ * Why demand was left unfilled (§3.7): no stock, no money, or a line barred from locking.
  *
  * @example
  * ```ts
@@ -121,11 +121,11 @@ export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
  * ```
  */
 export const UNFILLED_REASONS = ["stock", "funds", "lock-blocked"] as const;
-/** Why demand was left unfilled (SPEC §3.7). */
+/** Why demand was left unfilled (§3.7). */
 export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 
 /**
- * How a franchisee allocation was served: by converting a paid lock, or from free stock with money (SPEC §3.7).
+ * How a franchisee allocation was served: by converting a paid lock, or from free stock with money (§3.7).
  *
  * @example
  * ```ts
@@ -134,7 +134,7 @@ export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
  * ```
  */
 export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
-/** How a franchisee allocation was served (SPEC §3.7). */
+/** How a franchisee allocation was served (§3.7). */
 export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
 
 /**

@@ -12,7 +12,7 @@ import type { SalesOrder } from "./order.js";
  * failure at once, each with its path in the order; none means it passes.
  *
  * @returns every failure at once, with its path; for what is not a sales order of fenhuo,
- *   its problems under `(order)` instead (SPEC §7)
+ *   its problems under `(order)` instead (§7)
  * @example
  * ```ts
  * import { receiveOrder, verifyOrder } from "fenhuo";

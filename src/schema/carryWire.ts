@@ -4,7 +4,7 @@ import { amount, id, isoDate, lineNumber, quantity } from "./primitives.js";
 
 /*
  * R-RUN-2: what `carryForward` reads besides the input: the plan (its rows,
- * not its trace) and what happened between the runs (SPEC Appendix B).
+ * not its trace) and what happened between the runs (the edition-2 entry points).
  */
 
 /** The plan as `carryForward` reads it: every row checked, the trace not read. */
@@ -37,7 +37,7 @@ export const carryNextWire = z.strictObject({
 export type CarryNextRequest = z.output<typeof carryNextWire>;
 
 /**
- * R-RUN-2: what happened between a run and the next (SPEC Appendix B): the
+ * R-RUN-2: what happened between a run and the next (the edition-2 entry points): the
  * next run's date, and since the plan the stock that arrived, the cash
  * received, finance's fresh balances (6.4.1) and the shipments posted. Money
  * is a decimal string.

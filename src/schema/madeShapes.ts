@@ -7,7 +7,7 @@ import { planWire } from "./planWire.js";
 import { isoDate } from "./primitives.js";
 
 /*
- * The shapes of the objects fenhuo makes and takes back (SPEC §7, edition 2):
+ * The shapes of the objects fenhuo makes and takes back (§7, edition 2):
  * a sales order, a plan, a ledger, a calendar, a pick list, an effect, a
  * parsed request. A function given one checks it with `guarded` (guard.ts)
  * against the shape here before it works: a shape asks for every field the
@@ -102,7 +102,7 @@ export const planShape = z.looseObject({
   >),
 });
 
-/** A plan in full: the plan's contract (SPEC Appendix A), extra fields let through. */
+/** A plan in full: the plan's contract (the JSON contract), extra fields let through. */
 export const planContract = planWire.loose();
 
 /** A pick list as `pickLists` makes it. */

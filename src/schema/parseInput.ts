@@ -45,7 +45,7 @@ import {
 
 /**
  * Turns untrusted JSON into an {@link AllocationRequest}, or lists every problem
- * with its JSON path (SPEC §7). Never throws, never mutates `input`.
+ * with its JSON path (§7). Never throws, never mutates `input`.
  *
  * Row shapes are checked first; cross-row rules (references, uniqueness, lock
  * sizes, dates) are then checked over every row that had a sound shape, so one

@@ -48,7 +48,7 @@ const optionsWire = z
 
 /**
  * Turns the untrusted arguments of `previewAllocation` into a
- * {@link PreviewRequest}, or lists every problem with its JSON path (SPEC §7).
+ * {@link PreviewRequest}, or lists every problem with its JSON path (§7).
  * Never throws, never mutates its arguments.
  */
 export function parsePreviewArguments(

@@ -8,7 +8,7 @@ import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitive
 export { MAX_QUANTITY } from "./primitives.js";
 
 /*
- * The JSON contract of SPEC Appendix A as zod schemas: the shape of each row.
+ * The JSON contract of the JSON contract as zod schemas: the shape of each row.
  * Cross-row rules (references, uniqueness, lock sizes) live in references.ts.
  */
 
@@ -123,7 +123,7 @@ export const inputWire = z.strictObject({
   regionNeeds: section,
 });
 
-/** The JSON a caller passes to `allocate` (SPEC Appendix A), as TypeScript sees it. */
+/** The JSON a caller passes to `allocate` (the JSON contract), as TypeScript sees it. */
 export interface AllocationInput {
   asOf: string;
   currency?: string;

@@ -9,13 +9,13 @@ import { replayShipClocks, settledAt } from "./shipClocks.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
 /*
- * The SLA clocks (SPEC §6, R-SLA-1..4). A clock starts at an instant, has a
+ * The SLA clocks (§6, R-SLA-1..4). A clock starts at an instant, has a
  * deadline and stops at the instant its work was done; it is read at an
  * instant `at` the caller supplies — fenhuo reads no clock. Everything that
  * happens after `at` (audit entries, answers) has not happened yet at `at`.
  */
 
-/** The service levels measured: the rule IDs of SPEC §6. */
+/** The service levels measured: the rule IDs of §6. */
 export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
 
 /** Where a clock stands at an instant (R-SLA-4). */
@@ -242,7 +242,7 @@ export function slaBreaches(
  *
  * @param order - a sales order from the lifecycle
  * @returns the `at` of that entry, as written in the audit trail
- * @throws {@link InputError} when `order` is not a sales order of fenhuo (SPEC §7), under `(order)`
+ * @throws {@link InputError} when `order` is not a sales order of fenhuo (§7), under `(order)`
  * @example
  * ```ts
  * import { receiveOrder, shippedAt, transition } from "fenhuo";
