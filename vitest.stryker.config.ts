@@ -4,14 +4,20 @@ import { configDefaults, defineConfig } from "vitest/config";
  * The test run of the mutation testing (stryker.config.json, `npm run mutation`):
  * every test file but test/cli/cli.test.ts, which builds dist/ and spawns the built
  * binary — a mutant is never active in that child process, and the build would
- * run again for every mutant. The fast-check properties are cut to FC_NUM_RUNS
+ * run again for every mutant — and test/docs/markdown-snippets.test.ts, which reads
+ * README.md, docs/*.md and runs examples/ (not copied into Stryker's sandbox) and
+ * type-checks every block (seconds per run, for code the other tests cover). The fast-check properties are cut to FC_NUM_RUNS
  * (50 unless set) with the fixed seed of CI (20261128), so a rerun kills the
  * same mutants and the run fits ~25 minutes on two cores.
  */
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, "test/cli/cli.test.ts"],
+    exclude: [
+      ...configDefaults.exclude,
+      "test/cli/cli.test.ts",
+      "test/docs/markdown-snippets.test.ts",
+    ],
     testTimeout: 120_000,
     env: {
       FC_NUM_RUNS: process.env.FC_NUM_RUNS ?? "50",
