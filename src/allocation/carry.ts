@@ -14,7 +14,7 @@ import { parseAllocationInput } from "../schema/parseInput.js";
 import type { AllocationInput } from "../schema/wire.js";
 import { check, collect } from "../schema/zodIssues.js";
 import type { AllocationPlan } from "./plan.js";
-import { planIdOf } from "./planId.js";
+import { digestOf } from "./planId.js";
 
 /*
  * R-RUN-2: one run's input and its plan, plus what happened since, give the
@@ -102,7 +102,7 @@ export function carryForward(
   const request = parsed.value;
 
   // R-RUN-3: the plan of exactly this input; a carried input digests to another id.
-  if (planIdOf(request) !== carried.planId) {
+  if (digestOf(request) !== carried.planId) {
     issues.push({
       path: ["plan", "planId"],
       code: "inconsistent",

@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
-import { lockBlockedUntil, lockPhase } from "./locks.js";
+import { lockBlockedUntil, phaseOf } from "./locks.js";
 import type { ExpiryDecision } from "./plan.js";
 import type { Draft, RunState } from "./state.js";
 
@@ -20,7 +20,7 @@ type LockState = RunState["locks"][number];
  */
 export function expireLocks(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   for (const lock of state.locks) {
-    const phase = lockPhase(lock.source, asOf, policy.paymentGraceDays);
+    const phase = phaseOf(lock.source, asOf, policy.paymentGraceDays);
     if (phase === "expiring") lock.expiring = true;
     else if (phase === "expired") release(state, lock, policy);
   }

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { addDays, daysBetween, type IsoDate } from "../domain/dates.js";
+import { guarded } from "../schema/guard.js";
+import { dateContract, workingDaysShape } from "../schema/madeShapes.js";
 
 /**
  * R-LOCK-EXPIRE: a lock placed on day D lasts `lockDays` days and expires on
@@ -60,6 +63,7 @@ export type LockPhase = "active" | "expiring" | "expired";
  * @param lock - a carried lock (its `expiresOn` is enough)
  * @param asOf - the run's date
  * @param paymentGraceDays - policy `paymentGraceDays` (default 1)
+ * @throws {@link InputError} when `lock.expiresOn` or `asOf` is not an existing date, or `paymentGraceDays` not a whole number ≥ 0
  * @example
  * ```ts
  * import { lockPhase } from "fenhuo";
@@ -70,6 +74,22 @@ export type LockPhase = "active" | "expiring" | "expired";
  * ```
  */
 export function lockPhase(
+  lock: { readonly expiresOn: string },
+  asOf: string,
+  paymentGraceDays: number,
+): LockPhase {
+  return guarded(
+    [
+      { name: "lock", value: lock, shape: z.looseObject({ expiresOn: dateContract }) },
+      { name: "asOf", value: asOf, shape: dateContract },
+      { name: "paymentGraceDays", value: paymentGraceDays, shape: workingDaysShape },
+    ],
+    () => phaseOf(lock, asOf, paymentGraceDays),
+  );
+}
+
+/** {@link lockPhase} of a parsed lock and date: the run's own, unchecked. */
+export function phaseOf(
   lock: { readonly expiresOn: string },
   asOf: string,
   paymentGraceDays: number,

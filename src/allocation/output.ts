@@ -17,7 +17,7 @@ import type {
   Unfilled,
   Warning,
 } from "./plan.js";
-import { planIdOf } from "./planId.js";
+import { digestOf } from "./planId.js";
 import type { Draft, FranchiseeState, LineState, RunState, Served } from "./state.js";
 
 /** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
@@ -206,7 +206,7 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
   warnings.push(...regionWarnings);
 
   return {
-    planId: planIdOf(request),
+    planId: digestOf(request),
     asOf,
     currency: request.currency,
     franchiseeAllocations,
@@ -224,8 +224,9 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
 }
 
 /**
- * R-RUN-1: a franchisee whose finance figures are below the money earlier runs
- * committed could spend nothing; the plan says so, by franchisee.
+ * R-RUN-1: a franchisee whose cash or available credit in finance's figures is
+ * below what earlier runs committed from it; the plan says so, by franchisee
+ * (the shortfall was taken from the other purse, see `netOfCommitted`).
  */
 function commitmentWarnings(state: RunState): Warning[] {
   const warnings: Warning[] = [];
@@ -238,7 +239,7 @@ function commitmentWarnings(state: RunState): Warning[] {
     const format = state.format;
     warnings.push({
       code: "COMMITMENTS_EXCEED_FUNDS",
-      message: `franchisee ${JSON.stringify(id)}: earlier runs committed ${format(cash)} cash and ${format(credit)} credit not yet posted, but finance shows ${format(financeCash)} cash and ${format(financeCredit)} available credit; nothing more was spent from the purse that falls short`,
+      message: `franchisee ${JSON.stringify(id)}: earlier runs committed ${format(cash)} cash and ${format(credit)} credit not yet posted, but finance shows ${format(financeCash)} cash and ${format(financeCredit)} available credit; what one purse falls short is taken from the other, and spendable never goes below zero`,
       franchisee: id,
       cash: format(financeCash),
       credit: format(financeCredit),

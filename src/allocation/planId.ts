@@ -4,6 +4,8 @@ import { ALLOCATION_POLICY_FIELDS, type AllocationPolicy } from "../domain/polic
 import type { PolicyField } from "../domain/policyField.js";
 import type { AllocationRequest } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
+import { guarded } from "../schema/guard.js";
+import { requestShape } from "../schema/madeShapes.js";
 
 /*
  * R-RUN-3: a plan's identity is the SHA-256 of its run's parsed input in one
@@ -46,6 +48,7 @@ class Writer {
  * R-RUN-3: the `planId` of the plan of `request`: a 64-digit hex SHA-256 of
  * the parsed input and policy, the same for the same input in any array order.
  *
+ * @throws {@link InputError} when `request` is not a parsed request (see `parseAllocationInput`)
  * @example
  * ```ts
  * import { parseAllocationInput, planIdOf } from "fenhuo";
@@ -55,6 +58,13 @@ class Writer {
  * ```
  */
 export function planIdOf(request: AllocationRequest): string {
+  return guarded([{ name: "request", value: request, shape: requestShape }], () =>
+    digestOf(request),
+  );
+}
+
+/** {@link planIdOf} of a request that has its shape (the run's own). */
+export function digestOf(request: AllocationRequest): string {
   const out = new Writer();
   out.value("fenhuo-plan-1");
   out.value(request.asOf);

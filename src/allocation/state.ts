@@ -90,6 +90,31 @@ export interface LineState extends LineKey {
   reason: UnfilledReason | undefined;
 }
 
+/**
+ * R-RUN-1: a franchisee's cash and available credit net of the money earlier
+ * runs committed and not yet posted — the cash parts from cash, the credit parts
+ * from credit, and what one purse cannot cover from the other (posting takes
+ * funds, then credit, R-POST-1), so spendable = max(0, cash + credit −
+ * committed) and no money pays twice.
+ */
+function netOfCommitted(
+  cash: Decimal,
+  credit: Decimal,
+  owed: { readonly cash: Decimal; readonly credit: Decimal },
+): { cash: Decimal; credit: Decimal } {
+  let netCash = cash.minus(owed.cash);
+  let netCredit = credit.minus(owed.credit);
+  if (netCash.isNegative()) {
+    netCredit = netCredit.plus(netCash);
+    netCash = ZERO;
+  }
+  if (netCredit.isNegative()) {
+    netCash = atLeastZero(netCash.plus(netCredit));
+    netCredit = ZERO;
+  }
+  return { cash: netCash, credit: netCredit };
+}
+
 /** A lock carried in from an earlier run. */
 interface LockState {
   readonly source: Lock;
@@ -143,9 +168,10 @@ export function createRunState(request: AllocationRequest): RunState {
     const financeCredit = creditRoom(source.creditLimit, source.creditUsed);
     const owed = committed.get(source.id);
     // R-RUN-1: what earlier runs committed is not spendable again; never below zero.
-    const cash = owed === undefined ? source.cash : atLeastZero(source.cash.minus(owed.cash));
-    const credit =
-      owed === undefined ? financeCredit : atLeastZero(financeCredit.minus(owed.credit));
+    const { cash, credit } =
+      owed === undefined
+        ? { cash: source.cash, credit: financeCredit }
+        : netOfCommitted(source.cash, financeCredit, owed);
     const spendable = cash.plus(credit);
     franchisees.set(source.id, {
       id: source.id,

@@ -57,7 +57,8 @@ export async function carryCommand(args: readonly string[], io: Io): Promise<Exi
     io.stderr(`fenhuo: invalid input ${source}:\n${lines.map((l) => `  ${l}\n`).join("")}`);
     return EXIT.invalid;
   }
-  const plan = (await loadPlan(planSource, io)) as AllocationPlan;
+  // The trace is not needed: a plan written with --no-trace carries forward too.
+  const plan = (await loadPlan(planSource, io, { needsTrace: false })) as AllocationPlan;
   const next: Record<string, unknown> = { asOf: values["as-of"] };
   for (const list of LISTS) {
     const file = values[list];

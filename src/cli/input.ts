@@ -58,10 +58,17 @@ function joinPath(folder: string, name: string): string {
   return /[/\\]$/.test(folder) ? `${folder}${name}` : `${folder}/${name}`;
 }
 
-/** Reads a plan JSON (a file or `-`), checking that it has every list of a plan. */
-export async function loadPlan(source: string, io: Io): Promise<unknown> {
+/**
+ * Reads a plan JSON (a file or `-`), checking that it has every list of a plan;
+ * the trace only when `needsTrace` (explain reads it, carry does not).
+ */
+export async function loadPlan(
+  source: string,
+  io: Io,
+  { needsTrace = true }: { readonly needsTrace?: boolean } = {},
+): Promise<unknown> {
   const plan = parseJson(await io.readText(source), source);
-  const lists = PLAN_LISTS;
+  const lists = needsTrace ? PLAN_LISTS : PLAN_LISTS.filter((list) => list !== "trace");
   const missing =
     typeof plan !== "object" || plan === null || Array.isArray(plan)
       ? lists

@@ -74,6 +74,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * Whole days from `from` to `to`: negative when `to` is earlier (R-UNIT-3).
  * Never leaves the calendar, so it is safe where `from + n` might.
  *
+ * @throws RangeError when `from` or `to` is not an existing `YYYY-MM-DD` date (as {@link parseIsoDate})
  * @example
  * ```ts
  * import { daysBetween, parseIsoDate } from "fenhuo";
@@ -82,7 +83,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  * ```
  */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return (dayNumber(to) - dayNumber(from)) / 86_400_000;
+  return (dayNumber(parseIsoDate(to)) - dayNumber(parseIsoDate(from))) / 86_400_000;
 }
 
 function dayNumber(date: IsoDate): number {

@@ -162,6 +162,16 @@ function applyChecked(
   for (const id of events.keys()) {
     if (!known.has(id)) refuse(id, `the plan names order ${id}, which was not given`);
   }
+  // R-RUN-3: a plan without its identity (edition 1) could be applied twice unseen.
+  if (typeof plan.planId !== "string") {
+    for (const id of events.keys()) {
+      if (known.has(id))
+        refuse(
+          orders.find((order) => order.id === id) ?? id,
+          "the plan has no planId (an edition-1 plan): it cannot be applied exactly once; run allocate again on its input",
+        );
+    }
+  }
   // R-PREVIEW: a preview commits nothing; only a run's plan moves orders.
   if (plan.preview !== undefined) {
     for (const id of events.keys()) {
@@ -185,8 +195,7 @@ function applyChecked(
       current = result.order;
       effects.push(...result.effects);
     }
-    // An edition-1 plan has no planId: nothing to record.
-    if (!events.has(order.id) || typeof plan.planId !== "string") return current;
+    if (!events.has(order.id)) return current;
     return { ...current, plans: [...(order.plans ?? []), plan.planId] };
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, orders: next, effects };

@@ -7,8 +7,13 @@ import { amount, id, isoDate, lineNumber, quantity } from "./primitives.js";
  * not its trace) and what happened between the runs (the edition-2 entry points).
  */
 
-/** The plan as `carryForward` reads it: every row checked, the trace not read. */
-export const carriedPlanWire = planWire.extend({ trace: z.array(z.unknown()).readonly() });
+/**
+ * The plan as `carryForward` reads it: every row checked, the trace not read —
+ * and not needed, so a plan written with `fenhuo allocate --no-trace` carries too.
+ */
+export const carriedPlanWire = planWire.extend({
+  trace: z.array(z.unknown()).readonly().optional(),
+});
 
 const arrivalWire = z.strictObject({ sku: id, quantity });
 const paymentWire = z.strictObject({ franchisee: id, amount });

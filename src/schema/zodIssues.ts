@@ -152,12 +152,16 @@ export function check<S extends z.ZodType>(
   input: unknown,
   prefix: Path = [],
 ): Result<z.output<S>> {
-  return readSafely(input, (readable) => {
-    const parsed = schema.safeParse(readable, inFenhuoWords);
-    return parsed.success
-      ? { ok: true, value: parsed.data }
-      : { ok: false, issues: issuesOf(parsed.error, prefix) };
-  });
+  return readSafely(
+    input,
+    (readable) => {
+      const parsed = schema.safeParse(readable, inFenhuoWords);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : { ok: false, issues: issuesOf(parsed.error, prefix) };
+    },
+    prefix,
+  );
 }
 
 /** Pushes what `result` found onto `issues`; its value, or `undefined`. */

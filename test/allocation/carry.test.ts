@@ -147,7 +147,7 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
       {
         code: "COMMITMENTS_EXCEED_FUNDS",
         message:
-          'franchisee "F01": earlier runs committed 300.00 cash and 100.00 credit not yet posted, but finance shows 200.00 cash and 60.00 available credit; nothing more was spent from the purse that falls short',
+          'franchisee "F01": earlier runs committed 300.00 cash and 100.00 credit not yet posted, but finance shows 200.00 cash and 60.00 available credit; what one purse falls short is taken from the other, and spendable never goes below zero',
         franchisee: "F01",
         cash: "200.00",
         credit: "60.00",
@@ -155,6 +155,35 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
         committedCredit: "100.00",
       },
     ]);
+  });
+
+  it("R-RUN-1: committed cash above finance's cash is taken from credit: spendable = cash + credit − committed, no money pays twice", () => {
+    const plan = allocate(
+      t100Wave(20, {
+        franchisees: [franchisee("F01", 1, "300", { creditLimit: "1000" })],
+        orders: [order("SO-1", "F01", "2026-02-10", [t100(20, "100", { allocated: 5 })])],
+        commitments: [
+          {
+            order: "SO-1",
+            line: 1,
+            franchisee: "F01",
+            sku: "T100",
+            quantity: 5,
+            cash: "500",
+            credit: "0",
+          },
+        ],
+      }),
+    );
+    // 300 cash + 1000 credit − 500 committed = 800: the 200 cash short comes out of credit.
+    expect(plan.balances[0]).toMatchObject({
+      spendableBefore: "800.00",
+      committedBefore: "500.00",
+    });
+    expect(plan.franchiseeAllocations.map((a) => [a.quantity, a.cash, a.credit])).toEqual([
+      [8, "0.00", "800.00"],
+    ]);
+    expect(plan.warnings.map((w) => w.code)).toEqual(["COMMITMENTS_EXCEED_FUNDS"]);
   });
 
   it("R-RUN-1: cash parts are netted from cash and credit parts from available credit", () => {

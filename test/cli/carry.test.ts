@@ -78,6 +78,20 @@ describe("fenhuo carry", () => {
     );
   });
 
+  it("R-RUN-2, R-SCALE-2: carries a plan written with --no-trace (the trace is not needed)", async () => {
+    const { trace: _trace, ...untraced } = plan;
+    const io = memoryIo({
+      inputs: { "in.json": JSON.stringify(input), "plan.json": JSON.stringify(untraced) },
+    });
+    const code = await run(["carry", "in.json", "plan.json", "--as-of", "2026-03-02"], {
+      io,
+      version: async () => "0",
+    });
+    expect(io.stderrText()).toBe("");
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdoutText())).toEqual(carryForward(input, plan, { asOf: "2026-03-02" }));
+  });
+
   it("needs <input>, <plan.json> and --as-of (exit 2)", async () => {
     const io = memoryIo();
     expect(await run(["carry", "in.json"], { io, version: async () => "0" })).toBe(2);

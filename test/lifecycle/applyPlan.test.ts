@@ -341,6 +341,19 @@ describe("R-RUN-3 and R-RUN-1: applyPlan once, and the money of applied plans in
     expect(once.orders).toEqual(before);
   });
 
+  it("R-RUN-3: a plan without planId (edition 1) is refused, so it cannot be applied twice unseen", () => {
+    const a0 = approved("SO-A", [4, 2]);
+    const { planId: _id, ...plan } = wave("2026-03-01", "30", 5, [a0]);
+    const result = applyPlan([a0], plan as never, actor);
+    expect(result.errors?.map((e) => [e.order, e.error.code, e.error.message])).toEqual([
+      [
+        "SO-A",
+        "INVALID_EVENT",
+        "the plan has no planId (an edition-1 plan): it cannot be applied exactly once; run allocate again on its input",
+      ],
+    ]);
+  });
+
   it("R-PREVIEW, R-RUN-3: a preview's plan commits nothing and is refused; nothing changes", () => {
     const a0 = approved("SO-A", [4, 2]);
     const plan = wave("2026-03-01", "30", 5, [a0]);

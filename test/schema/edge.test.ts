@@ -9,6 +9,7 @@ import {
   allocationDemand,
   applyPlan,
   availableCreditOf,
+  daysBetween,
   explain,
   InputError,
   type Issue,
@@ -18,10 +19,12 @@ import {
   isWorkingDay,
   ledgerEventOf,
   localDateOf,
+  lockPhase,
   openLedger,
   orderSla,
   parseAllocationInput,
   pickLists,
+  planIdOf,
   post,
   postAll,
   postPickList,
@@ -411,6 +414,42 @@ describe("§7 edition 2: a safe… function never throws", () => {
     expect(safeAllocate(input).issues?.[0]?.message).toBe(
       "cannot be read: reading it threw TypeError",
     );
+  });
+
+  it("§7: under an argument's name, a throwing getter is unreadable at its full path and nothing else is reported there", () => {
+    const plan = allocate({ asOf: "2026-03-01" });
+    const broken = Object.defineProperty({ ...plan }, "locks", {
+      get: () => {
+        throw new TypeError("no");
+      },
+      enumerable: true,
+    });
+    const actor = { by: "planner", at: "2026-03-01T10:00:00+08:00" };
+    expect(codes(thrown(() => applyPlan([], broken, actor)))).toEqual(["unreadable (plan).locks"]);
+    const options = Object.defineProperty({}, "money", {
+      get: () => {
+        throw new TypeError("no");
+      },
+      enumerable: true,
+    });
+    expect(
+      codes(
+        safePreviewAllocation({ asOf: "2026-03-01" }, [], options as { money: "as-given" }).issues,
+      ),
+    ).toEqual(["unreadable options.money"]);
+  });
+
+  it("§7: planIdOf and lockPhase answer garbage with an InputError; daysBetween with the date helpers' RangeError", () => {
+    expect(codes(thrown(() => planIdOf(null as never)))).toEqual(["invalid_type (request)"]);
+    expect(codes(thrown(() => lockPhase(undefined as never, "2026-03-01", 1)))).toEqual([
+      "required (lock)",
+    ]);
+    expect(
+      codes(thrown(() => lockPhase({ expiresOn: "2026-02-30" }, "zzz", -1))).map((c) =>
+        c.split(" ").at(-1),
+      ),
+    ).toEqual(["(lock).expiresOn", "(asOf)", "(paymentGraceDays)"]);
+    expect(() => daysBetween("x" as never, "2026-03-01" as never)).toThrow(RangeError);
   });
 
   it("§7: the throwing twins throw an InputError, never the getter's error", () => {
