@@ -24,6 +24,11 @@ const day1 = (): AllocationInput =>
     orders: [order("SO-1", "F01", "2026-02-10", [t100(8, "100")])],
   });
 
+/** A commitment on SO-1 line 1 (F01, T100): `quantity` units, paid `cash` + `credit`. */
+function committedOnSo1(quantity: number, cash: string, credit: string) {
+  return { order: "SO-1", line: 1, franchisee: "F01", sku: "T100", quantity, cash, credit };
+}
+
 /** The issues `call` throws, as `code path` strings. */
 function refused(call: () => unknown): string[] {
   try {
@@ -128,17 +133,7 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
       t100Wave(5, {
         franchisees: [franchisee("F01", 1, "200", { creditLimit: "100", creditUsed: "40" })],
         orders: [order("SO-1", "F01", "2026-02-10", [t100(9, "100", { allocated: 4 })])],
-        commitments: [
-          {
-            order: "SO-1",
-            line: 1,
-            franchisee: "F01",
-            sku: "T100",
-            quantity: 4,
-            cash: "300",
-            credit: "100",
-          },
-        ],
+        commitments: [committedOnSo1(4, "300", "100")],
       }),
     );
     expect(plan.balances[0]).toMatchObject({ spendableBefore: "0.00", committedBefore: "400.00" });
@@ -162,17 +157,7 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
       t100Wave(20, {
         franchisees: [franchisee("F01", 1, "300", { creditLimit: "1000" })],
         orders: [order("SO-1", "F01", "2026-02-10", [t100(20, "100", { allocated: 5 })])],
-        commitments: [
-          {
-            order: "SO-1",
-            line: 1,
-            franchisee: "F01",
-            sku: "T100",
-            quantity: 5,
-            cash: "500",
-            credit: "0",
-          },
-        ],
+        commitments: [committedOnSo1(5, "500", "0")],
       }),
     );
     // 300 cash + 1000 credit − 500 committed = 800: the 200 cash short comes out of credit.
@@ -191,17 +176,7 @@ describe("R-RUN-1: money committed and not yet posted is not spent again", () =>
       t100Wave(10, {
         franchisees: [franchisee("F01", 1, "300", { creditLimit: "500" })],
         orders: [order("SO-1", "F01", "2026-02-10", [t100(9, "100", { allocated: 2 })])],
-        commitments: [
-          {
-            order: "SO-1",
-            line: 1,
-            franchisee: "F01",
-            sku: "T100",
-            quantity: 2,
-            cash: "100",
-            credit: "100",
-          },
-        ],
+        commitments: [committedOnSo1(2, "100", "100")],
       }),
     );
     // cash 300 − 100 = 200, credit 500 − 100 = 400: 600 buys 6 of the 7 outstanding.
