@@ -4,7 +4,7 @@ import { InputError, type Result } from "../schema/issues.js";
 import { requestShape } from "../schema/madeShapes.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { convertLocks } from "./conversion.js";
-import { allocateDirect, type DirectOutcome } from "./direct.js";
+import { allocateDirect } from "./direct.js";
 import { expireLocks, releaseExpiring } from "./expiry.js";
 import { allocateFunded } from "./funded.js";
 import { placeLocks } from "./lockPass.js";
@@ -85,25 +85,21 @@ export function runAllocation(request: AllocationRequest): AllocationPlan {
 
 /** {@link runAllocation} of arguments that have their shapes. */
 function run(request: AllocationRequest): AllocationPlan {
-  return runPasses(createRunState(request));
+  const state = createRunState(request);
+  runPasses(state);
+  return buildPlan(state);
 }
 
 /**
- * The passes of §3.2–3.6 on a run state, in order, and the plan.
+ * The passes of §3.2–3.6 on a run state, in order: the one sequence of
+ * `allocate`, `runAllocation` and R-PREVIEW.
  * `beforeFunded` runs between lock conversion (with the release of what it
  * left of locks in their payment grace, R-LOCK-GRACE) and the funded pass, where
  * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks
  * released in a preview stay out of it) and, with money no limit, levels the
  * franchisees' money again after conversion spent some of it.
  */
-export function runPasses(
-  state: RunState,
-  beforeFunded?: (state: RunState) => void,
-): AllocationPlan {
-  return buildPlan(state, passes(state, beforeFunded));
-}
-
-function passes(state: RunState, beforeFunded?: (state: RunState) => void): DirectOutcome {
+export function runPasses(state: RunState, beforeFunded?: (state: RunState) => void): void {
   const { policy, asOf } = state.request;
   expireLocks(state, policy, asOf);
   convertLocks(state, policy);
@@ -111,7 +107,7 @@ function passes(state: RunState, beforeFunded?: (state: RunState) => void): Dire
   beforeFunded?.(state);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
-  return allocateDirect(state, policy, asOf);
+  allocateDirect(state, policy, asOf);
 }
 
 /**
@@ -125,8 +121,8 @@ export function runPhases(
 ): { readonly plan: AllocationPlan; readonly passesMs: number; readonly planMs: number } {
   const start = clock();
   const state = createRunState(request);
-  const direct = passes(state);
+  runPasses(state);
   const middle = clock();
-  const plan = buildPlan(state, direct);
+  const plan = buildPlan(state);
   return { plan, passesMs: middle - start, planMs: clock() - middle };
 }

@@ -1,14 +1,15 @@
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
+import { serve } from "./lineTable.js";
 import type { ConversionDecision } from "./plan.js";
 import {
+  affordable,
+  afterShortfall,
   type Draft,
-  offer,
+  forEachRankedLine,
   type RunState,
-  recordLineDecision,
   spend,
-  spendableText,
 } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
@@ -28,56 +29,53 @@ const RULES_GRACE_SHORT = Object.freeze([...RULES_SHORT, RULE.LOCK_GRACE]);
  * funded pass.
  */
 export function convertLocks(state: RunState, policy: AllocationPolicy): void {
-  const franchisees = [...state.franchisees.values()].sort(compareByPriority);
-  franchisees.forEach((franchisee, franchiseeIndex) => {
-    franchisee.lines.forEach((line, lineIndex) => {
-      for (const lock of line.locks ?? []) {
-        if (lock.released) continue;
-        const demand = lock.source.quantity;
-        const spendable = spendableText(state, franchisee);
-        const stopped = franchisee.stopped;
-        const bought = offer(franchisee, demand, line.unitPrice);
-        const quantity = bought.quantity;
-        if (quantity > 0) {
-          const paid = spend(franchisee, quantity, bought.amount, policy.spendOrder);
-          const served = line.converted;
-          if (served === undefined) line.converted = paid;
-          else {
-            served.quantity += paid.quantity;
-            served.amount = served.amount.plus(paid.amount);
-            served.cash = served.cash.plus(paid.cash);
-            served.credit = served.credit.plus(paid.credit);
-          }
-          lock.converted = quantity;
-        }
-        const short = quantity < demand;
-        const decision: Draft<ConversionDecision> = {
-          pass: "conversion",
-          kind: "order-line",
-          order: line.order,
-          line: line.line,
-          franchisee: franchisee.id,
-          sku: line.sku,
-          rules: lock.expiring
-            ? short
-              ? RULES_GRACE_SHORT
-              : RULES_GRACE
-            : short
-              ? RULES_SHORT
-              : RULES,
-          quantity,
-          franchiseeRank: franchiseeIndex + 1,
-          lineRank: lineIndex + 1,
-          demand,
-          limitedBy: short ? "funds" : "none",
-          lock: lock.source.id,
-          unitPrice: line.priceText,
-          spendable,
-          priority: franchisee.priority,
-        };
-        if (lock.expiring) decision.paymentGraceDays = policy.paymentGraceDays;
-        recordLineDecision(state, franchisee, decision, { stopped, shortOfMoney: short }, policy);
+  if (state.locks.length === 0) return;
+  const { lines, money } = state;
+  const franchisees = [...state.franchisees].sort(compareByPriority);
+  forEachRankedLine(franchisees, (franchisee, i, franchiseeRank, lineRank) => {
+    const source = lines.source[i] as (typeof lines.source)[number];
+    for (const lock of lines.carried.get(i) ?? []) {
+      if (lock.released) continue;
+      const demand = lock.source.quantity;
+      const spendable = money.text(franchisee.spendable);
+      const stopped = franchisee.stopped;
+      const price = money.of(source.unitPrice);
+      const quantity = affordable(money, franchisee, demand, price);
+      if (quantity > 0) {
+        const amount = money.times(price, quantity);
+        const paid = spend(money, franchisee, quantity, amount, policy.spendOrder);
+        serve(lines, i, "lock", paid, money);
+        lock.converted = quantity;
       }
-    });
+      const short = quantity < demand;
+      const decision: Draft<ConversionDecision> = {
+        pass: "conversion",
+        kind: "order-line",
+        order: lock.source.order,
+        line: source.line,
+        franchisee: franchisee.id,
+        sku: source.sku,
+        rules: lock.expiring
+          ? short
+            ? RULES_GRACE_SHORT
+            : RULES_GRACE
+          : short
+            ? RULES_SHORT
+            : RULES,
+        quantity,
+        franchiseeRank,
+        lineRank,
+        demand,
+        limitedBy: short ? "funds" : "none",
+        lock: lock.source.id,
+        unitPrice: state.priceText(source.unitPrice),
+        spendable,
+        priority: franchisee.priority,
+      };
+      if (lock.expiring) decision.paymentGraceDays = policy.paymentGraceDays;
+      if (stopped) decision.stopped = true;
+      state.trace.whole(decision);
+      afterShortfall(franchisee, short, policy);
+    }
   });
 }

@@ -1,32 +1,11 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
-import { RULE } from "../domain/rules.js";
 import type { RegionNeed, Store, StoreNeed } from "../domain/types.js";
 import type { SellingSeason } from "../domain/vocabulary.js";
 import { type RegionOrder, regionServingOrder, seasonInForce } from "../ranking/regions.js";
 import { compareStores } from "../ranking/stores.js";
 import type { RunState } from "./state.js";
-
-const SEASONAL = Object.freeze([
-  RULE.ALLOC_DIRECT,
-  RULE.ALLOC_SEASONAL,
-  RULE.RANK_REGION,
-  RULE.RANK_STORE,
-]);
-const NONSEASONAL = Object.freeze([
-  RULE.ALLOC_DIRECT,
-  RULE.ALLOC_NONSEASONAL,
-  RULE.RANK_REGION,
-  RULE.RANK_STORE,
-]);
-
-/** What the direct pass hands to the plan besides the trace. */
-export interface DirectOutcome {
-  readonly stores: Map<StoreNeed, number>;
-  readonly regions: Map<RegionNeed, number>;
-  /** Regions the season's order did not list, that had demand in that season. */
-  readonly unlisted: ReadonlyArray<{ readonly region: string; readonly season: SellingSeason }>;
-}
+import type { DirectSku } from "./trace.js";
 
 type Claim =
   | {
@@ -46,11 +25,7 @@ type Claim =
  * (R-ALLOC-SEASONAL); a `NONE` product serves every store first, then every
  * region (R-ALLOC-NONSEASONAL). Each demand gets min(need, free stock).
  */
-export function allocateDirect(
-  state: RunState,
-  policy: AllocationPolicy,
-  asOf: IsoDate,
-): DirectOutcome {
+export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   const { request } = state;
   const storeById = new Map(request.stores.map((store) => [store.id, store]));
   const byStore = compareStores(policy.storeClassOrder);
@@ -79,17 +54,19 @@ export function allocateDirect(
 
   const storeNeeds = groupBy(request.storeNeeds, (need) => need.sku);
   const regionNeeds = groupBy(request.regionNeeds, (need) => need.sku);
+  const rank = (sku: string) => state.productRank[state.skuIndex.get(sku) as number] as number;
   const skus = [...new Set([...storeNeeds.keys(), ...regionNeeds.keys()])].sort(
-    (a, b) => (state.productRank.get(a) as number) - (state.productRank.get(b) as number),
+    (a, b) => rank(a) - rank(b),
   );
-  const products = new Map(request.products.map((product) => [product.sku, product]));
 
-  const outcome: DirectOutcome = { stores: new Map(), regions: new Map(), unlisted: [] };
+  const served = state.direct;
   const warned = new Set<string>();
   for (const sku of skus) {
-    const product = products.get(sku);
-    if (product === undefined) continue;
+    const skuNumber = state.skuIndex.get(sku) as number;
+    const product = state.products[skuNumber] as (typeof state.products)[number];
     const season = seasonInForce(product.season, asOf, policy.seasonCalendar);
+    const seasonal = product.season !== "NONE";
+    const about: DirectSku = { sku, season: product.season, seasonInForce: season, seasonal };
     const order = orderFor(season);
     const regionRank = (region: string) => order.rank.get(region) as number;
 
@@ -111,7 +88,6 @@ export function allocateDirect(
     const regionOf = (claim: Claim) =>
       claim.kind === "store" ? claim.store.region : claim.need.region;
     const claims = [...storeClaims, ...regionClaims];
-    const seasonal = product.season !== "NONE";
     claims.sort((a, b) => {
       const byRegion = regionRank(regionOf(a)) - regionRank(regionOf(b));
       const byKind = (a.kind === "store" ? 0 : 1) - (b.kind === "store" ? 0 : 1);
@@ -127,59 +103,42 @@ export function allocateDirect(
       const region = regionOf(claim);
       if (order.unlisted.includes(region) && !warned.has(`${region}\u0000${season}`)) {
         warned.add(`${region}\u0000${season}`);
-        (outcome.unlisted as { region: string; season: SellingSeason }[]).push({ region, season });
+        served.unlisted.push({ region, season });
       }
     }
 
-    let stock = state.stock.get(sku) ?? 0;
+    let stock = state.stock[skuNumber] as number;
     claims.forEach((claim, index) => {
       const quantity = Math.min(claim.demand, stock);
-      const limitedBy = quantity < claim.demand ? "stock" : "none";
-      const rules = seasonal ? SEASONAL : NONSEASONAL;
-      const rank = index + 1;
+      const ranks = {
+        rank: index + 1,
+        regionRank: regionRank(regionOf(claim)),
+        storeRank: claim.kind === "store" ? (storeRank.get(claim.store.id) as number) : 0,
+      };
+      const grant = { demand: claim.demand, quantity };
       if (claim.kind === "store") {
-        outcome.stores.set(claim.need, quantity);
-        state.trace.push({
-          pass: "direct",
-          kind: "store",
-          store: claim.store.id,
-          region: claim.store.region,
-          storeClass: claim.store.class,
-          sku,
-          season: product.season,
-          seasonInForce: season,
-          rules,
-          regionRank: regionRank(claim.store.region),
-          storeRank: storeRank.get(claim.store.id) as number,
-          rank,
-          demand: claim.demand,
+        served.stores.push({ need: claim.need, ...grant });
+        state.trace.direct(
+          { kind: "store", store: claim.store, sku: about },
+          ranks,
+          claim.demand,
           stock,
           quantity,
-          limitedBy,
-        });
+        );
       } else {
-        outcome.regions.set(claim.need, quantity);
-        state.trace.push({
-          pass: "direct",
-          kind: "region",
-          region: claim.need.region,
-          sku,
-          season: product.season,
-          seasonInForce: season,
-          rules,
-          regionRank: regionRank(claim.need.region),
-          rank,
-          demand: claim.demand,
+        served.regions.push({ need: claim.need, ...grant });
+        state.trace.direct(
+          { kind: "region", need: claim.need, sku: about },
+          ranks,
+          claim.demand,
           stock,
           quantity,
-          limitedBy,
-        });
+        );
       }
       stock -= quantity;
     });
-    state.stock.set(sku, stock);
+    state.stock[skuNumber] = stock;
   }
-  return outcome;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

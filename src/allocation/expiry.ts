@@ -1,14 +1,13 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
+import { type LockState, reopen } from "./lineTable.js";
 import { lockBlockedUntil, phaseOf } from "./locks.js";
 import type { ExpiryDecision } from "./plan.js";
 import type { Draft, RunState } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_EXPIRE]);
 const RULES_GRACE = Object.freeze([RULE.LOCK_GRACE, RULE.LOCK_EXPIRE]);
-
-type LockState = RunState["locks"][number];
 
 /**
  * Pass 1, R-LOCK-EXPIRE (seed 6.4.2.5: 若加盟商未能在15天内打款，则所占用产品库存资源释放，
@@ -44,11 +43,10 @@ function release(state: RunState, lock: LockState, policy: AllocationPolicy): vo
   const { source, line } = lock;
   const quantity = source.quantity - lock.converted;
   lock.released = true;
-  line.outstanding += quantity;
-  state.stock.set(source.sku, (state.stock.get(source.sku) ?? 0) + quantity);
+  const sku = state.lines.sku[line] as number;
+  state.stock[sku] = (state.stock[sku] as number) + quantity;
   const blockedUntil = lockBlockedUntil(source.expiresOn, policy.relockCooldownDays);
-  if (line.relockFrom === undefined || blockedUntil > line.relockFrom)
-    line.relockFrom = blockedUntil;
+  reopen(state.lines, line, quantity, blockedUntil);
   const decision: Draft<ExpiryDecision> = {
     pass: "expiry",
     kind: "order-line",
@@ -66,5 +64,5 @@ function release(state: RunState, lock: LockState, policy: AllocationPolicy): vo
     decision.paymentGraceDays = policy.paymentGraceDays;
     decision.convertedInGrace = lock.converted;
   }
-  state.trace.push(decision);
+  state.trace.whole(decision);
 }

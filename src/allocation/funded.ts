@@ -1,23 +1,8 @@
 import type { AllocationPolicy } from "../domain/policy.js";
-import { RULE } from "../domain/rules.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
-import type { FundedDecision, Limit } from "./plan.js";
-import {
-  type Draft,
-  offer,
-  type RunState,
-  recordLineDecision,
-  spend,
-  spendableText,
-} from "./state.js";
-
-const RULES = Object.freeze([
-  RULE.ALLOC_FUNDED,
-  RULE.RANK_FUNDED,
-  RULE.RANK_LINE,
-  RULE.RANK_PRODUCT,
-]);
-const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
+import { MONEY_SHORT, serve } from "./lineTable.js";
+import type { Limit } from "./plan.js";
+import { affordable, afterShortfall, forEachRankedLine, type RunState, spend } from "./state.js";
 
 /**
  * Pass 3, R-ALLOC-FUNDED (seed 6.4.2.1–6.4.2.4): franchisees in R-RANK-FUNDED
@@ -29,57 +14,55 @@ const RULES_SHORT = Object.freeze([...RULES, RULE.ALLOC_PARTIAL]);
  * later lines go on with what is left, unless `afterShortfall` is `"stop"`.
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
-  const ranked = [...state.franchisees.values()]
+  const { lines, stock: stockOf, trace, money } = state;
+  const standings = state.franchisees
     .map((franchisee) => ({
       franchisee,
       id: franchisee.id,
       priority: franchisee.priority,
-      spendable: franchisee.spendable,
-      funded: isFunded(franchisee.cash, franchisee.credit, policy.creditCountsAsFunds),
+      spendable: money.decimal(franchisee.spendable),
+      funded: isFunded(
+        money.decimal(franchisee.cash),
+        money.decimal(franchisee.credit),
+        policy.creditCountsAsFunds,
+      ),
     }))
     .sort(compareFranchisees(policy.franchiseeRanking));
+  const funded = new Uint8Array(state.franchisees.length);
+  for (const standing of standings) funded[standing.franchisee.index] = standing.funded ? 1 : 0;
 
-  const stockOf = state.stock;
-  ranked.forEach(({ franchisee, funded }, franchiseeIndex) => {
-    const lines = franchisee.lines;
-    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
-      const line = lines[lineIndex] as (typeof lines)[number];
-      const demand = line.outstanding;
-      if (demand <= 0) continue;
-      const stock = stockOf.get(line.sku) ?? 0;
+  const { open, sku: skuOf, source: sources, facts } = lines;
+  forEachRankedLine(
+    standings.map((standing) => standing.franchisee),
+    (franchisee, i, franchiseeRank, lineRank) => {
+      const demand = open[i] as number;
+      if (demand <= 0) return;
+      const sku = skuOf[i] as number;
+      const stock = stockOf[sku] as number;
       const want = Math.min(demand, stock);
-      const spendable = spendableText(state, franchisee);
+      const spendable = franchisee.spendable;
       const stopped = franchisee.stopped;
-      const bought = offer(franchisee, want, line.unitPrice);
-      const quantity = bought.quantity;
+      const price = money.of((sources[i] as (typeof sources)[number]).unitPrice);
+      const quantity = affordable(money, franchisee, want, price);
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
       const shortOfMoney = quantity < want;
       if (quantity > 0) {
-        line.funded = spend(franchisee, quantity, bought.amount, policy.spendOrder);
-        stockOf.set(line.sku, stock - quantity);
+        const amount = money.times(price, quantity);
+        const paid = spend(money, franchisee, quantity, amount, policy.spendOrder);
+        serve(lines, i, "funded", paid, money);
+        stockOf[sku] = stock - quantity;
       }
+      if (shortOfMoney) facts[i] = (facts[i] as number) | MONEY_SHORT;
       const limitedBy: Limit = quantity === demand ? "none" : shortOfMoney ? "funds" : "stock";
-      line.reason = limitedBy === "none" ? undefined : limitedBy;
-      const decision: Draft<FundedDecision> = {
-        pass: "funded",
-        kind: "order-line",
-        order: line.order,
-        line: line.line,
-        franchisee: franchisee.id,
-        sku: line.sku,
-        rules: shortOfMoney ? RULES_SHORT : RULES,
-        quantity,
-        franchiseeRank: franchiseeIndex + 1,
-        lineRank: lineIndex + 1,
-        demand,
-        limitedBy,
-        funded,
-        stock,
-        unitPrice: line.priceText,
+      trace.funded(
+        i,
+        { franchiseeRank, lineRank },
+        { demand, stock, quantity, limitedBy },
         spendable,
-        priority: franchisee.priority,
-      };
-      recordLineDecision(state, franchisee, decision, { stopped, shortOfMoney }, policy);
-    }
-  });
+        funded[franchisee.index] === 1,
+        stopped,
+      );
+      afterShortfall(franchisee, shortOfMoney, policy);
+    },
+  );
 }

@@ -1,225 +1,271 @@
-import type { Decimal } from "decimal.js";
+import type { IsoDate } from "../domain/dates.js";
 import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
-import type { DirectOutcome } from "./direct.js";
+import { type LineTable, LOCK_BLOCKED, MONEY_SHORT, type Served } from "./lineTable.js";
 import { relockBarrier } from "./lockPass.js";
 import { lockExpiresOn } from "./locks.js";
+import { directLists } from "./outputDirect.js";
 import type {
   AllocationPlan,
   Balance,
+  Decision,
   FranchiseeAllocation,
   PaymentRequest,
   PlannedLock,
-  RegionAllocation,
   ReleasedLock,
-  Remaining,
-  StoreAllocation,
   Unfilled,
   Warning,
 } from "./plan.js";
 import { digestOf } from "./planId.js";
-import type { Draft, FranchiseeState, LineState, RunState, Served } from "./state.js";
+import type { Amount, RunMoney } from "./runMoney.js";
+import type { Draft, RunState } from "./state.js";
+import type { TraceContext } from "./trace.js";
 
-/** Builds the plan from the finished run, every list in its canonical order (see {@link AllocationPlan}). */
-export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPlan {
-  const { request, format } = state;
+/** What a plan has besides its lists: the preview's note (R-PREVIEW), when it is one. */
+type PlanExtras = Pick<AllocationPlan, "preview">;
+
+/**
+ * Builds the plan from the finished run, every list in its canonical order
+ * (see {@link AllocationPlan}). Its `trace` is made from the run's compact
+ * record when first read (and then kept): JSON, spreading, structuredClone
+ * and deep equality all see the documented array.
+ */
+export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan {
+  const { request, lines, money } = state;
+  const text = (amount: Amount) => money.text(amount);
   const { asOf, policy } = request;
-  const franchiseeAllocations: FranchiseeAllocation[] = [];
-  const locks: PlannedLock[] = [];
-  const releasedLocks: ReleasedLock[] = [];
-  const unfilled: Unfilled[] = [];
   const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
-  const requests = new Map<string, { amount: Decimal; locks: string[] }>();
-
-  const row = (line: LineState, served: Served, source: AllocationSource) => {
-    const amount = format(served.amount);
-    franchiseeAllocations.push({
-      order: line.order,
-      line: line.line,
-      franchisee: line.franchisee.id,
-      sku: line.sku,
-      quantity: served.quantity,
-      unitPrice: line.priceText,
-      amount,
-      // Most rows are paid from one purse: reuse the amount's text for it.
-      cash: served.cash === served.amount ? amount : format(served.cash),
-      credit: served.credit === served.amount ? amount : format(served.credit),
-      source,
-    });
-  };
-
-  // Orders are sorted by id and their lines by number, so every per-line list
-  // comes out in canonical order without sorting the (many) lines again.
-  for (const { lines } of state.orders) {
-    for (const line of lines) {
-      const franchisee = line.franchisee.id;
-      if (line.converted !== undefined) row(line, line.converted, "lock");
-      if (line.funded !== undefined) row(line, line.funded, "funded");
-
-      if (line.locks !== undefined || line.newLock !== undefined) {
-        const lineLocks: PlannedLock[] = [];
-        for (const lock of line.locks ?? []) {
-          const { source } = lock;
-          if (lock.released) {
-            const released: Draft<ReleasedLock> = {
-              id: source.id,
-              order: source.order,
-              line: source.line,
-              franchisee,
-              sku: source.sku,
-              quantity: source.quantity - lock.converted,
-              expiresOn: source.expiresOn,
-              lockBlockedUntil: relockBarrier(line, asOf) as string,
-            };
-            // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
-            if (lock.expiring) released.convertedInGrace = lock.converted;
-            releasedLocks.push(released);
-          } else if (source.quantity > lock.converted) {
-            lineLocks.push({ ...source, quantity: source.quantity - lock.converted, isNew: false });
-          }
-        }
-        if (line.newLock !== undefined) {
-          const { id, quantity } = line.newLock;
-          lineLocks.push({
-            id,
-            order: line.order,
-            line: line.line,
-            franchisee,
-            sku: line.sku,
-            quantity,
-            lockedOn: asOf,
-            expiresOn: newLockExpiry,
-            isNew: true,
-          });
-          const cost = line.unitPrice.times(quantity);
-          const request = requests.get(franchisee);
-          if (request === undefined) requests.set(franchisee, { amount: cost, locks: [id] });
-          else {
-            request.amount = request.amount.plus(cost);
-            request.locks.push(id);
-          }
-        }
-        if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
-        for (const lock of lineLocks) locks.push(lock);
-      }
-
-      const left = line.outstanding - (line.funded?.quantity ?? 0) - (line.newLock?.quantity ?? 0);
-      if (left > 0) {
-        unfilled.push({
-          kind: "order-line",
-          order: line.order,
-          line: line.line,
-          franchisee,
-          sku: line.sku,
-          quantity: left,
-          reason: line.reason ?? "stock",
-        });
-      }
-    }
-  }
-  releasedLocks.sort(
-    (a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id),
+  const newLockIds = lockIds(state);
+  const { franchiseeAllocations, locks, releasedLocks, unfilled, requests } = lineLists(
+    state,
+    newLockIds,
+    newLockExpiry,
   );
+  const direct = directLists(state);
 
-  const storeAllocations: StoreAllocation[] = [];
-  const storeUnfilled: Unfilled[] = [];
-  const storeRegion = new Map(request.stores.map((store) => [store.id, store.region]));
-  for (const [need, quantity] of direct.stores) {
-    const region = storeRegion.get(need.store) as string;
-    if (quantity > 0) storeAllocations.push({ store: need.store, region, sku: need.sku, quantity });
-    const demand = need.safetyStock - need.onHand - need.inTransit;
-    if (demand > quantity) {
-      storeUnfilled.push({
-        kind: "store",
-        store: need.store,
-        region,
-        sku: need.sku,
-        quantity: demand - quantity,
-        reason: "stock",
-      });
-    }
+  const remaining = [];
+  for (let sku = 0; sku < state.skus.length; sku++) {
+    const quantity = state.stock[sku] as number;
+    if (quantity > 0) remaining.push({ sku: state.skus[sku] as string, quantity });
   }
-  const byStoreSku = (a: { store: string; sku: string }, b: { store: string; sku: string }) =>
-    compareIds(a.store, b.store) || compareIds(a.sku, b.sku);
-  storeAllocations.sort(byStoreSku);
-  storeUnfilled.sort((a, b) =>
-    byStoreSku(a as { store: string; sku: string }, b as { store: string; sku: string }),
-  );
 
-  const regionAllocations: RegionAllocation[] = [];
-  const regionUnfilled: Unfilled[] = [];
-  for (const [need, quantity] of direct.regions) {
-    if (quantity > 0) regionAllocations.push({ region: need.region, sku: need.sku, quantity });
-    if (need.quantity > quantity) {
-      regionUnfilled.push({
-        kind: "region",
-        region: need.region,
-        sku: need.sku,
-        quantity: need.quantity - quantity,
-        reason: "stock",
-      });
-    }
-  }
-  const byRegionSku = (a: { region: string; sku: string }, b: { region: string; sku: string }) =>
-    compareIds(a.region, b.region) || compareIds(a.sku, b.sku);
-  regionAllocations.sort(byRegionSku);
-  regionUnfilled.sort((a, b) => byRegionSku(a as RegionAllocation, b as RegionAllocation));
+  const balances: Balance[] = state.franchisees.map((franchisee) => {
+    const earlier = franchisee.committed?.cash.plus(franchisee.committed.credit);
+    return {
+      franchisee: franchisee.id,
+      spendableBefore: text(franchisee.spendableBefore),
+      ...(earlier === undefined || earlier.isZero()
+        ? {}
+        : { committedBefore: state.format(earlier) }),
+      cashCommitted: text(money.minus(franchisee.cashBefore, franchisee.cash)),
+      creditCommitted: text(money.minus(franchisee.creditBefore, franchisee.credit)),
+      cashAfter: text(franchisee.cash),
+      creditAvailableAfter: text(franchisee.credit),
+    };
+  });
 
-  const remaining: Remaining[] = [...state.stock]
-    .filter(([, quantity]) => quantity > 0)
-    .map(([sku, quantity]) => ({ sku, quantity }))
-    .sort((a, b) => compareIds(a.sku, b.sku));
-
-  const balances: Balance[] = [...state.franchisees.values()]
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((franchisee) => {
-      const earlier = franchisee.committed?.cash.plus(franchisee.committed.credit);
-      return {
-        franchisee: franchisee.id,
-        spendableBefore: format(franchisee.spendableBefore),
-        ...(earlier === undefined || earlier.isZero() ? {} : { committedBefore: format(earlier) }),
-        cashCommitted: format(franchisee.cashBefore.minus(franchisee.cash)),
-        creditCommitted: format(franchisee.creditBefore.minus(franchisee.credit)),
-        cashAfter: format(franchisee.cash),
-        creditAvailableAfter: format(franchisee.credit),
-      };
-    });
-
-  const paymentRequests: PaymentRequest[] = [...requests]
-    .sort(([a], [b]) => compareIds(a, b))
-    .map(([franchisee, { amount, locks: ids }]) => ({
-      franchisee,
-      amount: format(amount),
+  const paymentRequests: PaymentRequest[] = [];
+  for (const [index, request] of requests) {
+    paymentRequests.push({
+      franchisee: (state.franchisees[index] as RunState["franchisees"][number]).id,
+      amount: text(request.amount),
       payBefore: newLockExpiry,
-      locks: ids.sort(compareIds),
-    }));
+      locks: request.locks.sort(),
+    });
+  }
 
-  const warnings: Warning[] = commitmentWarnings(state);
-  const regionWarnings: Warning[] = [...direct.unlisted]
-    .sort((a, b) => compareIds(a.region, b.region) || compareIds(a.season, b.season))
-    .map(({ region, season }) => ({
-      code: "REGION_NOT_IN_SEASON_ORDER",
-      message: `region ${JSON.stringify(region)} is not in the ${season} region order: it was served after every listed region`,
-      region,
-      season,
-    }));
-  warnings.push(...regionWarnings);
-
-  return {
+  const warnings: Warning[] = [...commitmentWarnings(state), ...direct.warnings];
+  const context: TraceContext = {
+    lines,
+    franchisees: state.franchisees,
+    priceText: state.priceText,
+    text,
+    newLock: (i) => ({ id: newLockIds[i] as string, expiresOn: newLockExpiry }),
+  };
+  const plan = {
     planId: digestOf(request),
     asOf,
     currency: request.currency,
     franchiseeAllocations,
     locks,
     releasedLocks,
-    storeAllocations,
-    regionAllocations,
-    unfilled: [...unfilled, ...storeUnfilled, ...regionUnfilled],
+    storeAllocations: direct.storeAllocations,
+    regionAllocations: direct.regionAllocations,
+    unfilled: [...unfilled, ...direct.unfilled],
     remaining,
     balances,
     paymentRequests,
     warnings,
-    trace: state.trace,
+  } as Omit<Draft<AllocationPlan>, "trace"> as Draft<AllocationPlan>;
+  let trace: Decision[] | undefined;
+  Object.defineProperty(plan, "trace", {
+    enumerable: true,
+    get: () => {
+      trace ??= state.trace.decisions(context);
+      return trace;
+    },
+  });
+  if (extras?.preview !== undefined) plan.preview = extras.preview;
+  return plan;
+}
+
+/**
+ * The ids of the new locks, by line (R-LOCK-PLACE): `LK-<asOf>-<order>-<line>`,
+ * unique among new locks since the line number closes them. Should a carried
+ * lock already hold the id, a `~n` suffix (which no such id ends with) makes
+ * it unique.
+ */
+function lockIds(state: RunState): (string | undefined)[] {
+  const { lines, request } = state;
+  const ids: (string | undefined)[] = new Array(lines.count);
+  const carried = new Set(request.locks.map((lock) => lock.id));
+  const prefix = `LK-${request.asOf}-`;
+  for (let i = 0; i < lines.count; i++) {
+    if (lines.locked[i] === 0) continue;
+    const base = `${prefix}${orderId(lines, i)}-${(lines.source[i] as LineTable["source"][number]).line}`;
+    let id = base;
+    for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
+    ids[i] = id;
+  }
+  return ids;
+}
+
+function orderId(lines: LineTable, i: number): string {
+  return (lines.orders[lines.order[i] as number] as LineTable["orders"][number]).id;
+}
+
+/** The per-line lists, in canonical order without sorting: lines are in (order id, line) order. */
+function lineLists(
+  state: RunState,
+  newLockIds: readonly (string | undefined)[],
+  newLockExpiry: IsoDate,
+) {
+  const { lines, money, franchisees, request } = state;
+  const { asOf } = request;
+  const franchiseeAllocations: FranchiseeAllocation[] = [];
+  const locks: PlannedLock[] = [];
+  const releasedLocks: ReleasedLock[] = [];
+  const unfilled: Unfilled[] = [];
+  // Payment requests by franchisee number, so they come out sorted by id.
+  const requests = new Map<number, { amount: Amount; locks: string[] }>();
+
+  for (let i = 0; i < lines.count; i++) {
+    const converted = lines.converted[i];
+    const funded = lines.funded[i];
+    const carried = lines.carried.get(i);
+    const lockedNow = lines.locked[i] as number;
+    const open = lines.open[i] as number;
+    const decided =
+      converted !== undefined || funded !== undefined || carried !== undefined || lockedNow > 0;
+    if (!decided && open <= 0) continue;
+    const source = lines.source[i] as LineTable["source"][number];
+    const order = orderId(lines, i);
+    const franchiseeIndex = lines.franchisee[i] as number;
+    const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
+    const line = source.line;
+    const priceText = state.priceText(source.unitPrice);
+    const about = { order, line, franchisee, sku: source.sku, unitPrice: priceText };
+    if (converted !== undefined)
+      franchiseeAllocations.push(allocationRow(about, converted, "lock", money));
+    if (funded !== undefined)
+      franchiseeAllocations.push(allocationRow(about, funded, "funded", money));
+
+    if (carried !== undefined || lockedNow > 0) {
+      const lineLocks: PlannedLock[] = [];
+      for (const lock of carried ?? []) {
+        const { source: carriedLock } = lock;
+        if (lock.released) {
+          const released: Draft<ReleasedLock> = {
+            id: carriedLock.id,
+            order,
+            line,
+            franchisee,
+            sku: carriedLock.sku,
+            quantity: carriedLock.quantity - lock.converted,
+            expiresOn: carriedLock.expiresOn,
+            lockBlockedUntil: relockBarrier(lines, i, asOf) as string,
+          };
+          // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
+          if (lock.expiring) released.convertedInGrace = lock.converted;
+          releasedLocks.push(released);
+        } else if (carriedLock.quantity > lock.converted) {
+          lineLocks.push({
+            ...carriedLock,
+            quantity: carriedLock.quantity - lock.converted,
+            isNew: false,
+          });
+        }
+      }
+      if (lockedNow > 0) {
+        const id = newLockIds[i] as string;
+        lineLocks.push({
+          id,
+          order,
+          line,
+          franchisee,
+          sku: source.sku,
+          quantity: lockedNow,
+          lockedOn: asOf,
+          expiresOn: newLockExpiry,
+          isNew: true,
+        });
+        const cost = money.times(money.of(source.unitPrice), lockedNow);
+        const request = requests.get(franchiseeIndex);
+        if (request === undefined) requests.set(franchiseeIndex, { amount: cost, locks: [id] });
+        else {
+          request.amount = money.plus(request.amount, cost);
+          request.locks.push(id);
+        }
+      }
+      if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
+      for (const lock of lineLocks) locks.push(lock);
+    }
+
+    if (open > 0) {
+      const facts = lines.facts[i] as number;
+      unfilled.push({
+        kind: "order-line",
+        order,
+        line,
+        franchisee,
+        sku: source.sku,
+        quantity: open,
+        reason:
+          (facts & LOCK_BLOCKED) !== 0
+            ? "lock-blocked"
+            : (facts & MONEY_SHORT) !== 0
+              ? "funds"
+              : "stock",
+      });
+    }
+  }
+  releasedLocks.sort(
+    (a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id),
+  );
+  const sortedRequests = [...requests].sort(([a], [b]) => a - b);
+  return { franchiseeAllocations, locks, releasedLocks, unfilled, requests: sortedRequests };
+}
+
+/** A row of `franchiseeAllocations`: what one source served a line, and how it was paid. */
+function allocationRow(
+  about: Pick<FranchiseeAllocation, "order" | "line" | "franchisee" | "sku" | "unitPrice">,
+  served: Served,
+  source: AllocationSource,
+  money: RunMoney,
+): FranchiseeAllocation {
+  const amount = money.text(served.amount);
+  return {
+    order: about.order,
+    line: about.line,
+    franchisee: about.franchisee,
+    sku: about.sku,
+    quantity: served.quantity,
+    unitPrice: about.unitPrice,
+    amount,
+    // Most rows are paid from one purse: reuse the amount's text for it.
+    cash: served.cash === served.amount ? amount : money.text(served.cash),
+    credit: served.credit === served.amount ? amount : money.text(served.credit),
+    source,
   };
 }
 
@@ -230,13 +276,11 @@ export function buildPlan(state: RunState, direct: DirectOutcome): AllocationPla
  */
 function commitmentWarnings(state: RunState): Warning[] {
   const warnings: Warning[] = [];
-  const ids = [...state.franchisees.keys()].sort(compareIds);
-  for (const id of ids) {
-    const committed = (state.franchisees.get(id) as FranchiseeState).committed;
+  const format = state.format;
+  for (const { id, committed } of state.franchisees) {
     if (committed === undefined) continue;
     const { cash, credit, financeCash, financeCredit } = committed;
     if (cash.lte(financeCash) && credit.lte(financeCredit)) continue;
-    const format = state.format;
     warnings.push({
       code: "COMMITMENTS_EXCEED_FUNDS",
       message: `franchisee ${JSON.stringify(id)}: earlier runs committed ${format(cash)} cash and ${format(credit)} credit not yet posted, but finance shows ${format(financeCash)} cash and ${format(financeCredit)} available credit; what one purse falls short is taken from the other, and spendable never goes below zero`,

@@ -10,7 +10,9 @@ import {
   parsePreviewArguments,
 } from "../schema/previewWire.js";
 import { runPasses } from "./allocate.js";
+import { buildPlan } from "./output.js";
 import type { AllocationPlan } from "./plan.js";
+import type { Amount } from "./runMoney.js";
 import { createRunState, type Draft, type FranchiseeState, type RunState } from "./state.js";
 
 /**
@@ -125,22 +127,22 @@ export function runPreview(
     : allocation.policy;
   const state = createRunState({ ...allocation, policy, supply: arrivals });
   const spendable = new Map<string, Decimal>();
-  for (const franchisee of state.franchisees.values()) {
-    spendable.set(franchisee.id, franchisee.spendableBefore);
+  for (const franchisee of state.franchisees) {
+    spendable.set(franchisee.id, state.money.decimal(franchisee.spendableBefore));
   }
   const shown = arrivals
     .filter((row) => row.quantity > 0)
     .map((row) => ({ sku: row.sku, quantity: row.quantity }))
     .sort((a, b) => compareIds(a.sku, b.sku));
   const level = unlimited ? liftMoney(state) : undefined;
-  const plan = runPasses(state, (run) => {
-    run.stock.clear();
-    for (const row of shown) run.stock.set(row.sku, row.quantity);
+  runPasses(state, (run) => {
+    run.stock.fill(0);
+    for (const row of shown) run.stock[run.skuIndex.get(row.sku) as number] = row.quantity;
     // R-RANK-FUNDED ranks from the money left after conversion: level it again.
     if (level !== undefined) raiseTo(run, level);
   });
   return {
-    plan: { ...plan, preview: { money, arrivals: shown } },
+    plan: buildPlan(state, { preview: { money, arrivals: shown } }),
     spendable,
     format: state.format,
   };
@@ -155,13 +157,16 @@ const ONE = new Money(1);
  * two franchisees apart (R-RANK-FUNDED falls to priority, then id). Returns
  * that level.
  */
-function liftMoney(state: RunState): Decimal {
-  let level = ONE;
-  for (const franchisee of state.franchisees.values()) {
-    level = level.plus(franchisee.spendable);
-    for (const line of franchisee.lines) {
-      const locked = (line.locks ?? []).reduce((sum, lock) => sum + lock.source.quantity, 0);
-      level = level.plus(line.unitPrice.times(line.outstanding + locked));
+function liftMoney(state: RunState): Amount {
+  const { lines, money } = state;
+  let level = money.of(ONE);
+  for (const franchisee of state.franchisees) {
+    level = money.plus(level, franchisee.spendable);
+    for (const i of franchisee.lines) {
+      const carried = lines.carried.get(i) ?? [];
+      const locked = carried.reduce((sum, lock) => sum + lock.source.quantity, 0);
+      const price = money.of((lines.source[i] as (typeof lines.source)[number]).unitPrice);
+      level = money.plus(level, money.times(price, (lines.open[i] as number) + locked));
     }
   }
   raiseTo(state, level);
@@ -173,20 +178,20 @@ function liftMoney(state: RunState): Decimal {
  * purse its spend order draws last (so its own money is spent first) and to
  * what it had before the run, so that the plan's balances stay consistent.
  */
-function raiseTo(state: RunState, level: Decimal): void {
+function raiseTo(state: RunState, level: Amount): void {
+  const { money } = state;
   const lastPurse = state.request.policy.spendOrder === "cash-first" ? "credit" : "cash";
-  for (const franchisee of state.franchisees.values() as Iterable<Draft<FranchiseeState>>) {
-    const lift = level.minus(franchisee.spendable);
-    if (lift.isZero()) continue;
+  for (const franchisee of state.franchisees as readonly Draft<FranchiseeState>[]) {
+    const lift = money.minus(level, franchisee.spendable);
+    if (money.isZero(lift)) continue;
     if (lastPurse === "credit") {
-      franchisee.credit = franchisee.credit.plus(lift);
-      franchisee.creditBefore = franchisee.creditBefore.plus(lift);
+      franchisee.credit = money.plus(franchisee.credit, lift);
+      franchisee.creditBefore = money.plus(franchisee.creditBefore, lift);
     } else {
-      franchisee.cash = franchisee.cash.plus(lift);
-      franchisee.cashBefore = franchisee.cashBefore.plus(lift);
+      franchisee.cash = money.plus(franchisee.cash, lift);
+      franchisee.cashBefore = money.plus(franchisee.cashBefore, lift);
     }
     franchisee.spendable = level;
-    franchisee.spendableBefore = franchisee.spendableBefore.plus(lift);
-    franchisee.spendableText = undefined;
+    franchisee.spendableBefore = money.plus(franchisee.spendableBefore, lift);
   }
 }

@@ -1,48 +1,51 @@
 import type { Decimal } from "decimal.js";
-import type { IsoDate } from "../domain/dates.js";
-import {
-  creditRoom,
-  currencyMinorDigits,
-  formatAmount,
-  type Purchase,
-  purchase,
-  type SpendSplit,
-  splitExact,
-  ZERO,
-} from "../domain/money.js";
-import type { AllocationPolicy } from "../domain/policy.js";
-import type { AllocationRequest, Commitment, Lock, Order } from "../domain/types.js";
-import type { SpendOrder, UnfilledReason } from "../domain/vocabulary.js";
+import { creditRoom, currencyMinorDigits, formatAmount, ZERO } from "../domain/money.js";
+import type {
+  AllocationRequest,
+  Commitment,
+  Product,
+  RegionNeed,
+  StoreNeed,
+} from "../domain/types.js";
+import type { SellingSeason, SpendOrder } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
-import { compareLines, type LineKey } from "../ranking/lines.js";
 import { productPriority } from "../ranking/products.js";
-import type { ConversionDecision, Decision, FundedDecision } from "./plan.js";
+import {
+  buildLineTable,
+  type LineTable,
+  type LockState,
+  rankLines,
+  type Served,
+} from "./lineTable.js";
+import { type Amount, type MoneyMode, type RunMoney, runMoney } from "./runMoney.js";
+import { TraceRecorder } from "./trace.js";
 
 /*
  * The mutable working state of one run. It lives only inside `allocate`: the
  * request it is built from is never touched, and the plan is built from it at
- * the end. It is kept lean: a wave can hold a million lines.
+ * the end. Lines, SKUs and franchisees are numbered: a line is an index into
+ * the columns of its {@link LineTable}, a SKU an index into `skus`.
  */
 
 /** A franchisee during the run: its purses shrink as the passes spend. */
 export interface FranchiseeState {
+  /** Its number in the run (franchisees sorted by id). */
+  readonly index: number;
   readonly id: string;
   readonly priority: number;
   /** Cash left to spend. */
-  cash: Decimal;
+  cash: Amount;
   /** Available credit left to spend. */
-  credit: Decimal;
+  credit: Amount;
   /** cash + credit, kept in step with them. */
-  spendable: Decimal;
-  /** `spendable` as the plan writes it, made when first needed after each spend. */
-  spendableText: string | undefined;
-  readonly cashBefore: Decimal;
-  readonly creditBefore: Decimal;
-  readonly spendableBefore: Decimal;
+  spendable: Amount;
+  readonly cashBefore: Amount;
+  readonly creditBefore: Amount;
+  readonly spendableBefore: Amount;
   /** R-RUN-1: money earlier runs committed and shipping has not posted, when any. */
   readonly committed: Committed | undefined;
-  /** Every line with something to decide, in R-RANK-LINE order. */
-  readonly lines: LineState[];
+  /** Its lines with something to decide, in R-RANK-LINE order (line-table indexes). */
+  readonly lines: Int32Array;
   /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: money ran short; serve no later line. */
   stopped: boolean;
 }
@@ -59,35 +62,46 @@ export interface Committed {
   readonly financeCredit: Decimal;
 }
 
-/** Units served to a line by one source, and how they were paid. */
-export interface Served {
-  quantity: number;
-  amount: Decimal;
-  cash: Decimal;
-  credit: Decimal;
+/** What the direct pass served: a claim, its demand and its grant. */
+export interface DirectGrant<Need> {
+  readonly need: Need;
+  readonly demand: number;
+  readonly quantity: number;
 }
 
-/** An order line during the run. */
-export interface LineState extends LineKey {
-  readonly franchisee: FranchiseeState;
-  readonly sku: string;
-  readonly unitPrice: Decimal;
-  /** `unitPrice` as the plan writes it. */
-  readonly priceText: string;
-  /** Units neither allocated before nor under a carried lock: what this run may serve. */
-  outstanding: number;
-  readonly lockBlockedUntil: IsoDate | undefined;
-  /** Set when a lock of this line was released in this run: no new lock before this date. */
-  relockFrom: IsoDate | undefined;
-  /** Carried locks, oldest first; undefined when there are none. */
-  locks: LockState[] | undefined;
-  /** What lock conversion served (R-LOCK-CONVERT). */
-  converted: Served | undefined;
-  /** What the funded pass served (R-ALLOC-FUNDED). */
-  funded: Served | undefined;
-  newLock: { readonly id: string; readonly quantity: number } | undefined;
-  /** Why the last pass that looked at this line left part of it unserved. */
-  reason: UnfilledReason | undefined;
+/** The direct pass's results, which it writes into the run state. */
+export interface DirectServed {
+  readonly stores: DirectGrant<StoreNeed>[];
+  readonly regions: DirectGrant<RegionNeed>[];
+  /** Regions the season's order did not list, that had demand in that season. */
+  readonly unlisted: { readonly region: string; readonly season: SellingSeason }[];
+}
+
+export interface RunState {
+  readonly request: AllocationRequest;
+  /** Every product's SKU, sorted by id: a SKU's number is its place here. */
+  readonly skus: readonly string[];
+  readonly skuIndex: ReadonlyMap<string, number>;
+  /** The product of each SKU number. */
+  readonly products: readonly Product[];
+  /** R-RANK-PRODUCT: each SKU number's launch-plan rank, 0 first. */
+  readonly productRank: Int32Array;
+  /** Free stock by SKU number. */
+  readonly stock: Float64Array;
+  /** Every franchisee, sorted by id (its `index`). */
+  readonly franchisees: readonly FranchiseeState[];
+  readonly lines: LineTable;
+  /** Carried locks, oldest first (lockedOn, then id). */
+  readonly locks: readonly LockState[];
+  readonly trace: TraceRecorder;
+  /** The run's amounts: exact scaled integers, or decimal.js values when those could overflow. */
+  readonly money: RunMoney;
+  /** What the direct pass served (R-ALLOC-DIRECT), filled by it. */
+  readonly direct: DirectServed;
+  /** Writes a decimal.js amount for the plan, with the currency's minor digits at least. */
+  readonly format: (amount: Decimal) => string;
+  /** A line's unit price as the plan writes it (one text per distinct price). */
+  readonly priceText: (price: Decimal) => string;
 }
 
 /**
@@ -115,37 +129,19 @@ function netOfCommitted(
   return { cash: netCash, credit: netCredit };
 }
 
-/** A lock carried in from an earlier run. */
-interface LockState {
-  readonly source: Lock;
-  readonly line: LineState;
-  converted: number;
-  /** Past its expiry date but in its payment grace (R-LOCK-GRACE): converted, then released. */
-  expiring: boolean;
-  /** Its units not converted went back to free stock in this run. */
-  released: boolean;
-}
-
-export interface RunState {
-  readonly request: AllocationRequest;
-  readonly productRank: ReadonlyMap<string, number>;
-  /** Free stock per SKU. */
-  readonly stock: Map<string, number>;
-  /** Every franchisee, by id. */
-  readonly franchisees: ReadonlyMap<string, FranchiseeState>;
-  /** Orders sorted by id, each with its line states in line-number order. */
-  readonly orders: ReadonlyArray<{ readonly order: Order; readonly lines: readonly LineState[] }>;
-  /** Carried locks, oldest first (lockedOn, then id). */
-  readonly locks: readonly LockState[];
-  readonly trace: Decision[];
-  /** Writes an amount for the plan, with the currency's minor digits at least. */
-  readonly format: (amount: Decimal) => string;
-}
-
-export function createRunState(request: AllocationRequest): RunState {
-  const productRank = productPriority(request.products);
-  const stock = new Map<string, number>();
-  for (const row of request.supply) stock.set(row.sku, row.quantity);
+/**
+ * The run state of `request`, every line waiting for its first pass. `money`
+ * `"decimal"` keeps every amount in decimal.js (a test's way to hold the
+ * integer path to it).
+ */
+export function createRunState(request: AllocationRequest, money: MoneyMode = "auto"): RunState {
+  const products = [...request.products].sort((a, b) => compareIds(a.sku, b.sku));
+  const skus = products.map((product) => product.sku);
+  const skuIndex = new Map(skus.map((sku, index) => [sku, index]));
+  const ranks = productPriority(request.products);
+  const productRank = Int32Array.from(skus, (sku) => ranks.get(sku) as number);
+  const stock = new Float64Array(skus.length);
+  for (const row of request.supply) stock[skuIndex.get(row.sku) as number] = row.quantity;
 
   const minorDigits = currencyMinorDigits(request.currency);
   const zeroText = formatAmount(ZERO, minorDigits);
@@ -162,9 +158,17 @@ export function createRunState(request: AllocationRequest): RunState {
     return text;
   };
 
+  const sources = [...request.franchisees].sort((a, b) => compareIds(a.id, b.id));
+  const franchiseeIndex = new Map(sources.map((source, index) => [source.id, index]));
+  const { table, locks } = buildLineTable(request.orders, request.locks, {
+    skuIndex,
+    franchiseeIndex,
+  });
+  const { ranked, start } = rankLines(table, productRank, sources.length);
+
+  const run = runMoney(request, minorDigits, money);
   const committed = committedMoney(request.commitments);
-  const franchisees = new Map<string, FranchiseeState>();
-  for (const source of request.franchisees) {
+  const franchisees = sources.map((source, index): FranchiseeState => {
     const financeCredit = creditRoom(source.creditLimit, source.creditUsed);
     const owed = committed.get(source.id);
     // R-RUN-1: what earlier runs committed is not spendable again; never below zero.
@@ -172,88 +176,41 @@ export function createRunState(request: AllocationRequest): RunState {
       owed === undefined
         ? { cash: source.cash, credit: financeCredit }
         : netOfCommitted(source.cash, financeCredit, owed);
-    const spendable = cash.plus(credit);
-    franchisees.set(source.id, {
+    const purse = { cash: run.of(cash), credit: run.of(credit) };
+    const spendable = run.plus(purse.cash, purse.credit);
+    return {
+      index,
       id: source.id,
       priority: source.priority,
-      cash,
-      credit,
+      ...purse,
       spendable,
-      spendableText: undefined,
-      cashBefore: cash,
-      creditBefore: credit,
+      cashBefore: purse.cash,
+      creditBefore: purse.credit,
       spendableBefore: spendable,
       committed:
         owed === undefined ? undefined : { ...owed, financeCash: source.cash, financeCredit },
-      lines: [],
+      lines: ranked.subarray(start[index], start[index + 1]),
       stopped: false,
-    });
-  }
-
-  const locksByOrder = new Map<string, Lock[]>();
-  for (const lock of request.locks) {
-    const list = locksByOrder.get(lock.order);
-    if (list === undefined) locksByOrder.set(lock.order, [lock]);
-    else list.push(lock);
-  }
-  const lockStates: LockState[] = [];
-
-  const orders = [...request.orders].sort((a, b) => compareIds(a.id, b.id));
-  const orderStates = orders.map((order) => {
-    const franchisee = franchisees.get(order.franchisee) as FranchiseeState;
-    const lines = [...order.lines]
-      .sort((a, b) => a.line - b.line)
-      .map(
-        (line): LineState => ({
-          franchisee,
-          order: order.id,
-          orderedOn: order.orderedOn,
-          line: line.line,
-          productRank: productRank.get(line.sku) as number,
-          sku: line.sku,
-          unitPrice: line.unitPrice,
-          priceText: priceText(line.unitPrice),
-          outstanding: line.quantity - line.allocated,
-          lockBlockedUntil: line.lockBlockedUntil,
-          relockFrom: undefined,
-          locks: undefined,
-          converted: undefined,
-          funded: undefined,
-          newLock: undefined,
-          reason: undefined,
-        }),
-      );
-    for (const source of locksByOrder.get(order.id) ?? []) {
-      const line = lines.find((candidate) => candidate.line === source.line) as LineState;
-      line.outstanding -= source.quantity;
-      const lock: LockState = { source, line, converted: 0, expiring: false, released: false };
-      if (line.locks === undefined) line.locks = [lock];
-      else line.locks.push(lock);
-      lockStates.push(lock);
-    }
-    for (const line of lines) {
-      if (line.outstanding > 0 || line.locks !== undefined) franchisee.lines.push(line);
-    }
-    return { order, lines };
+    };
   });
-
-  const byAge = (a: LockState, b: LockState) =>
-    compareIds(a.source.lockedOn, b.source.lockedOn) || compareIds(a.source.id, b.source.id);
-  lockStates.sort(byAge);
-  for (const lock of lockStates) {
-    if (lock.line.locks !== undefined && lock.line.locks.length > 1) lock.line.locks.sort(byAge);
-  }
-  for (const franchisee of franchisees.values()) franchisee.lines.sort(compareLines);
 
   return {
     request,
+    skus,
+    skuIndex,
+    products,
     productRank,
     stock,
     franchisees,
-    orders: orderStates,
-    locks: lockStates,
-    trace: [],
+    lines: table,
+    locks,
+    trace: new TraceRecorder(
+      2 * ranked.length + 2 * locks.length + request.storeNeeds.length + request.regionNeeds.length,
+    ),
+    money: run,
+    direct: { stores: [], regions: [], unlisted: [] },
     format,
+    priceText,
   };
 }
 
@@ -278,58 +235,79 @@ function atLeastZero(amount: Decimal): Decimal {
 }
 
 /**
- * Takes `amount` from a franchisee's purses in the policy's order (R-ALLOC-FUNDED)
- * and returns what was served. The caller guarantees amount ≤ spendable.
+ * Takes `amount` from a franchisee's purses in the policy's order (R-ALLOC-FUNDED:
+ * the first purse as far as it goes, the rest from the other) and returns
+ * what was served. The caller guarantees amount ≤ spendable.
  */
 export function spend(
+  money: RunMoney,
   franchisee: FranchiseeState,
   quantity: number,
-  amount: Decimal,
+  amount: Amount,
   order: SpendOrder,
 ): Served {
-  const split: SpendSplit = splitExact(amount, franchisee.cash, franchisee.credit, order);
-  if (!split.cash.isZero()) franchisee.cash = franchisee.cash.minus(split.cash);
-  if (!split.credit.isZero()) franchisee.credit = franchisee.credit.minus(split.credit);
-  if (!amount.isZero()) {
-    franchisee.spendable = franchisee.spendable.minus(amount);
-    franchisee.spendableText = undefined;
-  }
-  return { quantity, amount, cash: split.cash, credit: split.credit };
-}
-
-const NOTHING: Purchase = Object.freeze({ quantity: 0, amount: ZERO });
-
-/**
- * What a franchisee's money buys of `want` units at `unitPrice`
- * (R-ALLOC-FUNDED): nothing once it is stopped (R-ALLOC-PARTIAL).
- */
-export function offer(franchisee: FranchiseeState, want: number, unitPrice: Decimal): Purchase {
-  return franchisee.stopped ? NOTHING : purchase(want, unitPrice, franchisee.spendable);
+  const first = order === "cash-first" ? franchisee.cash : franchisee.credit;
+  const fromFirst = money.lte(amount, first) ? amount : first;
+  const fromSecond = fromFirst === amount ? money.zero : money.minus(amount, fromFirst);
+  const cash = order === "cash-first" ? fromFirst : fromSecond;
+  const credit = order === "cash-first" ? fromSecond : fromFirst;
+  if (!money.isZero(cash)) franchisee.cash = money.minus(franchisee.cash, cash);
+  if (!money.isZero(credit)) franchisee.credit = money.minus(franchisee.credit, credit);
+  if (!money.isZero(amount)) franchisee.spendable = money.minus(franchisee.spendable, amount);
+  return { quantity, amount, cash, credit };
 }
 
 /**
- * Records a decision of a franchisee's line in the trace, marked `stopped`
- * when the franchisee was. R-ALLOC-PARTIAL: with `afterShortfall: "stop"`, a
- * line money left short stops the franchisee's later lines, in this pass and
- * the next.
+ * How many of `want` units at `price` a franchisee's money buys
+ * (R-ALLOC-FUNDED): min(want, ⌊spendable ÷ price⌋), every unit when the
+ * price is zero, none once it is stopped (R-ALLOC-PARTIAL).
  */
-export function recordLineDecision(
-  state: RunState,
+export function affordable(
+  money: RunMoney,
   franchisee: FranchiseeState,
-  decision: Draft<ConversionDecision> | Draft<FundedDecision>,
-  outcome: { readonly stopped: boolean; readonly shortOfMoney: boolean },
-  policy: AllocationPolicy,
-): void {
-  if (outcome.stopped) decision.stopped = true;
-  state.trace.push(decision);
-  if (outcome.shortOfMoney && policy.afterShortfall === "stop") franchisee.stopped = true;
-}
-
-/** The franchisee's spendable money as the plan writes it. */
-export function spendableText(state: RunState, franchisee: FranchiseeState): string {
-  franchisee.spendableText ??= state.format(franchisee.spendable);
-  return franchisee.spendableText;
+  want: number,
+  price: Amount,
+): number {
+  if (franchisee.stopped) return 0;
+  if (want === 0 || money.isZero(price)) return want;
+  // Most lines are either wholly affordable or not at all.
+  if (!money.lte(price, franchisee.spendable)) return 0;
+  if (money.lte(money.times(price, want), franchisee.spendable)) return want;
+  return money.quotient(franchisee.spendable, price);
 }
 
 /** A mutable view of a readonly record, for decisions built field by field. */
 export type Draft<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The one walk of the three franchisee passes (§3.3–3.5): franchisees in the
+ * pass's order, each one's lines in R-RANK-LINE order, with their 1-based
+ * ranks as the trace reports them.
+ */
+export function forEachRankedLine(
+  franchisees: readonly FranchiseeState[],
+  visit: (
+    franchisee: FranchiseeState,
+    line: number,
+    franchiseeRank: number,
+    lineRank: number,
+  ) => void,
+): void {
+  for (let rank = 0; rank < franchisees.length; rank++) {
+    const franchisee = franchisees[rank] as FranchiseeState;
+    const lines = franchisee.lines;
+    for (let k = 0; k < lines.length; k++) visit(franchisee, lines[k] as number, rank + 1, k + 1);
+  }
+}
+
+/**
+ * R-ALLOC-PARTIAL: with `afterShortfall: "stop"`, a line money left short
+ * stops the franchisee's later lines, in this pass and the next.
+ */
+export function afterShortfall(
+  franchisee: FranchiseeState,
+  shortOfMoney: boolean,
+  policy: { readonly afterShortfall: "continue" | "stop" },
+): void {
+  if (shortOfMoney && policy.afterShortfall === "stop") franchisee.stopped = true;
+}

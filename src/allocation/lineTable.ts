@@ -1,0 +1,252 @@
+import type { IsoDate } from "../domain/dates.js";
+import type { Lock, Order, OrderLine } from "../domain/types.js";
+import { compareIds } from "../ranking/compare.js";
+import type { Amount, RunMoney } from "./runMoney.js";
+
+/*
+ * The franchisee order lines of one run, as columns. A wave holds millions of
+ * lines: one object per line per pass is what made the first engine slow, so
+ * a line here is an index `i` into typed arrays, in canonical order (orders by
+ * id, then lines by number — the order of every per-line list of the plan).
+ */
+
+/** Units served to a line by one source, and how they were paid. */
+export interface Served {
+  quantity: number;
+  amount: Amount;
+  cash: Amount;
+  credit: Amount;
+}
+
+/** A lock carried in from an earlier run. */
+export interface LockState {
+  readonly source: Lock;
+  /** Its line's index in the {@link LineTable}. */
+  readonly line: number;
+  converted: number;
+  /** Past its expiry date but in its payment grace (R-LOCK-GRACE): converted, then released. */
+  expiring: boolean;
+  /** Its units not converted went back to free stock in this run. */
+  released: boolean;
+}
+
+/** R-LOCK-PLACE left part of the line outstanding although stock was free: it was barred (R-LOCK-EXPIRE). */
+export const LOCK_BLOCKED = 1;
+/** R-ALLOC-FUNDED: money, not stock, held the line below what free stock allowed. */
+export const MONEY_SHORT = 2;
+
+export interface LineTable {
+  readonly count: number;
+  /** Orders sorted by id. */
+  readonly orders: readonly Order[];
+  /** Each line's order, as an index into `orders`. */
+  readonly order: Int32Array;
+  /** The parsed lines themselves. */
+  readonly source: readonly OrderLine[];
+  /** Each line's franchisee, as an index into the run's franchisees. */
+  readonly franchisee: Int32Array;
+  /** Each line's SKU, as an index into the run's SKUs. */
+  readonly sku: Int32Array;
+  /**
+   * Units this run may still serve: quantity − allocated − units under carried
+   * locks at the start; every serve, lock and release keeps it current, so at
+   * the end it is what is left unfilled.
+   */
+  readonly open: Int32Array;
+  /** Units of the line's new lock (R-LOCK-PLACE), 0 when none. */
+  readonly locked: Int32Array;
+  /** {@link LOCK_BLOCKED} and {@link MONEY_SHORT}: why what is open stays open. */
+  readonly facts: Uint8Array;
+  /** What lock conversion served (R-LOCK-CONVERT), by line; most lines have none. */
+  readonly converted: (Served | undefined)[];
+  /** What the funded pass served (R-ALLOC-FUNDED), by line. */
+  readonly funded: (Served | undefined)[];
+  /** Carried locks of a line, oldest first (lockedOn, then id). */
+  readonly carried: ReadonlyMap<number, readonly LockState[]>;
+  /** Lines a lock of which was released in this run: no new lock before this date. */
+  readonly relockFrom: Map<number, IsoDate>;
+}
+
+/** Where a run's lines and SKUs are numbered from. */
+export interface Numbering {
+  readonly skuIndex: ReadonlyMap<string, number>;
+  readonly franchiseeIndex: ReadonlyMap<string, number>;
+}
+
+/** The line table of `orders`, with `locks` taken out of each line's open units. */
+export function buildLineTable(
+  orders: readonly Order[],
+  locks: readonly Lock[],
+  { skuIndex, franchiseeIndex }: Numbering,
+): { readonly table: LineTable; readonly locks: LockState[] } {
+  const sorted = isSortedBy(orders, (a, b) => compareIds(a.id, b.id))
+    ? orders
+    : [...orders].sort((a, b) => compareIds(a.id, b.id));
+  let count = 0;
+  for (const order of sorted) count += order.lines.length;
+
+  const source: OrderLine[] = new Array(count);
+  const orderOf = new Int32Array(count);
+  const franchisee = new Int32Array(count);
+  const sku = new Int32Array(count);
+  const open = new Int32Array(count);
+  const firstLine = new Map<string, number>();
+  let i = 0;
+  sorted.forEach((order, orderIndex) => {
+    const lines = isSortedBy(order.lines, byNumber) ? order.lines : [...order.lines].sort(byNumber);
+    const owner = franchiseeIndex.get(order.franchisee) as number;
+    firstLine.set(order.id, i);
+    for (const line of lines) {
+      source[i] = line;
+      orderOf[i] = orderIndex;
+      franchisee[i] = owner;
+      sku[i] = skuIndex.get(line.sku) as number;
+      open[i] = line.quantity - line.allocated;
+      i++;
+    }
+  });
+
+  const carried = new Map<number, LockState[]>();
+  const lockStates: LockState[] = [];
+  for (const lock of locks) {
+    const line = lineOf(firstLine.get(lock.order) as number, lock.line, source);
+    open[line] = (open[line] as number) - lock.quantity;
+    const state: LockState = { source: lock, line, converted: 0, expiring: false, released: false };
+    const list = carried.get(line);
+    if (list === undefined) carried.set(line, [state]);
+    else list.push(state);
+    lockStates.push(state);
+  }
+  lockStates.sort(byAge);
+  for (const list of carried.values()) if (list.length > 1) list.sort(byAge);
+
+  const table: LineTable = {
+    count,
+    orders: sorted,
+    order: orderOf,
+    source,
+    franchisee,
+    sku,
+    open,
+    locked: new Int32Array(count),
+    facts: new Uint8Array(count),
+    converted: new Array(count),
+    funded: new Array(count),
+    carried,
+    relockFrom: new Map(),
+  };
+  return { table, locks: lockStates };
+}
+
+/** The index of line number `number` of the order whose first line is at `first`. */
+function lineOf(first: number, number: number, source: readonly OrderLine[]): number {
+  let i = first;
+  while ((source[i] as OrderLine).line !== number) i++;
+  return i;
+}
+
+function byNumber(a: OrderLine, b: OrderLine): number {
+  return a.line - b.line;
+}
+
+/** Carried locks oldest first: lockedOn, then id. */
+function byAge(a: LockState, b: LockState): number {
+  return compareIds(a.source.lockedOn, b.source.lockedOn) || compareIds(a.source.id, b.source.id);
+}
+
+function isSortedBy<T>(items: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let k = 1; k < items.length; k++)
+    if (order(items[k - 1] as T, items[k] as T) > 0) return false;
+  return true;
+}
+
+/**
+ * R-RANK-LINE for every franchisee at once: the lines with something to
+ * decide (units open, or a carried lock), grouped by franchisee, each group
+ * ordered by product priority, then orderedOn, then order id, then line
+ * number. Returns the groups back to back and where each begins (`start[f]`
+ * to `start[f + 1]`).
+ */
+export function rankLines(
+  table: LineTable,
+  productRank: Int32Array,
+  franchiseeCount: number,
+): { readonly ranked: Int32Array; readonly start: Int32Array } {
+  const { count, open, carried, orders, order, sku, franchisee } = table;
+  // orderedOn as a rank among the wave's order dates: one number per line.
+  const dates = [...new Set(orders.map((o) => o.orderedOn))].sort(compareIds);
+  const dateRank = new Map(dates.map((date, index) => [date, index]));
+  const orderDate = new Int32Array(orders.length);
+  orders.forEach((o, index) => {
+    orderDate[index] = dateRank.get(o.orderedOn) as number;
+  });
+
+  let candidates = 0;
+  for (let i = 0; i < count; i++) if ((open[i] as number) > 0 || carried.has(i)) candidates++;
+  const lines = new Int32Array(candidates);
+  let next = 0;
+  for (let i = 0; i < count; i++) if ((open[i] as number) > 0 || carried.has(i)) lines[next++] = i;
+
+  const product = (i: number) => productRank[sku[i] as number] as number;
+  const date = (i: number) => orderDate[order[i] as number] as number;
+  // Canonical index order is (order id, line number): the last two keys at once.
+  lines.sort((a, b) => product(a) - product(b) || date(a) - date(b) || a - b);
+
+  // A stable counting sort by franchisee keeps each group in that order.
+  const start = new Int32Array(franchiseeCount + 1);
+  for (const i of lines) {
+    const next = (franchisee[i] as number) + 1;
+    start[next] = (start[next] as number) + 1;
+  }
+  for (let f = 0; f < franchiseeCount; f++)
+    start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, franchiseeCount);
+  const ranked = new Int32Array(candidates);
+  for (const i of lines) {
+    const f = franchisee[i] as number;
+    const at = fill[f] as number;
+    ranked[at] = i;
+    fill[f] = at + 1;
+  }
+  return { ranked, start };
+}
+
+/**
+ * Records units served to line `i`: by the funded pass out of its open units
+ * (R-ALLOC-FUNDED), or by lock conversion out of a carried lock's
+ * (R-LOCK-CONVERT, never open in this run).
+ */
+export function serve(
+  table: LineTable,
+  i: number,
+  from: "funded" | "lock",
+  paid: Served,
+  money: RunMoney,
+): void {
+  if (from === "funded") {
+    table.funded[i] = paid;
+    table.open[i] = (table.open[i] as number) - paid.quantity;
+    return;
+  }
+  const served = table.converted[i];
+  if (served === undefined) table.converted[i] = paid;
+  else {
+    served.quantity += paid.quantity;
+    served.amount = money.plus(served.amount, paid.amount);
+    served.cash = money.plus(served.cash, paid.cash);
+    served.credit = money.plus(served.credit, paid.credit);
+  }
+}
+
+/** R-LOCK-PLACE: `quantity` of line `i`'s open units go under its new lock. */
+export function lockUnits(table: LineTable, i: number, quantity: number): void {
+  table.locked[i] = quantity;
+  table.open[i] = (table.open[i] as number) - quantity;
+}
+
+/** R-LOCK-EXPIRE: released lock units are open again, the line barred from a new lock before `until`. */
+export function reopen(table: LineTable, i: number, quantity: number, until: IsoDate): void {
+  table.open[i] = (table.open[i] as number) + quantity;
+  const barred = table.relockFrom.get(i);
+  if (barred === undefined || until > barred) table.relockFrom.set(i, until);
+}

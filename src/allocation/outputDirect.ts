@@ -1,0 +1,70 @@
+import { compareIds } from "../ranking/compare.js";
+import type { RegionAllocation, StoreAllocation, Unfilled, Warning } from "./plan.js";
+import type { RunState } from "./state.js";
+
+/**
+ * The plan's lists of the direct pass (R-ALLOC-DIRECT), from what it served:
+ * allocations and unfilled needs by (store, SKU) and (region, SKU), and a
+ * warning per region a season's order did not list (by region, then season).
+ */
+export function directLists(state: RunState): {
+  readonly storeAllocations: StoreAllocation[];
+  readonly regionAllocations: RegionAllocation[];
+  readonly unfilled: Unfilled[];
+  readonly warnings: Warning[];
+} {
+  const { stores, regions, unlisted } = state.direct;
+  const storeRegion = new Map(state.request.stores.map((store) => [store.id, store.region]));
+  const byStore = [...stores].sort(
+    (a, b) => compareIds(a.need.store, b.need.store) || compareIds(a.need.sku, b.need.sku),
+  );
+  const storeAllocations: StoreAllocation[] = [];
+  const storeUnfilled: Unfilled[] = [];
+  for (const { need, demand, quantity } of byStore) {
+    const region = storeRegion.get(need.store) as string;
+    const { store, sku } = need;
+    if (quantity > 0) storeAllocations.push({ store, region, sku, quantity });
+    if (demand > quantity)
+      storeUnfilled.push({
+        kind: "store",
+        store,
+        region,
+        sku,
+        quantity: demand - quantity,
+        reason: "stock",
+      });
+  }
+
+  const byRegion = [...regions].sort(
+    (a, b) => compareIds(a.need.region, b.need.region) || compareIds(a.need.sku, b.need.sku),
+  );
+  const regionAllocations: RegionAllocation[] = [];
+  const regionUnfilled: Unfilled[] = [];
+  for (const { need, demand, quantity } of byRegion) {
+    const { region, sku } = need;
+    if (quantity > 0) regionAllocations.push({ region, sku, quantity });
+    if (demand > quantity)
+      regionUnfilled.push({
+        kind: "region",
+        region,
+        sku,
+        quantity: demand - quantity,
+        reason: "stock",
+      });
+  }
+
+  const warnings: Warning[] = [...unlisted]
+    .sort((a, b) => compareIds(a.region, b.region) || compareIds(a.season, b.season))
+    .map(({ region, season }) => ({
+      code: "REGION_NOT_IN_SEASON_ORDER",
+      message: `region ${JSON.stringify(region)} is not in the ${season} region order: it was served after every listed region`,
+      region,
+      season,
+    }));
+  return {
+    storeAllocations,
+    regionAllocations,
+    unfilled: [...storeUnfilled, ...regionUnfilled],
+    warnings,
+  };
+}
