@@ -1,7 +1,8 @@
 import type { RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
 import { guarded } from "../schema/guard.js";
-import { explainRefShape, planContract, planShape } from "../schema/madeShapes.js";
+import { explainRefShape, freshPlanShape, planContract, planShape } from "../schema/madeShapes.js";
+import { compactTraceOf } from "./output.js";
 import type {
   AllocationPlan,
   Decision,
@@ -9,6 +10,7 @@ import type {
   RegionDecision,
   StoreDecision,
 } from "./plan.js";
+import { isAbout } from "./trace.js";
 
 /**
  * A demand: an order line (`{ kind: "order-line", order, line }`), or a
@@ -69,7 +71,12 @@ export interface Explanation {
 export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
   return guarded(
     [
-      { name: "plan", value: plan, shape: planShape, contract: planContract },
+      {
+        name: "plan",
+        value: plan,
+        shape: compactTraceOf(plan) === undefined ? planShape : freshPlanShape,
+        contract: planContract,
+      },
       { name: "ref", value: ref, shape: explainRefShape },
     ],
     () => explained(plan, ref),
@@ -78,7 +85,9 @@ export function explain(plan: AllocationPlan, ref: ExplainRef): Explanation {
 
 /** {@link explain} of arguments that have their shapes. */
 function explained(plan: AllocationPlan, ref: ExplainRef): Explanation {
-  const decisions = plan.trace.filter((decision) => isAbout(decision, ref));
+  // A plan fresh from the engine answers from its compact trace, without making every decision.
+  const decisions =
+    compactTraceOf(plan)?.about(ref) ?? plan.trace.filter((decision) => isAbout(decision, ref));
   const rules: RuleId[] = [];
   for (const decision of decisions) {
     for (const rule of decision.rules) if (!rules.includes(rule)) rules.push(rule);
@@ -107,20 +116,6 @@ function explained(plan: AllocationPlan, ref: ExplainRef): Explanation {
     decisions,
     sentence,
   };
-}
-
-/** Whether a decision or an unfilled row (it names its demand as a ref does) concerns `ref`. */
-function isAbout(subject: ExplainRef, ref: ExplainRef): boolean {
-  switch (ref.kind) {
-    case "order-line":
-      return (
-        subject.kind === "order-line" && subject.order === ref.order && subject.line === ref.line
-      );
-    case "store":
-      return subject.kind === "store" && subject.store === ref.store && subject.sku === ref.sku;
-    case "region":
-      return subject.kind === "region" && subject.region === ref.region && subject.sku === ref.sku;
-  }
 }
 
 function allocatedTo(plan: AllocationPlan, ref: ExplainRef): number {

@@ -2,6 +2,7 @@ import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
 import { MONEY_SHORT, serve } from "./lineTable.js";
 import type { Limit } from "./plan.js";
+import type { Amount } from "./runMoney.js";
 import { affordable, afterShortfall, forEachRankedLine, type RunState, spend } from "./state.js";
 
 /**
@@ -31,7 +32,8 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
   const funded = new Uint8Array(state.franchisees.length);
   for (const standing of standings) funded[standing.franchisee.index] = standing.funded ? 1 : 0;
 
-  const { open, sku: skuOf, source: sources, facts } = lines;
+  const { open, sku: skuOf, price: priceOf, facts } = lines;
+  const { prices } = state;
   forEachRankedLine(
     standings.map((standing) => standing.franchisee),
     (franchisee, i, franchiseeRank, lineRank) => {
@@ -42,7 +44,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const want = Math.min(demand, stock);
       const spendable = franchisee.spendable;
       const stopped = franchisee.stopped;
-      const price = money.of((sources[i] as (typeof sources)[number]).unitPrice);
+      const price = prices[priceOf[i] as number] as Amount;
       const quantity = affordable(money, franchisee, want, price);
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
       const shortOfMoney = quantity < want;

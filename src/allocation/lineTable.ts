@@ -1,3 +1,4 @@
+import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Lock, Order, OrderLine } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
@@ -41,12 +42,20 @@ export interface LineTable {
   readonly orders: readonly Order[];
   /** Each line's order, as an index into `orders`. */
   readonly order: Int32Array;
+  /** Each order's first line, by order id (its lines follow in number order). */
+  readonly firstLine: ReadonlyMap<string, number>;
   /** The parsed lines themselves. */
   readonly source: readonly OrderLine[];
   /** Each line's franchisee, as an index into the run's franchisees. */
   readonly franchisee: Int32Array;
   /** Each line's SKU, as an index into the run's SKUs. */
   readonly sku: Int32Array;
+  /** Each line's unit price, as an index into `prices`. */
+  readonly price: Int32Array;
+  /** The wave's distinct unit prices (the parser shares one Decimal per price text). */
+  readonly prices: readonly Decimal[];
+  /** The lines that carry a `lockBlockedUntil`, and that date (R-LOCK-EXPIRE). */
+  readonly barred: ReadonlyMap<number, IsoDate>;
   /**
    * Units this run may still serve: quantity − allocated − units under carried
    * locks at the start; every serve, lock and release keeps it current, so at
@@ -90,6 +99,10 @@ export function buildLineTable(
   const franchisee = new Int32Array(count);
   const sku = new Int32Array(count);
   const open = new Int32Array(count);
+  const price = new Int32Array(count);
+  const prices: Decimal[] = [];
+  const priceIndex = new Map<Decimal, number>();
+  const barred = new Map<number, IsoDate>();
   const firstLine = new Map<string, number>();
   let i = 0;
   sorted.forEach((order, orderIndex) => {
@@ -102,6 +115,14 @@ export function buildLineTable(
       franchisee[i] = owner;
       sku[i] = skuIndex.get(line.sku) as number;
       open[i] = line.quantity - line.allocated;
+      let p = priceIndex.get(line.unitPrice);
+      if (p === undefined) {
+        p = prices.length;
+        prices.push(line.unitPrice);
+        priceIndex.set(line.unitPrice, p);
+      }
+      price[i] = p;
+      if (line.lockBlockedUntil !== undefined) barred.set(i, line.lockBlockedUntil);
       i++;
     }
   });
@@ -124,9 +145,13 @@ export function buildLineTable(
     count,
     orders: sorted,
     order: orderOf,
+    firstLine,
     source,
     franchisee,
     sku,
+    price,
+    prices,
+    barred,
     open,
     locked: new Int32Array(count),
     facts: new Uint8Array(count),
@@ -187,10 +212,14 @@ export function rankLines(
   let next = 0;
   for (let i = 0; i < count; i++) if ((open[i] as number) > 0 || carried.has(i)) lines[next++] = i;
 
-  const product = (i: number) => productRank[sku[i] as number] as number;
-  const date = (i: number) => orderDate[order[i] as number] as number;
-  // Canonical index order is (order id, line number): the last two keys at once.
-  lines.sort((a, b) => product(a) - product(b) || date(a) - date(b) || a - b);
+  sortByRank(
+    lines,
+    count,
+    (i) => productRank[sku[i] as number] as number,
+    productRank.length,
+    (i) => orderDate[order[i] as number] as number,
+    dates.length,
+  );
 
   // A stable counting sort by franchisee keeps each group in that order.
   const start = new Int32Array(franchiseeCount + 1);
@@ -209,6 +238,33 @@ export function rankLines(
     fill[f] = at + 1;
   }
   return { ranked, start };
+}
+
+/**
+ * Sorts line indexes by (product rank, date rank, index) — the index being
+ * canonical (order id, line number) order, it closes R-RANK-LINE. When every
+ * key packs into one exact double (products × dates × lines ≤ 2^53), the
+ * packed keys are sorted as numbers, without a comparator; else with one.
+ */
+export function sortByRank(
+  lines: Int32Array,
+  count: number,
+  product: (i: number) => number,
+  products: number,
+  date: (i: number) => number,
+  dates: number,
+): void {
+  if (products * dates * count > Number.MAX_SAFE_INTEGER) {
+    lines.sort((a, b) => product(a) - product(b) || date(a) - date(b) || a - b);
+    return;
+  }
+  const keys = new Float64Array(lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const i = lines[k] as number;
+    keys[k] = (product(i) * dates + date(i)) * count + i;
+  }
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) lines[k] = (keys[k] as number) % count;
 }
 
 /**

@@ -50,7 +50,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
  * `lockBlockedUntil` after `asOf`. The later of the two when both apply.
  */
 export function relockBarrier(lines: LineTable, i: number, asOf: IsoDate): IsoDate | undefined {
-  const until = (lines.source[i] as (typeof lines.source)[number]).lockBlockedUntil;
+  const until = lines.barred.get(i);
   const stored = until !== undefined && until > asOf ? until : undefined;
   const released = lines.relockFrom.get(i);
   if (released === undefined) return stored;

@@ -8,7 +8,6 @@ import { directLists } from "./outputDirect.js";
 import type {
   AllocationPlan,
   Balance,
-  Decision,
   FranchiseeAllocation,
   PaymentRequest,
   PlannedLock,
@@ -19,7 +18,19 @@ import type {
 import { digestOf } from "./planId.js";
 import type { Amount, RunMoney } from "./runMoney.js";
 import type { Draft, RunState } from "./state.js";
-import type { TraceContext } from "./trace.js";
+import { CompactTrace, type TraceContext } from "./trace.js";
+
+/**
+ * Where a plan made by this engine keeps its compact trace (not enumerable:
+ * JSON, spreading and deep equality never see it), for `explain` to read the
+ * decisions about one demand without making all of them.
+ */
+const COMPACT_TRACE = Symbol("fenhuo.compactTrace");
+
+/** The compact trace of a plan this engine made and nothing has copied, if any. */
+export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
+  return (plan as { [COMPACT_TRACE]?: CompactTrace })[COMPACT_TRACE];
+}
 
 /** What a plan has besides its lists: the preview's note (R-PREVIEW), when it is one. */
 type PlanExtras = Pick<AllocationPlan, "preview">;
@@ -97,14 +108,9 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     paymentRequests,
     warnings,
   } as Omit<Draft<AllocationPlan>, "trace"> as Draft<AllocationPlan>;
-  let trace: Decision[] | undefined;
-  Object.defineProperty(plan, "trace", {
-    enumerable: true,
-    get: () => {
-      trace ??= state.trace.decisions(context);
-      return trace;
-    },
-  });
+  const trace = new CompactTrace(state.trace, context);
+  Object.defineProperty(plan, "trace", { enumerable: true, get: () => trace.all() });
+  Object.defineProperty(plan, COMPACT_TRACE, { value: trace });
   if (extras?.preview !== undefined) plan.preview = extras.preview;
   return plan;
 }
@@ -164,11 +170,14 @@ function lineLists(
     const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
     const line = source.line;
     const priceText = state.priceText(source.unitPrice);
-    const about = { order, line, franchisee, sku: source.sku, unitPrice: priceText };
     if (converted !== undefined)
-      franchiseeAllocations.push(allocationRow(about, converted, "lock", money));
+      franchiseeAllocations.push(
+        allocationRow(order, line, franchisee, source.sku, priceText, converted, "lock", money),
+      );
     if (funded !== undefined)
-      franchiseeAllocations.push(allocationRow(about, funded, "funded", money));
+      franchiseeAllocations.push(
+        allocationRow(order, line, franchisee, source.sku, priceText, funded, "funded", money),
+      );
 
     if (carried !== undefined || lockedNow > 0) {
       const lineLocks: PlannedLock[] = [];
@@ -209,7 +218,7 @@ function lineLists(
           expiresOn: newLockExpiry,
           isNew: true,
         });
-        const cost = money.times(money.of(source.unitPrice), lockedNow);
+        const cost = money.times(state.prices[lines.price[i] as number] as Amount, lockedNow);
         const request = requests.get(franchiseeIndex);
         if (request === undefined) requests.set(franchiseeIndex, { amount: cost, locks: [id] });
         else {
@@ -248,19 +257,23 @@ function lineLists(
 
 /** A row of `franchiseeAllocations`: what one source served a line, and how it was paid. */
 function allocationRow(
-  about: Pick<FranchiseeAllocation, "order" | "line" | "franchisee" | "sku" | "unitPrice">,
+  order: string,
+  line: number,
+  franchisee: string,
+  sku: string,
+  unitPrice: string,
   served: Served,
   source: AllocationSource,
   money: RunMoney,
 ): FranchiseeAllocation {
   const amount = money.text(served.amount);
   return {
-    order: about.order,
-    line: about.line,
-    franchisee: about.franchisee,
-    sku: about.sku,
+    order,
+    line,
+    franchisee,
+    sku,
     quantity: served.quantity,
-    unitPrice: about.unitPrice,
+    unitPrice,
     amount,
     // Most rows are paid from one purse: reuse the amount's text for it.
     cash: served.cash === served.amount ? amount : money.text(served.cash),

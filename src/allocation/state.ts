@@ -96,6 +96,8 @@ export interface RunState {
   readonly trace: TraceRecorder;
   /** The run's amounts: exact scaled integers, or decimal.js values when those could overflow. */
   readonly money: RunMoney;
+  /** The line table's distinct prices as run amounts (a line's is `prices[lines.price[i]]`). */
+  readonly prices: readonly Amount[];
   /** What the direct pass served (R-ALLOC-DIRECT), filled by it. */
   readonly direct: DirectServed;
   /** Writes a decimal.js amount for the plan, with the currency's minor digits at least. */
@@ -208,6 +210,7 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
       2 * ranked.length + 2 * locks.length + request.storeNeeds.length + request.regionNeeds.length,
     ),
     money: run,
+    prices: table.prices.map((price) => run.of(price)),
     direct: { stores: [], regions: [], unlisted: [] },
     format,
     priceText,

@@ -163,12 +163,7 @@ export class TraceRecorder {
     return at;
   }
 
-  /** The documented decisions, in order (see {@link materialise}). */
-  decisions(context: TraceContext): Decision[] {
-    return materialise(this, context);
-  }
-
-  /** @internal the columns, for {@link materialise}. */
+  /** The recorded columns, for {@link CompactTrace}. */
   columns() {
     const { kind, flags, a, b, c, d, e, f, ref, size } = this;
     return { kind, flags, a, b, c, d, e, f, ref, size };
@@ -208,28 +203,82 @@ const NONSEASONAL = Object.freeze([
   RULE.RANK_STORE,
 ]);
 
+/** A demand as `explain` names it (an order line, or a store's or region's need for a SKU). */
+export type TraceRef =
+  | { readonly kind: "order-line"; readonly order: string; readonly line: number }
+  | { readonly kind: "store"; readonly store: string; readonly sku: string }
+  | { readonly kind: "region"; readonly region: string; readonly sku: string };
+
 /**
- * The recorded rows as the documented decision objects of {@link Decision},
- * field for field and in the key order the JSON contract prints them.
+ * A run's recorded trace with what it takes to read it: the documented
+ * decision objects of {@link Decision} — field for field, in the key order the
+ * JSON contract prints them — all of them ({@link CompactTrace.all}, made once
+ * and kept), or only those about one demand ({@link CompactTrace.about}, made
+ * without the others).
  */
-export function materialise(trace: TraceRecorder, context: TraceContext): Decision[] {
-  const { kind, flags, a, b, c, d, e, f, ref, size } = trace.columns();
-  const { lines, franchisees, priceText, text } = context;
-  const out: Decision[] = new Array(size);
-  // Consecutive decisions of a franchisee often meet the same spendable.
-  let lastSpendable: Amount | undefined;
-  let lastText = "";
-  for (let at = 0; at < size; at++) {
-    const type = kind[at] as number;
-    if (type === WHOLE) {
-      out[at] = ref[at] as Decision;
-      continue;
+export class CompactTrace {
+  private made: Decision[] | undefined;
+  /** The last spendable written, and its text: a franchisee's lines often meet the same one. */
+  private lastSpendable: Amount | undefined;
+  private lastText = "";
+  private readonly rows: ReturnType<TraceRecorder["columns"]>;
+
+  constructor(
+    trace: TraceRecorder,
+    private readonly context: TraceContext,
+  ) {
+    this.rows = trace.columns();
+  }
+
+  /** Every decision, in the order they were taken. */
+  all(): Decision[] {
+    if (this.made === undefined) {
+      const out: Decision[] = new Array(this.rows.size);
+      for (let at = 0; at < this.rows.size; at++) out[at] = this.decisionAt(at);
+      this.made = out;
     }
+    return this.made;
+  }
+
+  /** The decisions about `ref`, in order: what `plan.trace` filtered by it holds. */
+  about(ref: TraceRef): Decision[] {
+    if (this.made !== undefined) return this.made.filter((decision) => isAbout(decision, ref));
+    const { kind, a, ref: refs, size } = this.rows;
+    const line = ref.kind === "order-line" ? this.lineOf(ref.order, ref.line) : -1;
+    const out: Decision[] = [];
+    for (let at = 0; at < size; at++) {
+      const type = kind[at] as number;
+      const hit =
+        type === FUNDED || type === LOCK
+          ? a[at] === line
+          : type === WHOLE
+            ? isAbout(refs[at] as Decision, ref)
+            : claimIsAbout(refs[at] as DirectClaim, ref);
+      if (hit) out.push(this.decisionAt(at));
+    }
+    return out;
+  }
+
+  /** The line-table index of an order's line, or -1 when the run has no such line. */
+  private lineOf(order: string, line: number): number {
+    const { firstLine, source, orders, order: orderOf } = this.context.lines;
+    const first = firstLine.get(order);
+    if (first === undefined) return -1;
+    const count = (orders[orderOf[first] as number] as (typeof orders)[number]).lines.length;
+    for (let i = first; i < first + count; i++)
+      if ((source[i] as (typeof source)[number]).line === line) return i;
+    return -1;
+  }
+
+  private decisionAt(at: number): Decision {
+    const { kind, flags, a, b, c, d, e, f, ref } = this.rows;
+    const type = kind[at] as number;
+    if (type === WHOLE) return ref[at] as Decision;
     const quantity = e[at] as number;
     const demand = d[at] as number;
     const stock = f[at] as number;
-    if (type === STORE || type === REGION) {
-      out[at] = directDecision(
+    if (type === STORE || type === REGION)
+      return directDecision(
         ref[at] as DirectClaim,
         a[at] as number,
         b[at] as number,
@@ -238,8 +287,7 @@ export function materialise(trace: TraceRecorder, context: TraceContext): Decisi
         stock,
         quantity,
       );
-      continue;
-    }
+    const { lines, franchisees, priceText, text } = this.context;
     const i = a[at] as number;
     const source = lines.source[i] as (typeof lines.source)[number];
     const franchisee = franchisees[lines.franchisee[i] as number] as (typeof franchisees)[number];
@@ -248,9 +296,9 @@ export function materialise(trace: TraceRecorder, context: TraceContext): Decisi
     const limitedBy = LIMITS[flag & LIMIT_MASK] as Limit;
     if (type === FUNDED) {
       const spendable = ref[at] as Amount;
-      if (spendable !== lastSpendable) {
-        lastSpendable = spendable;
-        lastText = text(spendable);
+      if (spendable !== this.lastSpendable) {
+        this.lastSpendable = spendable;
+        this.lastText = text(spendable);
       }
       const decision: { -readonly [K in keyof FundedDecision]: FundedDecision[K] } = {
         pass: "funded",
@@ -268,12 +316,11 @@ export function materialise(trace: TraceRecorder, context: TraceContext): Decisi
         funded: (flag & FUNDED_FRANCHISEE) !== 0,
         stock,
         unitPrice: priceText(source.unitPrice),
-        spendable: lastText,
+        spendable: this.lastText,
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
-      out[at] = decision;
-      continue;
+      return decision;
     }
     const blockedUntil = ref[at] as IsoDate | undefined;
     const decision: { -readonly [K in keyof LockDecision]: LockDecision[K] } = {
@@ -294,13 +341,32 @@ export function materialise(trace: TraceRecorder, context: TraceContext): Decisi
     };
     if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
     if (quantity > 0) {
-      const lock = context.newLock(i);
+      const lock = this.context.newLock(i);
       decision.lock = lock.id;
       decision.expiresOn = lock.expiresOn;
     }
-    out[at] = decision;
+    return decision;
   }
-  return out;
+}
+
+/** Whether a decision, or an unfilled row (it names its demand as a ref does), concerns `ref`. */
+export function isAbout(subject: TraceRef, ref: TraceRef): boolean {
+  switch (ref.kind) {
+    case "order-line":
+      return (
+        subject.kind === "order-line" && subject.order === ref.order && subject.line === ref.line
+      );
+    case "store":
+      return subject.kind === "store" && subject.store === ref.store && subject.sku === ref.sku;
+    case "region":
+      return subject.kind === "region" && subject.region === ref.region && subject.sku === ref.sku;
+  }
+}
+
+function claimIsAbout(claim: DirectClaim, ref: TraceRef): boolean {
+  if (claim.kind === "store")
+    return ref.kind === "store" && claim.store.id === ref.store && claim.sku.sku === ref.sku;
+  return ref.kind === "region" && claim.need.region === ref.region && claim.sku.sku === ref.sku;
 }
 
 function directDecision(

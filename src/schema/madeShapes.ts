@@ -102,6 +102,13 @@ export const planShape = z.looseObject({
   >),
 });
 
+/**
+ * {@link planShape} without its trace: for a plan the engine has just made,
+ * whose trace is made only when read (the engine wrote it; reading it to check
+ * its shape would make every decision).
+ */
+export const freshPlanShape = planShape.omit({ trace: true });
+
 /** A plan in full: the plan's contract (the JSON contract), extra fields let through. */
 export const planContract = planWire.loose();
 

@@ -1,0 +1,204 @@
+/**
+ * The second engine's own machinery (R-SCALE-1), held to the plain readings it
+ * replaced: the packed line ranking to a comparator, integer money to decimal.js,
+ * the compact trace to the decisions the plan prints.
+ */
+import { Decimal } from "decimal.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runPasses } from "../../src/allocation/allocate.js";
+import { sortByRank } from "../../src/allocation/lineTable.js";
+import { buildPlan, compactTraceOf } from "../../src/allocation/output.js";
+import { runMoney } from "../../src/allocation/runMoney.js";
+import { createRunState } from "../../src/allocation/state.js";
+import { isAbout, type TraceRef } from "../../src/allocation/trace.js";
+import {
+  type AllocationInput,
+  type AllocationPlan,
+  allocate,
+  explain,
+  formatAmount,
+  Money,
+  parseAllocationInput,
+} from "../../src/index.js";
+import { allocationInput } from "../support/arbitraries.js";
+import { propertyParams, propertyRuns } from "../support/runs.js";
+
+const params = propertyParams(propertyRuns(300));
+
+function request(input: AllocationInput) {
+  const parsed = parseAllocationInput(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+}
+
+function planIn(input: AllocationInput, money: "auto" | "decimal"): AllocationPlan {
+  const state = createRunState(request(input), money);
+  runPasses(state);
+  return buildPlan(state);
+}
+
+/** Every money string of an input with `digits` more fraction digits (same value when they are 0s, else a little more). */
+function withFractionDigits(input: AllocationInput, tail: string): AllocationInput {
+  const widen = (amount: unknown) =>
+    typeof amount === "string"
+      ? amount.includes(".")
+        ? `${amount}${tail}`
+        : `${amount}.${tail}`
+      : amount;
+  return {
+    ...input,
+    franchisees: input.franchisees?.map((f) => ({ ...f, cash: widen(f.cash) as string })),
+    orders: input.orders?.map((o) => ({
+      ...o,
+      lines: o.lines.map((l) => ({ ...l, unitPrice: widen(l.unitPrice) as string })),
+    })),
+  };
+}
+
+/** Every demand a plan can be asked about: each order line, store need and region need of the input. */
+function refsOf(input: AllocationInput): TraceRef[] {
+  const refs: TraceRef[] = [];
+  for (const o of input.orders ?? [])
+    for (const l of o.lines) refs.push({ kind: "order-line", order: o.id, line: l.line });
+  for (const n of input.storeNeeds ?? []) refs.push({ kind: "store", store: n.store, sku: n.sku });
+  for (const n of input.regionNeeds ?? [])
+    refs.push({ kind: "region", region: n.region, sku: n.sku });
+  refs.push({ kind: "order-line", order: "no-such-order", line: 1 });
+  return refs;
+}
+
+describe("properties", () => {
+  it("R-RANK-LINE: the packed-key sort and the comparator sort give the same line order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: 6 }), fc.nat({ max: 4 })), { maxLength: 60 }),
+        (ranks) => {
+          const count = ranks.length;
+          const product = (i: number) => (ranks[i] as [number, number])[0];
+          const date = (i: number) => (ranks[i] as [number, number])[1];
+          const packed = Int32Array.from(ranks.keys());
+          sortByRank(packed, count, product, 7, date, 5);
+          // Far more products than fit a double's 53 bits: the comparator path.
+          const compared = Int32Array.from(ranks.keys());
+          sortByRank(compared, count, product, 2 ** 40, date, 2 ** 20);
+          const expected = [...ranks.keys()].sort(
+            (a, b) => product(a) - product(b) || date(a) - date(b) || a - b,
+          );
+          expect([...packed]).toEqual(expected);
+          expect([...compared]).toEqual(expected);
+        },
+      ),
+      params,
+    );
+  });
+
+  it("R-SCALE-1: a run in scaled integers gives the plan a run in decimal.js gives, to the character", () => {
+    fc.assert(
+      fc.property(
+        allocationInput,
+        fc.constantFrom("", "0000000000", "0000000001", "5"),
+        (input, tail) => {
+          const wide = tail === "" ? input : withFractionDigits(input, tail);
+          const integer = planIn(wide, "auto");
+          // Everyday amounts run in integers (12 fraction digits may need decimal.js).
+          if (tail === "") expect(createRunState(request(wide)).money.zero).toBe(0);
+          expect(JSON.stringify(integer)).toBe(JSON.stringify(planIn(wide, "decimal")));
+        },
+      ),
+      params,
+    );
+  });
+
+  it("R-SCALE-1: scaled amounts print as formatAmount prints them, and divide exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 12 }),
+        fc.nat({ max: 4 }),
+        fc.bigInt({ min: 0n, max: 2n ** 53n - 1n }),
+        fc.bigInt({ min: 1n, max: 2n ** 40n }),
+        (scale, minor, value, divisor) => {
+          const minorDigits = Math.min(minor, scale);
+          const cash = new Money(value.toString()).div(new Money(10).pow(scale));
+          // A money of this scale: the request above has none, so build one at `scale` by hand.
+          const scaled = runMoney(
+            request({
+              asOf: "2026-03-01",
+              franchisees: [
+                {
+                  id: "F",
+                  priority: 1,
+                  cash: new Money(1).div(new Money(10).pow(scale)).toFixed(scale),
+                },
+              ],
+            }),
+            minorDigits,
+          );
+          expect(scaled.zero).toBe(0);
+          const amount = scaled.of(cash);
+          expect(amount).toBe(Number(value));
+          expect(scaled.text(amount)).toBe(formatAmount(cash, minorDigits));
+          expect(scaled.decimal(amount).eq(cash)).toBe(true);
+          const d = Number(divisor);
+          expect(scaled.quotient(amount, d)).toBe(Number(value / divisor));
+        },
+      ),
+      params,
+    );
+  });
+
+  it("R-SCALE-1, §3.7: the compact trace, read about one demand, is the printed trace's decisions about it — what explain reads", () => {
+    fc.assert(
+      fc.property(allocationInput, (input) => {
+        const fresh = allocate(input);
+        const printed = JSON.parse(JSON.stringify(allocate(input))) as AllocationPlan;
+        for (const ref of refsOf(input)) {
+          const expected = printed.trace.filter((decision) => isAbout(decision, ref));
+          expect(compactTraceOf(fresh)?.about(ref)).toEqual(expected);
+          expect(explain(fresh, ref)).toEqual(explain(printed, ref));
+        }
+        expect(fresh.trace).toEqual(printed.trace);
+        // Once made, the trace answers from what it made, the same.
+        for (const ref of refsOf(input))
+          expect(compactTraceOf(fresh)?.about(ref)).toEqual(
+            printed.trace.filter((decision) => isAbout(decision, ref)),
+          );
+      }),
+      params,
+    );
+  });
+});
+
+describe("runMoney", () => {
+  it("R-SCALE-1: keeps decimal.js when a scaled amount could pass 2^53", () => {
+    const input: AllocationInput = {
+      asOf: "2026-03-01",
+      products: [{ sku: "A", season: "SS" }],
+      supply: [{ sku: "A", quantity: 3 }],
+      franchisees: [{ id: "F", priority: 1, cash: "90000000000000.01" }],
+      orders: [
+        {
+          id: "SO",
+          franchisee: "F",
+          orderedOn: "2026-02-01",
+          lines: [{ line: 1, sku: "A", quantity: 3, unitPrice: "30000000000000.01" }],
+        },
+      ],
+    };
+    expect(createRunState(request(input)).money.zero).toBeInstanceOf(Decimal);
+    const plan = allocate(input);
+    // Three cost 90000000000000.03, a cent more than the cash: two, by hand.
+    expect(plan.franchiseeAllocations[0]?.quantity).toBe(2);
+    expect(plan.franchiseeAllocations[0]?.amount).toBe("60000000000000.02");
+    expect(plan.balances[0]?.cashAfter).toBe("29999999999999.99");
+  });
+
+  it("R-SCALE-1: uses scaled integers for a wave of everyday amounts", () => {
+    const input: AllocationInput = {
+      asOf: "2026-03-01",
+      franchisees: [{ id: "F", priority: 1, cash: "5000.125" }],
+    };
+    expect(createRunState(request(input)).money.zero).toBe(0);
+    expect(allocate(input).balances[0]?.spendableBefore).toBe("5000.125");
+  });
+});
