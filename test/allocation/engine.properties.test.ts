@@ -48,8 +48,8 @@ function withFractionDigits(input: AllocationInput, tail: string): AllocationInp
       : amount;
   return {
     ...input,
-    franchisees: input.franchisees?.map((f) => ({ ...f, cash: widen(f.cash) as string })),
-    orders: input.orders?.map((o) => ({
+    franchisees: (input.franchisees ?? []).map((f) => ({ ...f, cash: widen(f.cash) as string })),
+    orders: (input.orders ?? []).map((o) => ({
       ...o,
       lines: o.lines.map((l) => ({ ...l, unitPrice: widen(l.unitPrice) as string })),
     })),
