@@ -212,59 +212,45 @@ export function rankLines(
   let next = 0;
   for (let i = 0; i < count; i++) if ((open[i] as number) > 0 || carried.has(i)) lines[next++] = i;
 
-  sortByRank(
-    lines,
-    count,
+  // Lines are in canonical (order id, line number) order: stable sorts by
+  // date, then product, order them by (product, date, order id, line number),
+  // and a last one by franchisee groups them.
+  const byDate = byKey(lines, (i) => orderDate[order[i] as number] as number, dates.length);
+  const byProduct = byKey(
+    byDate.sorted,
     (i) => productRank[sku[i] as number] as number,
     productRank.length,
-    (i) => orderDate[order[i] as number] as number,
-    dates.length,
   );
-
-  // A stable counting sort by franchisee keeps each group in that order.
-  const start = new Int32Array(franchiseeCount + 1);
-  for (const i of lines) {
-    const next = (franchisee[i] as number) + 1;
-    start[next] = (start[next] as number) + 1;
-  }
-  for (let f = 0; f < franchiseeCount; f++)
-    start[f + 1] = (start[f + 1] as number) + (start[f] as number);
-  const fill = start.slice(0, franchiseeCount);
-  const ranked = new Int32Array(candidates);
-  for (const i of lines) {
-    const f = franchisee[i] as number;
-    const at = fill[f] as number;
-    ranked[at] = i;
-    fill[f] = at + 1;
-  }
-  return { ranked, start };
+  const byFranchisee = byKey(byProduct.sorted, (i) => franchisee[i] as number, franchiseeCount);
+  return { ranked: byFranchisee.sorted, start: byFranchisee.begin };
 }
 
 /**
- * Sorts line indexes by (product rank, date rank, index) — the index being
- * canonical (order id, line number) order, it closes R-RANK-LINE. When every
- * key packs into one exact double (products × dates × lines ≤ 2^53), the
- * packed keys are sorted as numbers, without a comparator; else with one.
+ * `items` stably reordered by `key` (an integer in [0, range)), and where
+ * each key's items begin (`begin[k]` to `begin[k + 1]`): a counting sort,
+ * O(items + range), no comparator. Applied key by key from the last to the
+ * first, it sorts by all of them (an LSD radix sort).
  */
-export function sortByRank(
-  lines: Int32Array,
-  count: number,
-  product: (i: number) => number,
-  products: number,
-  date: (i: number) => number,
-  dates: number,
-): void {
-  if (products * dates * count > Number.MAX_SAFE_INTEGER) {
-    lines.sort((a, b) => product(a) - product(b) || date(a) - date(b) || a - b);
-    return;
+export function byKey(
+  items: Int32Array,
+  key: (item: number) => number,
+  range: number,
+): { readonly sorted: Int32Array; readonly begin: Int32Array } {
+  const begin = new Int32Array(range + 1);
+  for (const item of items) {
+    const k = key(item) + 1;
+    begin[k] = (begin[k] as number) + 1;
   }
-  const keys = new Float64Array(lines.length);
-  for (let k = 0; k < lines.length; k++) {
-    const i = lines[k] as number;
-    keys[k] = (product(i) * dates + date(i)) * count + i;
+  for (let k = 0; k < range; k++) begin[k + 1] = (begin[k + 1] as number) + (begin[k] as number);
+  const next = begin.slice(0, range);
+  const sorted = new Int32Array(items.length);
+  for (const item of items) {
+    const k = key(item);
+    const at = next[k] as number;
+    sorted[at] = item;
+    next[k] = at + 1;
   }
-  keys.sort();
-  for (let k = 0; k < keys.length; k++) lines[k] = (keys[k] as number) % count;
+  return { sorted, begin };
 }
 
 /**

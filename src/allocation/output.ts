@@ -180,7 +180,8 @@ function lineLists(
       );
 
     if (carried !== undefined || lockedNow > 0) {
-      const lineLocks: PlannedLock[] = [];
+      // A line's locks in id order: only carried ones can come out of it.
+      const lineLocks: PlannedLock[] = carried === undefined ? locks : [];
       for (const lock of carried ?? []) {
         const { source: carriedLock } = lock;
         if (lock.released) {
@@ -226,8 +227,10 @@ function lineLists(
           request.locks.push(id);
         }
       }
-      if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
-      for (const lock of lineLocks) locks.push(lock);
+      if (lineLocks !== locks) {
+        if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
+        for (const lock of lineLocks) locks.push(lock);
+      }
     }
 
     if (open > 0) {

@@ -1,6 +1,7 @@
 import { compareIds } from "../ranking/compare.js";
+import { byKey } from "./lineTable.js";
 import type { RegionAllocation, StoreAllocation, Unfilled, Warning } from "./plan.js";
-import type { RunState } from "./state.js";
+import type { DirectGrant, RunState } from "./state.js";
 
 /**
  * The plan's lists of the direct pass (R-ALLOC-DIRECT), from what it served:
@@ -15,8 +16,11 @@ export function directLists(state: RunState): {
 } {
   const { stores, regions, unlisted } = state.direct;
   const storeRegion = new Map(state.request.stores.map((store) => [store.id, store.region]));
-  const byStore = [...stores].sort(
-    (a, b) => compareIds(a.need.store, b.need.store) || compareIds(a.need.sku, b.need.sku),
+  const byStore = inIdOrder(
+    state,
+    stores,
+    state.request.stores.map((store) => store.id),
+    (need) => need.store,
   );
   const storeAllocations: StoreAllocation[] = [];
   const storeUnfilled: Unfilled[] = [];
@@ -35,8 +39,11 @@ export function directLists(state: RunState): {
       });
   }
 
-  const byRegion = [...regions].sort(
-    (a, b) => compareIds(a.need.region, b.need.region) || compareIds(a.need.sku, b.need.sku),
+  const byRegion = inIdOrder(
+    state,
+    regions,
+    state.request.regions.map((region) => region.id),
+    (need) => need.region,
   );
   const regionAllocations: RegionAllocation[] = [];
   const regionUnfilled: Unfilled[] = [];
@@ -67,4 +74,27 @@ export function directLists(state: RunState): {
     unfilled: [...storeUnfilled, ...regionUnfilled],
     warnings,
   };
+}
+
+/** Grants sorted by (owner id, SKU id) with two counting sorts, owner ids being unique. */
+function inIdOrder<Need extends { readonly sku: string }>(
+  state: RunState,
+  grants: readonly DirectGrant<Need>[],
+  ownerIds: readonly string[],
+  ownerOf: (need: Need) => string,
+): DirectGrant<Need>[] {
+  const owners = [...ownerIds].sort(compareIds);
+  const ownerIndex = new Map(owners.map((id, index) => [id, index]));
+  const grant = (k: number) => grants[k] as DirectGrant<Need>;
+  const bySku = byKey(
+    Int32Array.from(grants.keys()),
+    (k) => state.skuIndex.get(grant(k).need.sku) as number,
+    state.skus.length,
+  );
+  const { sorted } = byKey(
+    bySku.sorted,
+    (k) => ownerIndex.get(ownerOf(grant(k).need)) as number,
+    owners.length,
+  );
+  return Array.from(sorted, grant);
 }
