@@ -230,6 +230,19 @@ export class CompactTrace {
     this.rows = trace.columns();
   }
 
+  /** How many decisions the run took. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /**
+   * The `at`-th decision (0 first), made anew unless {@link all} made them:
+   * a writer can stream the trace one decision at a time.
+   */
+  decision(at: number): Decision {
+    return this.made === undefined ? this.decisionAt(at) : (this.made[at] as Decision);
+  }
+
   /** Every decision, in the order they were taken. */
   all(): Decision[] {
     if (this.made === undefined) {
