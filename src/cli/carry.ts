@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { type AllocationPlan, type CarryNext, carryForward, InputError } from "../index.js";
 import { batched, jsonPieces } from "./chunks.js";
-import { issueLine, loadInput, loadPlan, parseJson, problemLine } from "./input.js";
+import { issueLine, loadInput, loadPlan, problemLine, readJsonFile } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 
 /*
@@ -62,7 +62,7 @@ export async function carryCommand(args: readonly string[], io: Io): Promise<Exi
   const next: Record<string, unknown> = { asOf: values["as-of"] };
   for (const list of LISTS) {
     const file = values[list];
-    if (file !== undefined) next[list] = parseJson(await io.readText(file), file);
+    if (file !== undefined) next[list] = await readJsonFile(file, io);
   }
   let result: ReturnType<typeof carryForward>;
   try {

@@ -49,8 +49,24 @@ export function* batched(pieces: Iterable<string>, size: number = CHUNK_SIZE): G
  * ```
  */
 export function* jsonPieces(value: unknown, options: JsonPiecesOptions = {}): Generator<string> {
-  yield* pieces(value, "", options.depth ?? 2, options.onRow ?? (() => {}));
+  const onRow = options.onRow ?? (() => {});
+  const depth = options.depth ?? 2;
+  const { lists } = options;
+  if (lists !== undefined && opened(value, depth) && !Array.isArray(value)) {
+    yield* objectPieces(value, "", depth, onRow, lists);
+  } else {
+    yield* pieces(value, "", depth, onRow);
+  }
   yield "\n";
+}
+
+/**
+ * A list written element by element from `at` (0 first) instead of the
+ * property's value: an array as big as `size`, made one element at a time.
+ */
+export interface LazyList {
+  readonly size: number;
+  at(index: number): unknown;
 }
 
 /** How {@link jsonPieces} cuts its text. */
@@ -59,6 +75,12 @@ export interface JsonPiecesOptions {
   readonly depth?: number;
   /** Called after each element of an opened array is written: a count for progress. */
   readonly onRow?: () => void;
+  /**
+   * Top-level properties written from a {@link LazyList} rather than read:
+   * the plan's trace, streamed from its compact record (the getter that would
+   * make every decision at once is never called).
+   */
+  readonly lists?: ReadonlyMap<string, LazyList>;
 }
 
 function* pieces(
@@ -67,34 +89,69 @@ function* pieces(
   depth: number,
   onRow: () => void,
 ): Generator<string> {
-  if (depth <= 0 || typeof value !== "object" || value === null || hasToJson(value)) {
-    const text = JSON.stringify(value, null, 2) ?? "null";
-    yield indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+  if (opened(value, depth)) {
+    yield* Array.isArray(value)
+      ? lazyPieces({ size: value.length, at: (index) => value[index] }, indent, depth, onRow)
+      : objectPieces(value, indent, depth, onRow, NO_LISTS);
+    return;
+  }
+  const text = JSON.stringify(value, null, 2) ?? "null";
+  yield indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
+/** Whether a value is written opened (its fields or elements one by one) rather than as one JSON.stringify. */
+function opened(value: unknown, depth: number): value is object {
+  return depth > 0 && typeof value === "object" && value !== null && !hasToJson(value);
+}
+
+const NO_LISTS: ReadonlyMap<string, LazyList> = new Map();
+
+function* objectPieces(
+  value: object,
+  indent: string,
+  depth: number,
+  onRow: () => void,
+  lists: ReadonlyMap<string, LazyList>,
+): Generator<string> {
+  const inner = `${indent}  `;
+  let first = true;
+  // Keys first, each value read only when its turn comes (and a lazy list's never).
+  for (const key of Object.keys(value)) {
+    const list = lists.get(key);
+    const field = list === undefined ? (value as Record<string, unknown>)[key] : undefined;
+    if (list === undefined && !written(field)) continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    if (list === undefined) yield* pieces(field, inner, depth - 1, onRow);
+    else yield* lazyPieces(list, inner, depth - 1, onRow);
+  }
+  yield first ? "{}" : `\n${indent}}`;
+}
+
+/** What JSON.stringify writes of an object's property: not undefined, a function or a symbol. */
+function written(field: unknown): boolean {
+  return field !== undefined && typeof field !== "function" && typeof field !== "symbol";
+}
+
+/** A lazy list as {@link pieces} writes an array, one element made at a time. */
+function* lazyPieces(
+  list: LazyList,
+  indent: string,
+  depth: number,
+  onRow: () => void,
+): Generator<string> {
+  if (list.size === 0) {
+    yield "[]";
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield "[]";
-      return;
-    }
-    yield "[";
-    for (let index = 0; index < value.length; index++) {
-      yield index === 0 ? `\n${inner}` : `,\n${inner}`;
-      yield* pieces(value[index] ?? null, inner, depth - 1, onRow);
-      onRow();
-    }
-    yield `\n${indent}]`;
-    return;
+  yield "[";
+  for (let index = 0; index < list.size; index++) {
+    yield index === 0 ? `\n${inner}` : `,\n${inner}`;
+    yield* pieces(list.at(index) ?? null, inner, depth - 1, onRow);
+    onRow();
   }
-  let first = true;
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined || typeof field === "function" || typeof field === "symbol") continue;
-    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
-    first = false;
-    yield* pieces(field, inner, depth - 1, onRow);
-  }
-  yield first ? "{}" : `\n${indent}}`;
+  yield `\n${indent}]`;
 }
 
 function hasToJson(value: object): boolean {

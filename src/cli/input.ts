@@ -3,6 +3,8 @@ import { PLAN_LISTS } from "../schema/madeShapes.js";
 import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
 import { WAVE_FILE } from "./bundleFiles.js";
 import { CliError, EXIT, type Io } from "./io.js";
+import { readJson } from "./jsonRead.js";
+import { JsonTextError, JsonValueTooLong } from "./jsonText.js";
 import { safeText } from "./table.js";
 
 /*
@@ -42,7 +44,7 @@ export async function loadInput(
     }
     return assembleBundle(files, options);
   }
-  const input = withOverrides(parseJson(await io.readText(source), source), options);
+  const input = withOverrides(await readJsonFile(source, io), options);
   const flags = new Map<string, string>();
   if (options.asOf !== undefined) flags.set("asOf", "--as-of");
   if (options.currency !== undefined) flags.set("currency", "--currency");
@@ -67,7 +69,7 @@ export async function loadPlan(
   io: Io,
   { needsTrace = true }: { readonly needsTrace?: boolean } = {},
 ): Promise<unknown> {
-  const plan = parseJson(await io.readText(source), source);
+  const plan = await readJsonFile(source, io);
   const lists = needsTrace ? PLAN_LISTS : PLAN_LISTS.filter((list) => list !== "trace");
   const missing =
     typeof plan !== "object" || plan === null || Array.isArray(plan)
@@ -86,6 +88,36 @@ export async function loadPlan(
     );
   }
   return plan;
+}
+
+/**
+ * The value of the JSON file `source` (`-`: stdin). Read from its bytes when
+ * the `Io` gives them: a file over 256 MiB (BIG_JSON_BYTES) is scanned
+ * element by element and never one string (R-SCALE-2), its syntax errors
+ * named by byte offset, line and column; a smaller one reads exactly as
+ * {@link parseJson} reads its text. Ends the command with exit code 1 when
+ * the file cannot be read or is not JSON.
+ */
+export async function readJsonFile(source: string, io: Io): Promise<unknown> {
+  if (io.readChunks === undefined) return parseJson(await io.readText(source), source);
+  try {
+    return await readJson(
+      io.readChunks(source),
+      io.bigJsonBytes === undefined ? {} : { threshold: io.bigJsonBytes },
+    );
+  } catch (error) {
+    if (error instanceof JsonTextError || error instanceof SyntaxError) {
+      const where = error instanceof JsonTextError ? " " : ": ";
+      throw new CliError(
+        `${label(source)} is not valid JSON${where}${error.message}`,
+        EXIT.invalid,
+      );
+    }
+    if (error instanceof JsonValueTooLong) {
+      throw new CliError(`cannot read ${label(source)}: ${error.message}`, EXIT.invalid);
+    }
+    throw error;
+  }
 }
 
 /** JSON text → value; a syntax error ends the command with exit code 1. A UTF-8 BOM is ignored. */

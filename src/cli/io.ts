@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { finished } from "node:stream/promises";
@@ -33,6 +33,18 @@ export class CliError extends Error {
 export interface Io {
   /** A text file's content (UTF-8); `-` is stdin. Fails with exit code 1. */
   readText(path: string): Promise<string>;
+  /**
+   * A file's bytes (`-`: stdin's) in chunks, as they are read: how a JSON
+   * input is read, so that one too big for a string can be scanned
+   * (R-SCALE-2). Fails like {@link Io.readText}. Without it, JSON inputs are
+   * read with `readText`.
+   */
+  readChunks?(path: string): AsyncIterable<Uint8Array>;
+  /**
+   * JSON files of more bytes than this are scanned element by element; the
+   * default is BIG_JSON_BYTES (256 MiB, jsonRead.ts). Tests set it low.
+   */
+  readonly bigJsonBytes?: number;
   /** Whether `path` is a directory (a CSV bundle); false when it does not exist. */
   isDirectory(path: string): Promise<boolean>;
   /** The names of the files in a directory. */
@@ -56,6 +68,9 @@ export interface Io {
   readonly stdoutIsTerminal?: boolean;
 }
 
+/** The size of the chunks a file is read in: 1 MiB. */
+const READ_CHUNK = 1 << 20;
+
 /** What main.ts knows about the terminal. */
 export interface NodeIoOptions {
   readonly progress?: Progress;
@@ -70,6 +85,15 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
       try {
         if (path === "-") return await readStdin();
         return await readFile(path, "utf8");
+      } catch (error) {
+        throw new CliError(`cannot read ${describe(path)}: ${reason(error)}`, EXIT.invalid);
+      }
+    },
+    async *readChunks(path) {
+      try {
+        const stream =
+          path === "-" ? process.stdin : createReadStream(path, { highWaterMark: READ_CHUNK });
+        for await (const chunk of stream) yield chunk as Buffer;
       } catch (error) {
         throw new CliError(`cannot read ${describe(path)}: ${reason(error)}`, EXIT.invalid);
       }
