@@ -70,8 +70,10 @@ A header row names the columns; an empty cell leaves the field out.
 Invalid input: every problem is listed on stderr, with its path, and the
 exit code is 1.
 
-Big waves: the plan is written as it is rendered, never held as one text.
-When a run takes over a second and stderr is a terminal, its stage (reading,
+Big waves: a JSON input over 256 MiB is read from its bytes, element by
+element of its lists, never as one text (a problem in it is named by byte,
+line and column); the plan is written as it is rendered, its trace one
+decision at a time, never held as one text. When a run takes over a second and stderr is a terminal, its stage (reading,
 parsing, allocating, writing) and the rows written are shown on stderr.
 
 CSV and spreadsheets: a text cell that starts with =, +, -, @, a tab or a
