@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { decimalDigits, Sha256 } from "../domain/digest.js";
+import { Sha256 } from "../domain/digest.js";
 import { ALLOCATION_POLICY_FIELDS, type AllocationPolicy } from "../domain/policy.js";
 import type { PolicyField } from "../domain/policyField.js";
 import type { AllocationRequest, OrderLine } from "../domain/types.js";
@@ -17,17 +17,11 @@ import { requestShape } from "../schema/madeShapes.js";
 
 type Value = string | number | boolean | Decimal | undefined;
 
-/** The type tags, each with the colon that ends the length before it. */
-const STRING = ":string";
-const NUMBER = ":number";
-const BOOLEAN = ":boolean";
-const DECIMAL = ":d";
-
 /**
  * Writes values length-prefixed into a digest: a value is `~` when missing,
  * else `${text.length}:${text}` with `text` its type tag and its text
- * ("string", "number", "boolean" or "d" for a Decimal). The bytes go straight
- * into the hash, never through a template string.
+ * ("string", "number", "boolean" or "d" for a Decimal), as a field of the
+ * hash (`Sha256.field`): straight into it, never through a template string.
  */
 class Writer {
   readonly hash = new Sha256();
@@ -40,16 +34,16 @@ class Writer {
         this.hash.text("~");
         break;
       case "string":
-        this.framed(STRING, value);
+        this.hash.field("string", value);
         break;
       case "number":
         this.number(value);
         break;
       case "boolean":
-        this.framed(BOOLEAN, String(value));
+        this.hash.field("boolean", String(value));
         break;
       default:
-        this.framed(DECIMAL, this.decimalText(value));
+        this.hash.field("d", this.decimalText(value));
     }
     return this;
   }
@@ -65,23 +59,11 @@ class Writer {
     for (const row of sortedBy(rows, order)) write(row);
   }
 
-  /** `${length}:${tag}${text}`; `tag` holds the colon, which the length does not count. */
-  private framed(tag: string, text: string): void {
-    this.hash
-      .integer(tag.length - 1 + text.length)
-      .text(tag)
-      .text(text);
-  }
-
-  /** A count, a rank or a line number: digits written directly when it is a safe integer ≥ 0. */
+  /** A count, a rank or a line number: its digits written directly when it is a safe integer ≥ 0. */
   private number(value: number): void {
-    if (Number.isSafeInteger(value) && value >= 0) {
-      // "number".length + the digits; -0 is written "0", as String(-0) is.
-      this.hash
-        .integer(6 + decimalDigits(value))
-        .text(NUMBER)
-        .integer(value);
-    } else this.framed(NUMBER, String(value));
+    // -0 is written "0", as String(-0) is.
+    if (Number.isSafeInteger(value) && value >= 0) this.hash.integerField("number", value);
+    else this.hash.field("number", String(value));
   }
 
   private decimalText(value: Decimal): string {
