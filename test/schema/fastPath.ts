@@ -35,6 +35,8 @@ export const ODD_VALUES: readonly unknown[] = [
   1e21,
   2_147_483_647,
   2_147_483_648,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53,
   Number.NaN,
   Number.POSITIVE_INFINITY,
   "",
