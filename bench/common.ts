@@ -60,7 +60,7 @@ export interface ChildOutcome {
   readonly wallMs: number;
 }
 
-const TAIL_CHARS = 4000;
+const TAIL_CHARS = 16_000;
 
 /**
  * Runs `command` in a fresh process, forwarding its stderr live and keeping its tail, and
@@ -99,12 +99,15 @@ export function runChild(
   });
 }
 
-/** One line on why a child failed: its exit code or signal and the last lines of stderr. */
+/**
+ * Why a child failed: its exit code or signal and the end of its stderr — for an out of
+ * memory crash, V8's FATAL ERROR line rather than the native stack trace after it.
+ */
 export function failureOf(outcome: ChildOutcome, lines = 6): string {
   const how = outcome.signal === null ? `exit ${outcome.code}` : `signal ${outcome.signal}`;
-  const oom = /heap out of memory|Allocation failed/i.test(outcome.stderrTail)
-    ? " (out of memory)"
-    : "";
-  const tail = outcome.stderrTail.trimEnd().split("\n").slice(-lines).join("\n    ");
-  return `${how}${oom}${tail === "" ? "" : `; stderr ends:\n    ${tail}`}`;
+  const all = outcome.stderrTail.trimEnd().split("\n");
+  const fatal = all.find((line) => /FATAL ERROR|heap out of memory/i.test(line));
+  if (fatal !== undefined) return `${how} (out of memory): ${fatal.trim()}`;
+  const tail = all.slice(-lines).join("\n    ");
+  return `${how}${tail === "" ? "" : `; stderr ends:\n    ${tail}`}`;
 }
