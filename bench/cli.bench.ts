@@ -85,8 +85,7 @@ async function timedNode(args: readonly string[], dir: string, name: string): Pr
   const rssFile = join(dir, `${name}.rss`);
   const timeFile = join(dir, `${name}.time`);
   const nodeArgs = ["--import", RSS_AT_EXIT, ...args];
-  const gnu = HAS_GNU_TIME;
-  const outcome = gnu
+  const outcome = HAS_GNU_TIME
     ? await runChild(GNU_TIME, ["-f", "%M", "-o", timeFile, process.execPath, ...nodeArgs], {
         FENHUO_BENCH_RSS: rssFile,
       })
@@ -98,7 +97,7 @@ async function timedNode(args: readonly string[], dir: string, name: string): Pr
   };
   const own = kib(rssFile);
   if (own !== undefined) return { outcome, rssMiB: own / 1024, rssFrom: "resourceUsage" };
-  const time = gnu ? kib(timeFile) : undefined;
+  const time = HAS_GNU_TIME ? kib(timeFile) : undefined;
   return { outcome, rssMiB: time === undefined ? undefined : time / 1024, rssFrom: "time" };
 }
 
@@ -112,8 +111,8 @@ interface Row {
 const sizeOf = (file: string): number | undefined =>
   existsSync(file) ? statSync(file).size : undefined;
 
-async function benchWave(wave: string, lines: number | string, dir: string, dist: boolean) {
-  const cli = dist
+async function benchWave(wave: string, lines: number | string, dir: string, options: Options) {
+  const cli = options.dist
     ? [join(ROOT, "dist/cli.js")]
     : ["--import", "tsx", join(ROOT, "src/cli/main.ts")];
   const runs: [string, string, string[]][] = [
@@ -122,11 +121,12 @@ async function benchWave(wave: string, lines: number | string, dir: string, dist
   ];
   const rows: Row[] = [];
   for (const [run, file, flags] of runs) {
-    const out = join(dir, file);
+    const out = join(dir, `${lines}-${file}`);
     process.stderr.write(`  fenhuo allocate ${wave} ${flags.join(" ")} --out ${out}\n`);
     const timed = await timedNode([...cli, "allocate", wave, ...flags, "--out", out], dir, file);
     rows.push({ lines, run, timed, outBytes: sizeOf(out) });
-    rmSync(out, { force: true }); // a plan with its trace is over 1 GB per million lines
+    // A plan with its trace is over 1 GB per million lines: kept only when asked.
+    if (!options.keep) rmSync(out, { force: true });
   }
   return rows;
 }
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
   let ok = true;
   try {
     if (options.wave !== undefined) {
-      rows.push(...(await benchWave(options.wave, basename(options.wave), dir, options.dist)));
+      rows.push(...(await benchWave(options.wave, basename(options.wave), dir, options)));
     } else {
       for (const lines of options.sizes) {
         const wave = join(dir, `wave-${lines}.json`);
@@ -195,14 +195,15 @@ async function main(): Promise<void> {
           ok = false;
           continue;
         }
-        rows.push(...(await benchWave(wave, lines, dir, options.dist)));
+        rows.push(...(await benchWave(wave, lines, dir, options)));
         if (!options.keep) rmSync(wave, { force: true });
       }
     }
     console.log();
     ok = print(rows) && ok;
   } finally {
-    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    if (options.keep) console.log(`\nkept: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   if (!ok) process.exitCode = 1;
 }
