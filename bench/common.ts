@@ -104,7 +104,8 @@ export function runChild(
  * memory crash, V8's FATAL ERROR line rather than the native stack trace after it.
  */
 export function failureOf(outcome: ChildOutcome, lines = 6): string {
-  const how = outcome.signal === null ? `exit ${outcome.code}` : `signal ${outcome.signal}`;
+  const ended = outcome.signal === null ? `exit ${outcome.code}` : `signal ${outcome.signal}`;
+  const how = `${ended} after ${(outcome.wallMs / 1000).toFixed(0)} s`;
   const all = outcome.stderrTail.trimEnd().split("\n");
   const fatal = all.find((line) => /FATAL ERROR|heap out of memory/i.test(line));
   if (fatal !== undefined) return `${how} (out of memory): ${fatal.trim()}`;
