@@ -37,9 +37,11 @@ type PlanExtras = Pick<AllocationPlan, "preview">;
 
 /**
  * Builds the plan from the finished run, every list in its canonical order
- * (see {@link AllocationPlan}). Its `trace` is made from the run's compact
- * record when first read (and then kept): JSON, spreading, structuredClone
- * and deep equality all see the documented array.
+ * (see {@link AllocationPlan}). Two fields are made when first read, then
+ * kept: `trace`, from the run's compact record, and `planId`, the digest of
+ * the input (R-RUN-3) — JSON, spreading, structuredClone and deep equality
+ * all see the documented values; the run's parsed request must not change
+ * meanwhile (it is the engine's own unless the caller parsed it).
  */
 export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan {
   const { request, lines, money } = state;
@@ -94,7 +96,7 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     newLock: (i) => ({ id: newLockIds[i] as string, expiresOn: newLockExpiry }),
   };
   const plan = {
-    planId: digestOf(request),
+    planId: "",
     asOf,
     currency: request.currency,
     franchiseeAllocations,
@@ -109,6 +111,15 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     warnings,
   } as Omit<Draft<AllocationPlan>, "trace"> as Draft<AllocationPlan>;
   const trace = new CompactTrace(state.trace, context);
+  // R-RUN-3's digest reads the whole input: it too is made when first read (and kept).
+  let planId: string | undefined;
+  Object.defineProperty(plan, "planId", {
+    enumerable: true,
+    get: () => {
+      planId ??= digestOf(request);
+      return planId;
+    },
+  });
   Object.defineProperty(plan, "trace", { enumerable: true, get: () => trace.all() });
   Object.defineProperty(plan, COMPACT_TRACE, { value: trace });
   if (extras?.preview !== undefined) plan.preview = extras.preview;
