@@ -68,7 +68,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
         demand,
         limitedBy: short ? "funds" : "none",
         lock: lock.source.id,
-        unitPrice: state.priceText(source.unitPrice),
+        unitPrice: state.priceText(i),
         spendable,
         priority: franchisee.priority,
       };

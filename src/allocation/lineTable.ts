@@ -54,6 +54,8 @@ export interface LineTable {
   readonly price: Int32Array;
   /** The wave's distinct unit prices (the parser shares one Decimal per price text). */
   readonly prices: readonly Decimal[];
+  /** Σ quantity over every line (a bound of what the run can serve). */
+  readonly units: number;
   /** The lines that carry a `lockBlockedUntil`, and that date (R-LOCK-EXPIRE). */
   readonly barred: ReadonlyMap<number, IsoDate>;
   /**
@@ -103,6 +105,7 @@ export function buildLineTable(
   const prices: Decimal[] = [];
   const priceIndex = new Map<Decimal, number>();
   const barred = new Map<number, IsoDate>();
+  let units = 0;
   const firstLine = new Map<string, number>();
   let i = 0;
   sorted.forEach((order, orderIndex) => {
@@ -115,6 +118,7 @@ export function buildLineTable(
       franchisee[i] = owner;
       sku[i] = skuIndex.get(line.sku) as number;
       open[i] = line.quantity - line.allocated;
+      units += line.quantity;
       let p = priceIndex.get(line.unitPrice);
       if (p === undefined) {
         p = prices.length;
@@ -151,6 +155,7 @@ export function buildLineTable(
     sku,
     price,
     prices,
+    units,
     barred,
     open,
     locked: new Int32Array(count),

@@ -16,7 +16,7 @@ import type {
   Warning,
 } from "./plan.js";
 import { digestOf } from "./planId.js";
-import type { Amount, RunMoney } from "./runMoney.js";
+import type { Amount } from "./runMoney.js";
 import type { Draft, RunState } from "./state.js";
 import { CompactTrace, type TraceContext } from "./trace.js";
 
@@ -180,14 +180,14 @@ function lineLists(
     const franchiseeIndex = lines.franchisee[i] as number;
     const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
     const line = source.line;
-    const priceText = state.priceText(source.unitPrice);
+    const priceText = state.priceText(i);
     if (converted !== undefined)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, converted, "lock", money),
+        allocationRow(order, line, franchisee, source.sku, priceText, converted, "lock", state, i),
       );
     if (funded !== undefined)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, funded, "funded", money),
+        allocationRow(order, line, franchisee, source.sku, priceText, funded, "funded", state, i),
       );
 
     if (carried !== undefined || lockedNow > 0) {
@@ -278,9 +278,11 @@ function allocationRow(
   unitPrice: string,
   served: Served,
   source: AllocationSource,
-  money: RunMoney,
+  state: RunState,
+  i: number,
 ): FranchiseeAllocation {
-  const amount = money.text(served.amount);
+  const { money } = state;
+  const amount = state.amountText(i, served.quantity);
   return {
     order,
     line,

@@ -33,6 +33,12 @@ export interface RunMoney {
   quotient(a: Amount, b: Amount): number;
 }
 
+/** What the money of a run reads of its lines: their distinct prices and Σ quantity. */
+export interface WaveLines {
+  readonly prices: readonly Decimal[];
+  readonly units: number;
+}
+
 /** How a run holds its amounts: chosen from the request, or (for tests) forced. */
 export type MoneyMode = "auto" | "decimal";
 
@@ -44,11 +50,12 @@ export type MoneyMode = "auto" | "decimal";
  */
 export function runMoney(
   request: AllocationRequest,
+  lines: WaveLines,
   minorDigits: number,
   mode: MoneyMode = "auto",
 ): RunMoney {
   if (mode === "auto") {
-    const { scale, bound } = integerBound(request, minorDigits);
+    const { scale, bound } = integerBound(request, lines, minorDigits);
     if (bound.times(new Money(10).pow(scale)).lte(Number.MAX_SAFE_INTEGER))
       return new ScaledMoney(scale, minorDigits);
   }
@@ -64,6 +71,7 @@ export function runMoney(
  */
 export function integerBound(
   request: AllocationRequest,
+  lines: WaveLines,
   minorDigits: number,
 ): { readonly scale: number; readonly bound: Decimal } {
   let scale = minorDigits;
@@ -81,21 +89,12 @@ export function integerBound(
     widen(row.cash);
     widen(row.credit);
   }
-  // The parser shares one Decimal per distinct price: compare each once.
-  const prices = new Set<Decimal>();
-  let units = 0;
-  for (const order of request.orders) {
-    for (const line of order.lines) {
-      prices.add(line.unitPrice);
-      units += line.quantity;
-    }
-  }
   let highest: Decimal = new Money(0);
-  for (const price of prices) {
+  for (const price of lines.prices) {
     widen(price);
     if (price.gt(highest)) highest = price;
   }
-  return { scale, bound: money.plus(highest.times(units)).times(2) };
+  return { scale, bound: money.plus(highest.times(lines.units)).times(2) };
 }
 
 /** Amounts as integers of 10^-scale, in doubles (the caller proved them below 2^53). */

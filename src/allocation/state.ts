@@ -102,8 +102,10 @@ export interface RunState {
   readonly direct: DirectServed;
   /** Writes a decimal.js amount for the plan, with the currency's minor digits at least. */
   readonly format: (amount: Decimal) => string;
-  /** A line's unit price as the plan writes it (one text per distinct price). */
-  readonly priceText: (price: Decimal) => string;
+  /** Line `i`'s unit price as the plan writes it (one text per distinct price). */
+  readonly priceText: (i: number) => string;
+  /** What `quantity` units of line `i` cost, as the plan writes it (texts shared by lines of one price). */
+  readonly amountText: (i: number, quantity: number) => string;
 }
 
 /**
@@ -149,17 +151,6 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
   const zeroText = formatAmount(ZERO, minorDigits);
   const format = (amount: Decimal) =>
     amount.isZero() ? zeroText : formatAmount(amount, minorDigits);
-  // The parser shares one Decimal per distinct price text, so this cache is small.
-  const priceTexts = new Map<Decimal, string>();
-  const priceText = (price: Decimal) => {
-    let text = priceTexts.get(price);
-    if (text === undefined) {
-      text = format(price);
-      priceTexts.set(price, text);
-    }
-    return text;
-  };
-
   const sources = [...request.franchisees].sort((a, b) => compareIds(a.id, b.id));
   const franchiseeIndex = new Map(sources.map((source, index) => [source.id, index]));
   const { table, locks } = buildLineTable(request.orders, request.locks, {
@@ -168,7 +159,25 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
   });
   const { ranked, start } = rankLines(table, productRank, sources.length);
 
-  const run = runMoney(request, minorDigits, money);
+  const run = runMoney(request, table, minorDigits, money);
+  const prices = table.prices.map((price) => run.of(price));
+  const priceTexts = table.prices.map(format);
+  // A wave repeats few (price, quantity) pairs: each amount's text is made once.
+  const amountTexts: (string[] | undefined)[] = new Array(prices.length);
+  const amountText = (i: number, quantity: number) => {
+    const p = table.price[i] as number;
+    let texts = amountTexts[p];
+    if (texts === undefined) {
+      texts = [];
+      amountTexts[p] = texts;
+    }
+    let text = texts[quantity];
+    if (text === undefined) {
+      text = run.text(run.times(prices[p] as Amount, quantity));
+      texts[quantity] = text;
+    }
+    return text;
+  };
   const committed = committedMoney(request.commitments);
   const franchisees = sources.map((source, index): FranchiseeState => {
     const financeCredit = creditRoom(source.creditLimit, source.creditUsed);
@@ -210,10 +219,11 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
       2 * ranked.length + 2 * locks.length + request.storeNeeds.length + request.regionNeeds.length,
     ),
     money: run,
-    prices: table.prices.map((price) => run.of(price)),
+    prices,
     direct: { stores: [], regions: [], unlisted: [] },
     format,
-    priceText,
+    priceText: (i) => priceTexts[table.price[i] as number] as string,
+    amountText,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import { RULE } from "../domain/rules.js";
 import type { RegionNeed, Store } from "../domain/types.js";
@@ -174,7 +173,8 @@ export class TraceRecorder {
 export interface TraceContext {
   readonly lines: LineTable;
   readonly franchisees: readonly { readonly id: string; readonly priority: number }[];
-  readonly priceText: (price: Decimal) => string;
+  /** Line `i`'s unit price as the plan writes it. */
+  readonly priceText: (i: number) => string;
   /** Writes a run amount as the plan does. */
   readonly text: (amount: Amount) => string;
   /** The id of the new lock of a line (R-LOCK-PLACE), and its expiry. */
@@ -328,7 +328,7 @@ export class CompactTrace {
         limitedBy,
         funded: (flag & FUNDED_FRANCHISEE) !== 0,
         stock,
-        unitPrice: priceText(source.unitPrice),
+        unitPrice: priceText(i),
         spendable: this.lastText,
         priority: franchisee.priority,
       };
