@@ -11,12 +11,19 @@ import type { Amount, RunMoney } from "./runMoney.js";
  * id, then lines by number — the order of every per-line list of the plan).
  */
 
-/** Units served to a line by one source, and how they were paid. */
+/**
+ * What one source (lock conversion, or the funded pass) served each line, as
+ * columns: units (0: none), and the cash and credit that paid them
+ * (cash + credit = units × unit price).
+ */
 export interface Served {
-  quantity: number;
-  amount: Amount;
-  cash: Amount;
-  credit: Amount;
+  readonly quantity: Int32Array;
+  readonly cash: Amount[];
+  readonly credit: Amount[];
+}
+
+function servedColumns(count: number): Served {
+  return { quantity: new Int32Array(count), cash: new Array(count), credit: new Array(count) };
 }
 
 /** A lock carried in from an earlier run. */
@@ -42,8 +49,8 @@ export interface LineTable {
   readonly orders: readonly Order[];
   /** Each line's order, as an index into `orders`. */
   readonly order: Int32Array;
-  /** Each order's first line, by order id (its lines follow in number order). */
-  readonly firstLine: ReadonlyMap<string, number>;
+  /** Each order's first line (its lines follow in number order). */
+  readonly first: Int32Array;
   /** The parsed lines themselves. */
   readonly source: readonly OrderLine[];
   /** Each line's franchisee, as an index into the run's franchisees. */
@@ -69,9 +76,9 @@ export interface LineTable {
   /** {@link LOCK_BLOCKED} and {@link MONEY_SHORT}: why what is open stays open. */
   readonly facts: Uint8Array;
   /** What lock conversion served (R-LOCK-CONVERT), by line; most lines have none. */
-  readonly converted: (Served | undefined)[];
+  readonly converted: Served;
   /** What the funded pass served (R-ALLOC-FUNDED), by line. */
-  readonly funded: (Served | undefined)[];
+  readonly funded: Served;
   /** Carried locks of a line, oldest first (lockedOn, then id). */
   readonly carried: ReadonlyMap<number, readonly LockState[]>;
   /** Lines a lock of which was released in this run: no new lock before this date. */
@@ -106,12 +113,12 @@ export function buildLineTable(
   const priceIndex = new Map<Decimal, number>();
   const barred = new Map<number, IsoDate>();
   let units = 0;
-  const firstLine = new Map<string, number>();
+  const first = new Int32Array(sorted.length);
   let i = 0;
   sorted.forEach((order, orderIndex) => {
     const lines = isSortedBy(order.lines, byNumber) ? order.lines : [...order.lines].sort(byNumber);
     const owner = franchiseeIndex.get(order.franchisee) as number;
-    firstLine.set(order.id, i);
+    first[orderIndex] = i;
     for (const line of lines) {
       source[i] = line;
       orderOf[i] = orderIndex;
@@ -131,10 +138,11 @@ export function buildLineTable(
     }
   });
 
+  const partial = { orders: sorted, first, source };
   const carried = new Map<number, LockState[]>();
   const lockStates: LockState[] = [];
   for (const lock of locks) {
-    const line = lineOf(firstLine.get(lock.order) as number, lock.line, source);
+    const line = lineIndex(partial, lock.order, lock.line);
     open[line] = (open[line] as number) - lock.quantity;
     const state: LockState = { source: lock, line, converted: 0, expiring: false, released: false };
     const list = carried.get(line);
@@ -149,7 +157,7 @@ export function buildLineTable(
     count,
     orders: sorted,
     order: orderOf,
-    firstLine,
+    first,
     source,
     franchisee,
     sku,
@@ -160,19 +168,39 @@ export function buildLineTable(
     open,
     locked: new Int32Array(count),
     facts: new Uint8Array(count),
-    converted: new Array(count),
-    funded: new Array(count),
+    converted: servedColumns(count),
+    funded: servedColumns(count),
     carried,
     relockFrom: new Map(),
   };
   return { table, locks: lockStates };
 }
 
-/** The index of line number `number` of the order whose first line is at `first`. */
-function lineOf(first: number, number: number, source: readonly OrderLine[]): number {
-  let i = first;
-  while ((source[i] as OrderLine).line !== number) i++;
-  return i;
+/**
+ * The line-table index of line `number` of order `id`, or -1 when the run
+ * has no such line (orders are sorted by id: a binary search).
+ */
+export function lineIndex(
+  table: Pick<LineTable, "orders" | "first" | "source">,
+  id: string,
+  number: number,
+): number {
+  const { orders, first, source } = table;
+  let low = 0;
+  let high = orders.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = orders[middle] as Order;
+    if (order.id === id) {
+      const start = first[middle] as number;
+      for (let i = start; i < start + order.lines.length; i++)
+        if ((source[i] as OrderLine).line === number) return i;
+      return -1;
+    }
+    if (order.id < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function byNumber(a: OrderLine, b: OrderLine): number {
@@ -259,30 +287,26 @@ export function byKey(
 }
 
 /**
- * Records units served to line `i`: by the funded pass out of its open units
- * (R-ALLOC-FUNDED), or by lock conversion out of a carried lock's
- * (R-LOCK-CONVERT, never open in this run).
+ * Records `quantity` units served to line `i`, paid `cash` and `credit`: by
+ * the funded pass out of its open units (R-ALLOC-FUNDED), or by lock
+ * conversion out of a carried lock's (R-LOCK-CONVERT, never open in this
+ * run; several locks of a line add up).
  */
-export function serve(
+export function recordServed(
   table: LineTable,
   i: number,
   from: "funded" | "lock",
-  paid: Served,
+  quantity: number,
+  paid: { readonly cash: Amount; readonly credit: Amount },
   money: RunMoney,
 ): void {
-  if (from === "funded") {
-    table.funded[i] = paid;
-    table.open[i] = (table.open[i] as number) - paid.quantity;
-    return;
-  }
-  const served = table.converted[i];
-  if (served === undefined) table.converted[i] = paid;
-  else {
-    served.quantity += paid.quantity;
-    served.amount = money.plus(served.amount, paid.amount);
-    served.cash = money.plus(served.cash, paid.cash);
-    served.credit = money.plus(served.credit, paid.credit);
-  }
+  const served = from === "funded" ? table.funded : table.converted;
+  const before = served.quantity[i] as number;
+  served.quantity[i] = before + quantity;
+  served.cash[i] = before === 0 ? paid.cash : money.plus(served.cash[i] as Amount, paid.cash);
+  served.credit[i] =
+    before === 0 ? paid.credit : money.plus(served.credit[i] as Amount, paid.credit);
+  if (from === "funded") table.open[i] = (table.open[i] as number) - quantity;
 }
 
 /** R-LOCK-PLACE: `quantity` of line `i`'s open units go under its new lock. */

@@ -167,13 +167,12 @@ function lineLists(
   const requests = new Map<number, { amount: Amount; locks: string[] }>();
 
   for (let i = 0; i < lines.count; i++) {
-    const converted = lines.converted[i];
-    const funded = lines.funded[i];
+    const converted = lines.converted.quantity[i] as number;
+    const funded = lines.funded.quantity[i] as number;
     const carried = lines.carried.get(i);
     const lockedNow = lines.locked[i] as number;
     const open = lines.open[i] as number;
-    const decided =
-      converted !== undefined || funded !== undefined || carried !== undefined || lockedNow > 0;
+    const decided = converted > 0 || funded > 0 || carried !== undefined || lockedNow > 0;
     if (!decided && open <= 0) continue;
     const source = lines.source[i] as LineTable["source"][number];
     const order = orderId(lines, i);
@@ -181,13 +180,33 @@ function lineLists(
     const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
     const line = source.line;
     const priceText = state.priceText(i);
-    if (converted !== undefined)
+    if (converted > 0)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, converted, "lock", state, i),
+        allocationRow(
+          order,
+          line,
+          franchisee,
+          source.sku,
+          priceText,
+          lines.converted,
+          "lock",
+          state,
+          i,
+        ),
       );
-    if (funded !== undefined)
+    if (funded > 0)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, funded, "funded", state, i),
+        allocationRow(
+          order,
+          line,
+          franchisee,
+          source.sku,
+          priceText,
+          lines.funded,
+          "funded",
+          state,
+          i,
+        ),
       );
 
     if (carried !== undefined || lockedNow > 0) {
@@ -282,18 +301,21 @@ function allocationRow(
   i: number,
 ): FranchiseeAllocation {
   const { money } = state;
-  const amount = state.amountText(i, served.quantity);
+  const quantity = served.quantity[i] as number;
+  const cash = served.cash[i] as Amount;
+  const credit = served.credit[i] as Amount;
+  const amount = state.amountText(i, quantity);
   return {
     order,
     line,
     franchisee,
     sku,
-    quantity: served.quantity,
+    quantity,
     unitPrice,
     amount,
-    // Most rows are paid from one purse: reuse the amount's text for it.
-    cash: served.cash === served.amount ? amount : money.text(served.cash),
-    credit: served.credit === served.amount ? amount : money.text(served.credit),
+    // Most rows are paid from one purse: the other is zero and this one the amount.
+    cash: money.isZero(credit) ? amount : money.text(cash),
+    credit: money.isZero(cash) ? amount : money.text(credit),
     source,
   };
 }

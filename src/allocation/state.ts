@@ -15,7 +15,7 @@ import {
   type LineTable,
   type LockState,
   rankLines,
-  type Served,
+  recordServed,
 } from "./lineTable.js";
 import { type Amount, type MoneyMode, type RunMoney, runMoney } from "./runMoney.js";
 import { TraceRecorder } from "./trace.js";
@@ -248,17 +248,23 @@ function atLeastZero(amount: Decimal): Decimal {
 }
 
 /**
- * Takes `amount` from a franchisee's purses in the policy's order (R-ALLOC-FUNDED:
- * the first purse as far as it goes, the rest from the other) and returns
- * what was served. The caller guarantees amount ≤ spendable.
+ * The serve step of the franchisee passes: `quantity` units of line `i` at
+ * `price`, paid from the franchisee's purses in the policy's order
+ * (R-ALLOC-FUNDED: the first purse as far as it goes, the rest from the
+ * other), recorded on the line (see {@link recordServed}). The caller
+ * guarantees the franchisee can pay.
  */
-export function spend(
-  money: RunMoney,
+export function serve(
+  state: RunState,
   franchisee: FranchiseeState,
+  i: number,
+  from: "funded" | "lock",
   quantity: number,
-  amount: Amount,
+  price: Amount,
   order: SpendOrder,
-): Served {
+): void {
+  const { money } = state;
+  const amount = money.times(price, quantity);
   const first = order === "cash-first" ? franchisee.cash : franchisee.credit;
   const fromFirst = money.lte(amount, first) ? amount : first;
   const fromSecond = fromFirst === amount ? money.zero : money.minus(amount, fromFirst);
@@ -267,7 +273,7 @@ export function spend(
   if (!money.isZero(cash)) franchisee.cash = money.minus(franchisee.cash, cash);
   if (!money.isZero(credit)) franchisee.credit = money.minus(franchisee.credit, credit);
   if (!money.isZero(amount)) franchisee.spendable = money.minus(franchisee.spendable, amount);
-  return { quantity, amount, cash, credit };
+  recordServed(state.lines, i, from, quantity, { cash, credit }, money);
 }
 
 /**
