@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Lock, Order, OrderLine } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
-import type { Amount, RunMoney } from "./runMoney.js";
+import type { Amount, AmountColumn, RunMoney } from "./runMoney.js";
 
 /*
  * The franchisee order lines of one run, as columns. A wave holds millions of
@@ -18,12 +18,17 @@ import type { Amount, RunMoney } from "./runMoney.js";
  */
 export interface Served {
   readonly quantity: Int32Array;
-  readonly cash: Amount[];
-  readonly credit: Amount[];
+  readonly cash: AmountColumn;
+  readonly credit: AmountColumn;
 }
 
-function servedColumns(count: number): Served {
-  return { quantity: new Int32Array(count), cash: new Array(count), credit: new Array(count) };
+/** Empty {@link Served} columns for `count` lines, in the run's money. */
+export function servedColumns(count: number, money: RunMoney): Served {
+  return {
+    quantity: new Int32Array(count),
+    cash: money.column(count),
+    credit: money.column(count),
+  };
 }
 
 /** A lock carried in from an earlier run. */
@@ -96,7 +101,7 @@ export function buildLineTable(
   orders: readonly Order[],
   locks: readonly Lock[],
   { skuIndex, franchiseeIndex }: Numbering,
-): { readonly table: LineTable; readonly locks: LockState[] } {
+): { readonly table: Omit<LineTable, "converted" | "funded">; readonly locks: LockState[] } {
   const sorted = isSortedBy(orders, (a, b) => compareIds(a.id, b.id))
     ? orders
     : [...orders].sort((a, b) => compareIds(a.id, b.id));
@@ -153,7 +158,7 @@ export function buildLineTable(
   lockStates.sort(byAge);
   for (const list of carried.values()) if (list.length > 1) list.sort(byAge);
 
-  const table: LineTable = {
+  const table: Omit<LineTable, "converted" | "funded"> = {
     count,
     orders: sorted,
     order: orderOf,
@@ -168,8 +173,6 @@ export function buildLineTable(
     open,
     locked: new Int32Array(count),
     facts: new Uint8Array(count),
-    converted: servedColumns(count),
-    funded: servedColumns(count),
     carried,
     relockFrom: new Map(),
   };
@@ -226,7 +229,7 @@ function isSortedBy<T>(items: readonly T[], order: (a: T, b: T) => number): bool
  * to `start[f + 1]`).
  */
 export function rankLines(
-  table: LineTable,
+  table: Omit<LineTable, "converted" | "funded">,
   productRank: Int32Array,
   franchiseeCount: number,
 ): { readonly ranked: Int32Array; readonly start: Int32Array } {
@@ -301,11 +304,9 @@ export function recordServed(
   money: RunMoney,
 ): void {
   const served = from === "funded" ? table.funded : table.converted;
-  const before = served.quantity[i] as number;
-  served.quantity[i] = before + quantity;
-  served.cash[i] = before === 0 ? paid.cash : money.plus(served.cash[i] as Amount, paid.cash);
-  served.credit[i] =
-    before === 0 ? paid.credit : money.plus(served.credit[i] as Amount, paid.credit);
+  served.quantity[i] = (served.quantity[i] as number) + quantity;
+  served.cash[i] = money.plus(served.cash[i] as Amount, paid.cash);
+  served.credit[i] = money.plus(served.credit[i] as Amount, paid.credit);
   if (from === "funded") table.open[i] = (table.open[i] as number) - quantity;
 }
 

@@ -14,9 +14,16 @@ import type { AllocationRequest } from "../domain/types.js";
 /** An amount of a run's money, in the representation its {@link RunMoney} chose. */
 export type Amount = number | Decimal;
 
+/** A column of amounts, one per line: a Float64Array for scaled integers. */
+export interface AmountColumn {
+  [line: number]: Amount;
+}
+
 /** The arithmetic of one run's amounts (all of them ≥ 0). */
 export interface RunMoney {
   readonly zero: Amount;
+  /** A column of `count` amounts, each zero until written. */
+  column(count: number): AmountColumn;
   /** The run's form of an amount of the request. */
   of(amount: Decimal): Amount;
   /** The amount as a decimal.js value. */
@@ -100,6 +107,10 @@ export function integerBound(
 /** Amounts as integers of 10^-scale, in doubles (the caller proved them below 2^53). */
 class ScaledMoney implements RunMoney {
   readonly zero = 0;
+
+  column(count: number): AmountColumn {
+    return new Float64Array(count);
+  }
   private readonly unit: Decimal;
   /** Integer amounts of the request by their Decimal: a wave repeats few prices. */
   private readonly known = new Map<Decimal, number>();
@@ -167,6 +178,10 @@ class ScaledMoney implements RunMoney {
 /** Amounts as decimal.js values: for requests whose amounts could pass 2^53 scaled. */
 class DecimalMoney implements RunMoney {
   readonly zero: Decimal = new Money(0);
+
+  column(count: number): AmountColumn {
+    return new Array<Decimal>(count).fill(this.zero);
+  }
   constructor(private readonly minorDigits: number) {}
 
   of(amount: Decimal): Decimal {

@@ -16,6 +16,7 @@ import {
   type LockState,
   rankLines,
   recordServed,
+  servedColumns,
 } from "./lineTable.js";
 import { type Amount, type MoneyMode, type RunMoney, runMoney } from "./runMoney.js";
 import { TraceRecorder } from "./trace.js";
@@ -153,13 +154,19 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
     amount.isZero() ? zeroText : formatAmount(amount, minorDigits);
   const sources = [...request.franchisees].sort((a, b) => compareIds(a.id, b.id));
   const franchiseeIndex = new Map(sources.map((source, index) => [source.id, index]));
-  const { table, locks } = buildLineTable(request.orders, request.locks, {
+  const { table: numbered, locks } = buildLineTable(request.orders, request.locks, {
     skuIndex,
     franchiseeIndex,
   });
-  const { ranked, start } = rankLines(table, productRank, sources.length);
+  const { ranked, start } = rankLines(numbered, productRank, sources.length);
 
-  const run = runMoney(request, table, minorDigits, money);
+  const run = runMoney(request, numbered, minorDigits, money);
+  const table: LineTable = {
+    ...numbered,
+    // Few runs convert locks: their columns are empty unless some line has one.
+    converted: servedColumns(locks.length === 0 ? 0 : numbered.count, run),
+    funded: servedColumns(numbered.count, run),
+  };
   const prices = table.prices.map((price) => run.of(price));
   const priceTexts = table.prices.map(format);
   // A wave repeats few (price, quantity) pairs: each amount's text is made once.
