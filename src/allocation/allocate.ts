@@ -69,7 +69,9 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
 
 /**
  * Runs the passes of §3.2–3.6 on an already parsed request. For callers
- * that parse once and plan several times.
+ * that parse once and plan several times. The plan's `trace` and `planId`
+ * are made from the run (and so from `request`) when first read: leave the
+ * request as it is while its plans are in use.
  *
  * @throws {@link InputError} when `request` is not a parsed request (§7), under `(request)`
  * @example

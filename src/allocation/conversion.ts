@@ -1,7 +1,6 @@
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { serve } from "./lineTable.js";
 import type { ConversionDecision } from "./plan.js";
 import {
   affordable,
@@ -9,7 +8,7 @@ import {
   type Draft,
   forEachRankedLine,
   type RunState,
-  spend,
+  serve,
 } from "./state.js";
 
 const RULES = Object.freeze([RULE.LOCK_CONVERT, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
@@ -42,9 +41,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
       const price = money.of(source.unitPrice);
       const quantity = affordable(money, franchisee, demand, price);
       if (quantity > 0) {
-        const amount = money.times(price, quantity);
-        const paid = spend(money, franchisee, quantity, amount, policy.spendOrder);
-        serve(lines, i, "lock", paid, money);
+        serve(state, franchisee, i, "lock", quantity, price, policy.spendOrder);
         lock.converted = quantity;
       }
       const short = quantity < demand;
@@ -68,7 +65,7 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
         demand,
         limitedBy: short ? "funds" : "none",
         lock: lock.source.id,
-        unitPrice: state.priceText(source.unitPrice),
+        unitPrice: state.priceText(i),
         spendable,
         priority: franchisee.priority,
       };

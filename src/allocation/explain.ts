@@ -1,4 +1,5 @@
-import type { RuleId } from "../domain/rules.js";
+import { Money } from "../domain/money.js";
+import { RULE, type RuleId } from "../domain/rules.js";
 import type { UnfilledReason } from "../domain/vocabulary.js";
 import { guarded } from "../schema/guard.js";
 import { explainRefShape, freshPlanShape, planContract, planShape } from "../schema/madeShapes.js";
@@ -192,9 +193,9 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     case "expiry": {
       const bar = `the line may not be locked again before ${decision.lockBlockedUntil}`;
       if (decision.paymentGraceDays === undefined)
-        return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; ${bar} (R-LOCK-EXPIRE)`;
+        return `lock ${decision.lock} of ${decision.quantity} expired on ${decision.expiresOn} and went back to free stock; ${bar} (${cited(decision)})`;
       const converted = decision.convertedInGrace ?? 0;
-      return `lock ${decision.lock} reached its expiry on ${decision.expiresOn}; in its ${decision.paymentGraceDays}-day payment grace ${decision.franchisee} could pay for ${converted} of ${converted + decision.quantity} unit(s); the other ${decision.quantity} went back to free stock; ${bar} (R-LOCK-GRACE, R-LOCK-EXPIRE)`;
+      return `lock ${decision.lock} reached its expiry on ${decision.expiresOn}; in its ${decision.paymentGraceDays}-day payment grace ${decision.franchisee} could pay for ${converted} of ${converted + decision.quantity} unit(s); the other ${decision.quantity} went back to free stock; ${bar} (${cited(decision)})`;
     }
     case "conversion": {
       const got =
@@ -211,9 +212,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
-      const rules =
-        decision.limitedBy === "funds" ? "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" : "R-ALLOC-FUNDED";
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${rules})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -243,12 +242,22 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           : decision.stock === 0
             ? ": free stock was used up before its turn"
             : `: only ${decision.stock} left in free stock when its turn came`;
-      const rule = decision.rules.includes("R-ALLOC-SEASONAL")
-        ? "R-ALLOC-SEASONAL"
-        : "R-ALLOC-NONSEASONAL";
+      const rule = decision.rules.includes(RULE.ALLOC_SEASONAL)
+        ? RULE.ALLOC_SEASONAL
+        : RULE.ALLOC_NONSEASONAL;
       return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why} (${rule})`;
     }
   }
+}
+
+/**
+ * The rules a decision records as deciding it, without the orderings that
+ * ranked it (R-RANK-…): "R-ALLOC-FUNDED, R-ALLOC-PARTIAL" for a funded line
+ * money stopped short, "R-LOCK-GRACE, R-LOCK-EXPIRE" for a lock released at
+ * the end of its grace.
+ */
+function cited(decision: Decision): string {
+  return decision.rules.filter((rule) => !rule.startsWith("R-RANK-")).join(", ");
 }
 
 function grant(quantity: number, demand: number): string {
@@ -261,6 +270,7 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
   // spendable is what the franchisee had before this line: none of it means the line got 0.
-  if (!/[1-9]/.test(decision.spendable)) return `: no money left (spendable ${decision.spendable})`;
+  if (new Money(decision.spendable).isZero())
+    return `: no money left (spendable ${decision.spendable})`;
   return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
 }

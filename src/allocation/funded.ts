@@ -1,9 +1,9 @@
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
-import { MONEY_SHORT, serve } from "./lineTable.js";
+import { MONEY_SHORT } from "./lineTable.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
-import { affordable, afterShortfall, forEachRankedLine, type RunState, spend } from "./state.js";
+import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } from "./state.js";
 
 /**
  * Pass 3, R-ALLOC-FUNDED (seed 6.4.2.1–6.4.2.4): franchisees in R-RANK-FUNDED
@@ -49,9 +49,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
       const shortOfMoney = quantity < want;
       if (quantity > 0) {
-        const amount = money.times(price, quantity);
-        const paid = spend(money, franchisee, quantity, amount, policy.spendOrder);
-        serve(lines, i, "funded", paid, money);
+        serve(state, franchisee, i, "funded", quantity, price, policy.spendOrder);
         stockOf[sku] = stock - quantity;
       }
       if (shortOfMoney) facts[i] = (facts[i] as number) | MONEY_SHORT;

@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Lock, Order, OrderLine } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
-import type { Amount, RunMoney } from "./runMoney.js";
+import type { Amount, AmountColumn, RunMoney } from "./runMoney.js";
 
 /*
  * The franchisee order lines of one run, as columns. A wave holds millions of
@@ -11,12 +11,24 @@ import type { Amount, RunMoney } from "./runMoney.js";
  * id, then lines by number — the order of every per-line list of the plan).
  */
 
-/** Units served to a line by one source, and how they were paid. */
+/**
+ * What one source (lock conversion, or the funded pass) served each line, as
+ * columns: units (0: none), and the cash and credit that paid them
+ * (cash + credit = units × unit price).
+ */
 export interface Served {
-  quantity: number;
-  amount: Amount;
-  cash: Amount;
-  credit: Amount;
+  readonly quantity: Int32Array;
+  readonly cash: AmountColumn;
+  readonly credit: AmountColumn;
+}
+
+/** Empty {@link Served} columns for `count` lines, in the run's money. */
+export function servedColumns(count: number, money: RunMoney): Served {
+  return {
+    quantity: new Int32Array(count),
+    cash: money.column(count),
+    credit: money.column(count),
+  };
 }
 
 /** A lock carried in from an earlier run. */
@@ -42,8 +54,8 @@ export interface LineTable {
   readonly orders: readonly Order[];
   /** Each line's order, as an index into `orders`. */
   readonly order: Int32Array;
-  /** Each order's first line, by order id (its lines follow in number order). */
-  readonly firstLine: ReadonlyMap<string, number>;
+  /** Each order's first line (its lines follow in number order). */
+  readonly first: Int32Array;
   /** The parsed lines themselves. */
   readonly source: readonly OrderLine[];
   /** Each line's franchisee, as an index into the run's franchisees. */
@@ -54,6 +66,8 @@ export interface LineTable {
   readonly price: Int32Array;
   /** The wave's distinct unit prices (the parser shares one Decimal per price text). */
   readonly prices: readonly Decimal[];
+  /** Σ quantity over every line (a bound of what the run can serve). */
+  readonly units: number;
   /** The lines that carry a `lockBlockedUntil`, and that date (R-LOCK-EXPIRE). */
   readonly barred: ReadonlyMap<number, IsoDate>;
   /**
@@ -67,9 +81,9 @@ export interface LineTable {
   /** {@link LOCK_BLOCKED} and {@link MONEY_SHORT}: why what is open stays open. */
   readonly facts: Uint8Array;
   /** What lock conversion served (R-LOCK-CONVERT), by line; most lines have none. */
-  readonly converted: (Served | undefined)[];
+  readonly converted: Served;
   /** What the funded pass served (R-ALLOC-FUNDED), by line. */
-  readonly funded: (Served | undefined)[];
+  readonly funded: Served;
   /** Carried locks of a line, oldest first (lockedOn, then id). */
   readonly carried: ReadonlyMap<number, readonly LockState[]>;
   /** Lines a lock of which was released in this run: no new lock before this date. */
@@ -87,7 +101,7 @@ export function buildLineTable(
   orders: readonly Order[],
   locks: readonly Lock[],
   { skuIndex, franchiseeIndex }: Numbering,
-): { readonly table: LineTable; readonly locks: LockState[] } {
+): { readonly table: Omit<LineTable, "converted" | "funded">; readonly locks: LockState[] } {
   const sorted = isSortedBy(orders, (a, b) => compareIds(a.id, b.id))
     ? orders
     : [...orders].sort((a, b) => compareIds(a.id, b.id));
@@ -103,18 +117,20 @@ export function buildLineTable(
   const prices: Decimal[] = [];
   const priceIndex = new Map<Decimal, number>();
   const barred = new Map<number, IsoDate>();
-  const firstLine = new Map<string, number>();
+  let units = 0;
+  const first = new Int32Array(sorted.length);
   let i = 0;
   sorted.forEach((order, orderIndex) => {
     const lines = isSortedBy(order.lines, byNumber) ? order.lines : [...order.lines].sort(byNumber);
     const owner = franchiseeIndex.get(order.franchisee) as number;
-    firstLine.set(order.id, i);
+    first[orderIndex] = i;
     for (const line of lines) {
       source[i] = line;
       orderOf[i] = orderIndex;
       franchisee[i] = owner;
       sku[i] = skuIndex.get(line.sku) as number;
       open[i] = line.quantity - line.allocated;
+      units += line.quantity;
       let p = priceIndex.get(line.unitPrice);
       if (p === undefined) {
         p = prices.length;
@@ -127,10 +143,11 @@ export function buildLineTable(
     }
   });
 
+  const partial = { orders: sorted, first, source };
   const carried = new Map<number, LockState[]>();
   const lockStates: LockState[] = [];
   for (const lock of locks) {
-    const line = lineOf(firstLine.get(lock.order) as number, lock.line, source);
+    const line = lineIndex(partial, lock.order, lock.line);
     open[line] = (open[line] as number) - lock.quantity;
     const state: LockState = { source: lock, line, converted: 0, expiring: false, released: false };
     const list = carried.get(line);
@@ -141,33 +158,52 @@ export function buildLineTable(
   lockStates.sort(byAge);
   for (const list of carried.values()) if (list.length > 1) list.sort(byAge);
 
-  const table: LineTable = {
+  const table: Omit<LineTable, "converted" | "funded"> = {
     count,
     orders: sorted,
     order: orderOf,
-    firstLine,
+    first,
     source,
     franchisee,
     sku,
     price,
     prices,
+    units,
     barred,
     open,
     locked: new Int32Array(count),
     facts: new Uint8Array(count),
-    converted: new Array(count),
-    funded: new Array(count),
     carried,
     relockFrom: new Map(),
   };
   return { table, locks: lockStates };
 }
 
-/** The index of line number `number` of the order whose first line is at `first`. */
-function lineOf(first: number, number: number, source: readonly OrderLine[]): number {
-  let i = first;
-  while ((source[i] as OrderLine).line !== number) i++;
-  return i;
+/**
+ * The line-table index of line `number` of order `id`, or -1 when the run
+ * has no such line (orders are sorted by id: a binary search).
+ */
+export function lineIndex(
+  table: Pick<LineTable, "orders" | "first" | "source">,
+  id: string,
+  number: number,
+): number {
+  const { orders, first, source } = table;
+  let low = 0;
+  let high = orders.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = orders[middle] as Order;
+    if (order.id === id) {
+      const start = first[middle] as number;
+      for (let i = start; i < start + order.lines.length; i++)
+        if ((source[i] as OrderLine).line === number) return i;
+      return -1;
+    }
+    if (order.id < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function byNumber(a: OrderLine, b: OrderLine): number {
@@ -193,7 +229,7 @@ function isSortedBy<T>(items: readonly T[], order: (a: T, b: T) => number): bool
  * to `start[f + 1]`).
  */
 export function rankLines(
-  table: LineTable,
+  table: Omit<LineTable, "converted" | "funded">,
   productRank: Int32Array,
   franchiseeCount: number,
 ): { readonly ranked: Int32Array; readonly start: Int32Array } {
@@ -254,30 +290,24 @@ export function byKey(
 }
 
 /**
- * Records units served to line `i`: by the funded pass out of its open units
- * (R-ALLOC-FUNDED), or by lock conversion out of a carried lock's
- * (R-LOCK-CONVERT, never open in this run).
+ * Records `quantity` units served to line `i`, paid `cash` and `credit`: by
+ * the funded pass out of its open units (R-ALLOC-FUNDED), or by lock
+ * conversion out of a carried lock's (R-LOCK-CONVERT, never open in this
+ * run; several locks of a line add up).
  */
-export function serve(
+export function recordServed(
   table: LineTable,
   i: number,
   from: "funded" | "lock",
-  paid: Served,
+  quantity: number,
+  paid: { readonly cash: Amount; readonly credit: Amount },
   money: RunMoney,
 ): void {
-  if (from === "funded") {
-    table.funded[i] = paid;
-    table.open[i] = (table.open[i] as number) - paid.quantity;
-    return;
-  }
-  const served = table.converted[i];
-  if (served === undefined) table.converted[i] = paid;
-  else {
-    served.quantity += paid.quantity;
-    served.amount = money.plus(served.amount, paid.amount);
-    served.cash = money.plus(served.cash, paid.cash);
-    served.credit = money.plus(served.credit, paid.credit);
-  }
+  const served = from === "funded" ? table.funded : table.converted;
+  served.quantity[i] = (served.quantity[i] as number) + quantity;
+  served.cash[i] = money.plus(served.cash[i] as Amount, paid.cash);
+  served.credit[i] = money.plus(served.credit[i] as Amount, paid.credit);
+  if (from === "funded") table.open[i] = (table.open[i] as number) - quantity;
 }
 
 /** R-LOCK-PLACE: `quantity` of line `i`'s open units go under its new lock. */

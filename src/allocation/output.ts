@@ -16,7 +16,7 @@ import type {
   Warning,
 } from "./plan.js";
 import { digestOf } from "./planId.js";
-import type { Amount, RunMoney } from "./runMoney.js";
+import type { Amount } from "./runMoney.js";
 import type { Draft, RunState } from "./state.js";
 import { CompactTrace, type TraceContext } from "./trace.js";
 
@@ -37,9 +37,11 @@ type PlanExtras = Pick<AllocationPlan, "preview">;
 
 /**
  * Builds the plan from the finished run, every list in its canonical order
- * (see {@link AllocationPlan}). Its `trace` is made from the run's compact
- * record when first read (and then kept): JSON, spreading, structuredClone
- * and deep equality all see the documented array.
+ * (see {@link AllocationPlan}). Two fields are made when first read, then
+ * kept: `trace`, from the run's compact record, and `planId`, the digest of
+ * the input (R-RUN-3) — JSON, spreading, structuredClone and deep equality
+ * all see the documented values; the run's parsed request must not change
+ * meanwhile (it is the engine's own unless the caller parsed it).
  */
 export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan {
   const { request, lines, money } = state;
@@ -94,7 +96,7 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     newLock: (i) => ({ id: newLockIds[i] as string, expiresOn: newLockExpiry }),
   };
   const plan = {
-    planId: digestOf(request),
+    planId: "",
     asOf,
     currency: request.currency,
     franchiseeAllocations,
@@ -109,6 +111,15 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     warnings,
   } as Omit<Draft<AllocationPlan>, "trace"> as Draft<AllocationPlan>;
   const trace = new CompactTrace(state.trace, context);
+  // R-RUN-3's digest reads the whole input: it too is made when first read (and kept).
+  let planId: string | undefined;
+  Object.defineProperty(plan, "planId", {
+    enumerable: true,
+    get: () => {
+      planId ??= digestOf(request);
+      return planId;
+    },
+  });
   Object.defineProperty(plan, "trace", { enumerable: true, get: () => trace.all() });
   Object.defineProperty(plan, COMPACT_TRACE, { value: trace });
   if (extras?.preview !== undefined) plan.preview = extras.preview;
@@ -156,27 +167,46 @@ function lineLists(
   const requests = new Map<number, { amount: Amount; locks: string[] }>();
 
   for (let i = 0; i < lines.count; i++) {
-    const converted = lines.converted[i];
-    const funded = lines.funded[i];
+    const converted = lines.converted.quantity[i] as number;
+    const funded = lines.funded.quantity[i] as number;
     const carried = lines.carried.get(i);
     const lockedNow = lines.locked[i] as number;
     const open = lines.open[i] as number;
-    const decided =
-      converted !== undefined || funded !== undefined || carried !== undefined || lockedNow > 0;
+    const decided = converted > 0 || funded > 0 || carried !== undefined || lockedNow > 0;
     if (!decided && open <= 0) continue;
     const source = lines.source[i] as LineTable["source"][number];
     const order = orderId(lines, i);
     const franchiseeIndex = lines.franchisee[i] as number;
     const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
     const line = source.line;
-    const priceText = state.priceText(source.unitPrice);
-    if (converted !== undefined)
+    const priceText = state.priceText(i);
+    if (converted > 0)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, converted, "lock", money),
+        allocationRow(
+          order,
+          line,
+          franchisee,
+          source.sku,
+          priceText,
+          lines.converted,
+          "lock",
+          state,
+          i,
+        ),
       );
-    if (funded !== undefined)
+    if (funded > 0)
       franchiseeAllocations.push(
-        allocationRow(order, line, franchisee, source.sku, priceText, funded, "funded", money),
+        allocationRow(
+          order,
+          line,
+          franchisee,
+          source.sku,
+          priceText,
+          lines.funded,
+          "funded",
+          state,
+          i,
+        ),
       );
 
     if (carried !== undefined || lockedNow > 0) {
@@ -267,20 +297,25 @@ function allocationRow(
   unitPrice: string,
   served: Served,
   source: AllocationSource,
-  money: RunMoney,
+  state: RunState,
+  i: number,
 ): FranchiseeAllocation {
-  const amount = money.text(served.amount);
+  const { money } = state;
+  const quantity = served.quantity[i] as number;
+  const cash = served.cash[i] as Amount;
+  const credit = served.credit[i] as Amount;
+  const amount = state.amountText(i, quantity);
   return {
     order,
     line,
     franchisee,
     sku,
-    quantity: served.quantity,
+    quantity,
     unitPrice,
     amount,
-    // Most rows are paid from one purse: reuse the amount's text for it.
-    cash: served.cash === served.amount ? amount : money.text(served.cash),
-    credit: served.credit === served.amount ? amount : money.text(served.credit),
+    // Most rows are paid from one purse: the other is zero and this one the amount.
+    cash: money.isZero(credit) ? amount : money.text(cash),
+    credit: money.isZero(cash) ? amount : money.text(credit),
     source,
   };
 }

@@ -2,7 +2,7 @@ import type { Decimal } from "decimal.js";
 import { Sha256 } from "../domain/digest.js";
 import { ALLOCATION_POLICY_FIELDS, type AllocationPolicy } from "../domain/policy.js";
 import type { PolicyField } from "../domain/policyField.js";
-import type { AllocationRequest } from "../domain/types.js";
+import type { AllocationRequest, OrderLine } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
 import { guarded } from "../schema/guard.js";
 import { requestShape } from "../schema/madeShapes.js";
@@ -17,31 +17,75 @@ import { requestShape } from "../schema/madeShapes.js";
 
 type Value = string | number | boolean | Decimal | undefined;
 
-/** Writes values length-prefixed into a digest. */
+/**
+ * Writes values length-prefixed into a digest: a value is `~` when missing,
+ * else `${text.length}:${text}` with `text` its type tag and its text
+ * ("string", "number", "boolean" or "d" for a Decimal), as a field of the
+ * hash (`Sha256.field`): straight into it, never through a template string.
+ */
 class Writer {
   readonly hash = new Sha256();
+  /** Each Decimal's text: the parser shares one Decimal per distinct price, so most are formatted once. */
+  private readonly decimals = new Map<Decimal, string>();
 
-  value(value: Value): void {
-    if (value === undefined) {
-      this.hash.text("~");
-      return;
+  value(value: Value): this {
+    switch (typeof value) {
+      case "undefined":
+        this.hash.text("~");
+        break;
+      case "string":
+        this.hash.field("string", value);
+        break;
+      case "number":
+        this.number(value);
+        break;
+      case "boolean":
+        this.hash.field("boolean", String(value));
+        break;
+      default:
+        this.hash.field("d", this.decimalText(value));
     }
-    const text = typeof value === "object" ? `d${value.toString()}` : `${typeof value}${value}`;
-    this.hash.text(`${text.length}:`).text(text);
+    return this;
   }
 
-  /** A section: its name, its row count, then each row's values. */
+  /** A section: its name, its row count, then each row's values in `order`. */
   rows<T>(
     name: string,
     rows: readonly T[],
     order: (a: T, b: T) => number,
-    fields: (row: T) => Value[],
+    write: (row: T) => void,
   ): void {
-    this.value(name);
-    this.value(rows.length);
-    const sorted = [...rows].sort(order);
-    for (const row of sorted) for (const field of fields(row)) this.value(field);
+    this.value(name).value(rows.length);
+    for (const row of sortedBy(rows, order)) write(row);
   }
+
+  /** A count, a rank or a line number: its digits written directly when it is a safe integer ≥ 0. */
+  private number(value: number): void {
+    // -0 is written "0", as String(-0) is.
+    if (Number.isSafeInteger(value) && value >= 0) this.hash.integerField("number", value);
+    else this.hash.field("number", String(value));
+  }
+
+  private decimalText(value: Decimal): string {
+    let text = this.decimals.get(value);
+    if (text === undefined) {
+      text = value.toString();
+      this.decimals.set(value, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * `rows` in `order`: the array itself when it already is (the parser keeps
+ * the caller's order, and a generated or exported input is mostly sorted),
+ * else a sorted copy. Array sort is stable, so both give the same sequence.
+ */
+function sortedBy<T>(rows: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < rows.length; i++) {
+    if (order(rows[i - 1] as T, rows[i] as T) > 0) return [...rows].sort(order);
+  }
+  return rows;
 }
 
 /**
@@ -66,46 +110,66 @@ export function planIdOf(request: AllocationRequest): string {
 /** {@link planIdOf} of a request that has its shape (the run's own). */
 export function digestOf(request: AllocationRequest): string {
   const out = new Writer();
-  out.value("fenhuo-plan-1");
-  out.value(request.asOf);
-  out.value(request.currency);
+  out.value("fenhuo-plan-1").value(request.asOf).value(request.currency);
   out.value(canonicalJson(canonicalPolicy(request.policy)));
+  // Each row's fields in a fixed order, written one by one (no array per row).
   out.rows(
     "products",
     request.products,
     (a, b) => compareIds(a.sku, b.sku),
-    (p) => [p.sku, p.style, p.season, p.launchDate, p.launchRank],
+    (p) => out.value(p.sku).value(p.style).value(p.season).value(p.launchDate).value(p.launchRank),
   );
   out.rows(
     "supply",
     request.supply,
     (a, b) => compareIds(a.sku, b.sku),
-    (s) => [s.sku, s.quantity],
+    (s) => out.value(s.sku).value(s.quantity),
   );
   out.rows(
     "franchisees",
     request.franchisees,
     (a, b) => compareIds(a.id, b.id),
-    (f) => [f.id, f.priority, f.cash, f.creditLimit, f.creditUsed, f.region],
+    (f) =>
+      out
+        .value(f.id)
+        .value(f.priority)
+        .value(f.cash)
+        .value(f.creditLimit)
+        .value(f.creditUsed)
+        .value(f.region),
   );
-  out.value("orders");
-  out.value(request.orders.length);
-  for (const order of [...request.orders].sort((a, b) => compareIds(a.id, b.id))) {
-    out.value(order.id);
-    out.value(order.franchisee);
-    out.value(order.orderedOn);
-    out.rows(
-      "lines",
-      order.lines,
-      (a, b) => a.line - b.line,
-      (l) => [l.line, l.sku, l.quantity, l.unitPrice, l.allocated, l.lockBlockedUntil],
-    );
-  }
+  const byLine = (a: OrderLine, b: OrderLine) => a.line - b.line;
+  const writeLine = (l: OrderLine) =>
+    out
+      .value(l.line)
+      .value(l.sku)
+      .value(l.quantity)
+      .value(l.unitPrice)
+      .value(l.allocated)
+      .value(l.lockBlockedUntil);
+  out.rows(
+    "orders",
+    request.orders,
+    (a, b) => compareIds(a.id, b.id),
+    (o) => {
+      out.value(o.id).value(o.franchisee).value(o.orderedOn);
+      out.rows("lines", o.lines, byLine, writeLine);
+    },
+  );
   out.rows(
     "locks",
     request.locks,
     (a, b) => compareIds(a.id, b.id),
-    (l) => [l.id, l.order, l.line, l.franchisee, l.sku, l.quantity, l.lockedOn, l.expiresOn],
+    (l) =>
+      out
+        .value(l.id)
+        .value(l.order)
+        .value(l.line)
+        .value(l.franchisee)
+        .value(l.sku)
+        .value(l.quantity)
+        .value(l.lockedOn)
+        .value(l.expiresOn),
   );
   out.rows(
     "commitments",
@@ -115,41 +179,41 @@ export function digestOf(request: AllocationRequest): string {
       a.line - b.line ||
       compareIds(a.committedOn ?? "", b.committedOn ?? "") ||
       compareIds(a.plan ?? "", b.plan ?? ""),
-    (c) => [
-      c.plan,
-      c.committedOn,
-      c.order,
-      c.line,
-      c.franchisee,
-      c.sku,
-      c.quantity,
-      c.cash,
-      c.credit,
-    ],
+    (c) =>
+      out
+        .value(c.plan)
+        .value(c.committedOn)
+        .value(c.order)
+        .value(c.line)
+        .value(c.franchisee)
+        .value(c.sku)
+        .value(c.quantity)
+        .value(c.cash)
+        .value(c.credit),
   );
   out.rows(
     "regions",
     request.regions,
     (a, b) => compareIds(a.id, b.id),
-    (r) => [r.id, r.name],
+    (r) => out.value(r.id).value(r.name),
   );
   out.rows(
     "stores",
     request.stores,
     (a, b) => compareIds(a.id, b.id),
-    (s) => [s.id, s.region, s.class, s.operation],
+    (s) => out.value(s.id).value(s.region).value(s.class).value(s.operation),
   );
   out.rows(
     "storeNeeds",
     request.storeNeeds,
     (a, b) => compareIds(a.store, b.store) || compareIds(a.sku, b.sku),
-    (n) => [n.store, n.sku, n.safetyStock, n.onHand, n.inTransit],
+    (n) => out.value(n.store).value(n.sku).value(n.safetyStock).value(n.onHand).value(n.inTransit),
   );
   out.rows(
     "regionNeeds",
     request.regionNeeds,
     (a, b) => compareIds(a.region, b.region) || compareIds(a.sku, b.sku),
-    (n) => [n.region, n.sku, n.quantity],
+    (n) => out.value(n.region).value(n.sku).value(n.quantity),
   );
   return out.hash.hex();
 }

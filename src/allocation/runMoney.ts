@@ -14,9 +14,16 @@ import type { AllocationRequest } from "../domain/types.js";
 /** An amount of a run's money, in the representation its {@link RunMoney} chose. */
 export type Amount = number | Decimal;
 
+/** A column of amounts, one per line: a Float64Array for scaled integers. */
+export interface AmountColumn {
+  [line: number]: Amount;
+}
+
 /** The arithmetic of one run's amounts (all of them ≥ 0). */
 export interface RunMoney {
   readonly zero: Amount;
+  /** A column of `count` amounts, each zero until written. */
+  column(count: number): AmountColumn;
   /** The run's form of an amount of the request. */
   of(amount: Decimal): Amount;
   /** The amount as a decimal.js value. */
@@ -33,6 +40,12 @@ export interface RunMoney {
   quotient(a: Amount, b: Amount): number;
 }
 
+/** What the money of a run reads of its lines: their distinct prices and Σ quantity. */
+export interface WaveLines {
+  readonly prices: readonly Decimal[];
+  readonly units: number;
+}
+
 /** How a run holds its amounts: chosen from the request, or (for tests) forced. */
 export type MoneyMode = "auto" | "decimal";
 
@@ -44,11 +57,12 @@ export type MoneyMode = "auto" | "decimal";
  */
 export function runMoney(
   request: AllocationRequest,
+  lines: WaveLines,
   minorDigits: number,
   mode: MoneyMode = "auto",
 ): RunMoney {
   if (mode === "auto") {
-    const { scale, bound } = integerBound(request, minorDigits);
+    const { scale, bound } = integerBound(request, lines, minorDigits);
     if (bound.times(new Money(10).pow(scale)).lte(Number.MAX_SAFE_INTEGER))
       return new ScaledMoney(scale, minorDigits);
   }
@@ -64,6 +78,7 @@ export function runMoney(
  */
 export function integerBound(
   request: AllocationRequest,
+  lines: WaveLines,
   minorDigits: number,
 ): { readonly scale: number; readonly bound: Decimal } {
   let scale = minorDigits;
@@ -81,26 +96,21 @@ export function integerBound(
     widen(row.cash);
     widen(row.credit);
   }
-  // The parser shares one Decimal per distinct price: compare each once.
-  const prices = new Set<Decimal>();
-  let units = 0;
-  for (const order of request.orders) {
-    for (const line of order.lines) {
-      prices.add(line.unitPrice);
-      units += line.quantity;
-    }
-  }
   let highest: Decimal = new Money(0);
-  for (const price of prices) {
+  for (const price of lines.prices) {
     widen(price);
     if (price.gt(highest)) highest = price;
   }
-  return { scale, bound: money.plus(highest.times(units)).times(2) };
+  return { scale, bound: money.plus(highest.times(lines.units)).times(2) };
 }
 
 /** Amounts as integers of 10^-scale, in doubles (the caller proved them below 2^53). */
 class ScaledMoney implements RunMoney {
   readonly zero = 0;
+
+  column(count: number): AmountColumn {
+    return new Float64Array(count);
+  }
   private readonly unit: Decimal;
   /** Integer amounts of the request by their Decimal: a wave repeats few prices. */
   private readonly known = new Map<Decimal, number>();
@@ -168,6 +178,10 @@ class ScaledMoney implements RunMoney {
 /** Amounts as decimal.js values: for requests whose amounts could pass 2^53 scaled. */
 class DecimalMoney implements RunMoney {
   readonly zero: Decimal = new Money(0);
+
+  column(count: number): AmountColumn {
+    return new Array<Decimal>(count).fill(this.zero);
+  }
   constructor(private readonly minorDigits: number) {}
 
   of(amount: Decimal): Decimal {

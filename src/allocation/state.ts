@@ -15,7 +15,8 @@ import {
   type LineTable,
   type LockState,
   rankLines,
-  type Served,
+  recordServed,
+  servedColumns,
 } from "./lineTable.js";
 import { type Amount, type MoneyMode, type RunMoney, runMoney } from "./runMoney.js";
 import { TraceRecorder } from "./trace.js";
@@ -102,8 +103,10 @@ export interface RunState {
   readonly direct: DirectServed;
   /** Writes a decimal.js amount for the plan, with the currency's minor digits at least. */
   readonly format: (amount: Decimal) => string;
-  /** A line's unit price as the plan writes it (one text per distinct price). */
-  readonly priceText: (price: Decimal) => string;
+  /** Line `i`'s unit price as the plan writes it (one text per distinct price). */
+  readonly priceText: (i: number) => string;
+  /** What `quantity` units of line `i` cost, as the plan writes it (texts shared by lines of one price). */
+  readonly amountText: (i: number, quantity: number) => string;
 }
 
 /**
@@ -149,26 +152,39 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
   const zeroText = formatAmount(ZERO, minorDigits);
   const format = (amount: Decimal) =>
     amount.isZero() ? zeroText : formatAmount(amount, minorDigits);
-  // The parser shares one Decimal per distinct price text, so this cache is small.
-  const priceTexts = new Map<Decimal, string>();
-  const priceText = (price: Decimal) => {
-    let text = priceTexts.get(price);
-    if (text === undefined) {
-      text = format(price);
-      priceTexts.set(price, text);
-    }
-    return text;
-  };
-
   const sources = [...request.franchisees].sort((a, b) => compareIds(a.id, b.id));
   const franchiseeIndex = new Map(sources.map((source, index) => [source.id, index]));
-  const { table, locks } = buildLineTable(request.orders, request.locks, {
+  const { table: numbered, locks } = buildLineTable(request.orders, request.locks, {
     skuIndex,
     franchiseeIndex,
   });
-  const { ranked, start } = rankLines(table, productRank, sources.length);
+  const { ranked, start } = rankLines(numbered, productRank, sources.length);
 
-  const run = runMoney(request, minorDigits, money);
+  const run = runMoney(request, numbered, minorDigits, money);
+  const table: LineTable = {
+    ...numbered,
+    // Few runs convert locks: their columns are empty unless some line has one.
+    converted: servedColumns(locks.length === 0 ? 0 : numbered.count, run),
+    funded: servedColumns(numbered.count, run),
+  };
+  const prices = table.prices.map((price) => run.of(price));
+  const priceTexts = table.prices.map(format);
+  // A wave repeats few (price, quantity) pairs: each amount's text is made once.
+  const amountTexts: (string[] | undefined)[] = new Array(prices.length);
+  const amountText = (i: number, quantity: number) => {
+    const p = table.price[i] as number;
+    let texts = amountTexts[p];
+    if (texts === undefined) {
+      texts = [];
+      amountTexts[p] = texts;
+    }
+    let text = texts[quantity];
+    if (text === undefined) {
+      text = run.text(run.times(prices[p] as Amount, quantity));
+      texts[quantity] = text;
+    }
+    return text;
+  };
   const committed = committedMoney(request.commitments);
   const franchisees = sources.map((source, index): FranchiseeState => {
     const financeCredit = creditRoom(source.creditLimit, source.creditUsed);
@@ -210,10 +226,11 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
       2 * ranked.length + 2 * locks.length + request.storeNeeds.length + request.regionNeeds.length,
     ),
     money: run,
-    prices: table.prices.map((price) => run.of(price)),
+    prices,
     direct: { stores: [], regions: [], unlisted: [] },
     format,
-    priceText,
+    priceText: (i) => priceTexts[table.price[i] as number] as string,
+    amountText,
   };
 }
 
@@ -238,17 +255,23 @@ function atLeastZero(amount: Decimal): Decimal {
 }
 
 /**
- * Takes `amount` from a franchisee's purses in the policy's order (R-ALLOC-FUNDED:
- * the first purse as far as it goes, the rest from the other) and returns
- * what was served. The caller guarantees amount ≤ spendable.
+ * The serve step of the franchisee passes: `quantity` units of line `i` at
+ * `price`, paid from the franchisee's purses in the policy's order
+ * (R-ALLOC-FUNDED: the first purse as far as it goes, the rest from the
+ * other), recorded on the line (see {@link recordServed}). The caller
+ * guarantees the franchisee can pay.
  */
-export function spend(
-  money: RunMoney,
+export function serve(
+  state: RunState,
   franchisee: FranchiseeState,
+  i: number,
+  from: "funded" | "lock",
   quantity: number,
-  amount: Amount,
+  price: Amount,
   order: SpendOrder,
-): Served {
+): void {
+  const { money } = state;
+  const amount = money.times(price, quantity);
   const first = order === "cash-first" ? franchisee.cash : franchisee.credit;
   const fromFirst = money.lte(amount, first) ? amount : first;
   const fromSecond = fromFirst === amount ? money.zero : money.minus(amount, fromFirst);
@@ -257,7 +280,7 @@ export function spend(
   if (!money.isZero(cash)) franchisee.cash = money.minus(franchisee.cash, cash);
   if (!money.isZero(credit)) franchisee.credit = money.minus(franchisee.credit, credit);
   if (!money.isZero(amount)) franchisee.spendable = money.minus(franchisee.spendable, amount);
-  return { quantity, amount, cash, credit };
+  recordServed(state.lines, i, from, quantity, { cash, credit }, money);
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import { RULE } from "../domain/rules.js";
 import type { RegionNeed, Store } from "../domain/types.js";
 import type { Season, SellingSeason } from "../domain/vocabulary.js";
-import type { LineTable } from "./lineTable.js";
+import { type LineTable, lineIndex } from "./lineTable.js";
 import type {
   ConversionDecision,
   Decision,
@@ -174,7 +173,8 @@ export class TraceRecorder {
 export interface TraceContext {
   readonly lines: LineTable;
   readonly franchisees: readonly { readonly id: string; readonly priority: number }[];
-  readonly priceText: (price: Decimal) => string;
+  /** Line `i`'s unit price as the plan writes it. */
+  readonly priceText: (i: number) => string;
   /** Writes a run amount as the plan does. */
   readonly text: (amount: Amount) => string;
   /** The id of the new lock of a line (R-LOCK-PLACE), and its expiry. */
@@ -257,7 +257,8 @@ export class CompactTrace {
   about(ref: TraceRef): Decision[] {
     if (this.made !== undefined) return this.made.filter((decision) => isAbout(decision, ref));
     const { kind, a, ref: refs, size } = this.rows;
-    const line = ref.kind === "order-line" ? this.lineOf(ref.order, ref.line) : -1;
+    const line =
+      ref.kind === "order-line" ? lineIndex(this.context.lines, ref.order, ref.line) : -1;
     const out: Decision[] = [];
     for (let at = 0; at < size; at++) {
       const type = kind[at] as number;
@@ -270,17 +271,6 @@ export class CompactTrace {
       if (hit) out.push(this.decisionAt(at));
     }
     return out;
-  }
-
-  /** The line-table index of an order's line, or -1 when the run has no such line. */
-  private lineOf(order: string, line: number): number {
-    const { firstLine, source, orders, order: orderOf } = this.context.lines;
-    const first = firstLine.get(order);
-    if (first === undefined) return -1;
-    const count = (orders[orderOf[first] as number] as (typeof orders)[number]).lines.length;
-    for (let i = first; i < first + count; i++)
-      if ((source[i] as (typeof source)[number]).line === line) return i;
-    return -1;
   }
 
   private decisionAt(at: number): Decision {
@@ -328,7 +318,7 @@ export class CompactTrace {
         limitedBy,
         funded: (flag & FUNDED_FRANCHISEE) !== 0,
         stock,
-        unitPrice: priceText(source.unitPrice),
+        unitPrice: priceText(i),
         spendable: this.lastText,
         priority: franchisee.priority,
       };

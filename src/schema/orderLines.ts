@@ -107,6 +107,7 @@ export function readSoundLine(item: unknown, amounts: AmountReader): OrderLine |
   };
 }
 
-function isQuantity(value: unknown): value is number {
+/** `quantity` of primitives.ts (R-UNIT-1): whole units from 0 to {@link MAX_QUANTITY}. */
+export function isQuantity(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_QUANTITY;
 }

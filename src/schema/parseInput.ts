@@ -15,6 +15,7 @@ import type {
   SupplyRow,
 } from "../domain/types.js";
 import { checkCommitments } from "./commitments.js";
+import { fastAllocationInput } from "./fastInput.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
@@ -62,9 +63,31 @@ export function parseAllocationInput(input: unknown): Result<AllocationRequest> 
   return readSafely(input, parseReadable);
 }
 
-/** {@link parseAllocationInput} of an input that reads without throwing. */
-
+/**
+ * Issue 11: a sound input is read by the fast path (fastInput.ts); only when
+ * it doubts does the full parser read the input again, to list every problem.
+ */
 function parseReadable(input: unknown): Result<AllocationRequest> {
+  const fast = fastAllocationInput(input);
+  return fast === undefined ? parseFully(input) : { ok: true, value: fast };
+}
+
+/**
+ * {@link parseAllocationInput} without its fast path: the full parser, which
+ * lists every problem (what the fast path is held to, in the tests).
+ *
+ * @example
+ * ```ts
+ * import { parseFully } from "./parseInput.js";
+ * parseFully({ asOf: "2026-03-01" }).ok; // true
+ * ```
+ */
+export function parseFully(input: unknown): Result<AllocationRequest> {
+  return readSafely(input, parseReadableFully);
+}
+
+/** {@link parseFully} of an input that reads without throwing. */
+function parseReadableFully(input: unknown): Result<AllocationRequest> {
   const issues: Issue[] = [];
   // The top level field by field: a bad `asOf` hides no bad row.
   const raw = parseFields(inputWire.shape, input, "must be an object (an AllocationInput)", issues);

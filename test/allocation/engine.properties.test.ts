@@ -119,7 +119,7 @@ describe("properties", () => {
         (scale, minor, value, divisor) => {
           const minorDigits = Math.min(minor, scale);
           const cash = new Money(value.toString()).div(new Money(10).pow(scale));
-          // A money of this scale: the request above has none, so build one at `scale` by hand.
+          // A run whose one amount has `scale` fraction digits: its money has that scale.
           const scaled = runMoney(
             request({
               asOf: "2026-03-01",
@@ -131,6 +131,7 @@ describe("properties", () => {
                 },
               ],
             }),
+            { prices: [], units: 0 },
             minorDigits,
           );
           expect(scaled.zero).toBe(0);
