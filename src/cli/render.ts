@@ -114,7 +114,8 @@ function streamedTrace(plan: PlanLists): ReadonlyMap<string, LazyList> | undefin
 /**
  * The plan without its trace (`--no-trace`), the rest in the same key order.
  * The trace is never read (spreading the plan would call its getter and make
- * every decision), so nothing of it outlives the copy.
+ * every decision), so nothing of it outlives the copy; the other fields are
+ * copied as they are, a lazy `planId` still lazy (`--summary` never writes it).
  *
  * @example
  * ```ts
@@ -124,11 +125,13 @@ function streamedTrace(plan: PlanLists): ReadonlyMap<string, LazyList> | undefin
  * ```
  */
 export function withoutTrace(plan: AllocationPlan): PlanWithoutTrace {
-  const rest: Record<string, unknown> = {};
+  const rest = {};
   for (const key of Object.keys(plan)) {
-    if (key !== "trace") rest[key] = (plan as unknown as Record<string, unknown>)[key];
+    // Copied as they are: a getter (planId's digest) stays one, read only if written.
+    const field = Object.getOwnPropertyDescriptor(plan, key);
+    if (key !== "trace" && field !== undefined) Object.defineProperty(rest, key, field);
   }
-  return rest as unknown as PlanWithoutTrace;
+  return rest as PlanWithoutTrace;
 }
 
 /** A plan as written with `--no-trace`. */
@@ -146,12 +149,12 @@ export type PlanWithoutTrace = PlanLists;
  * ```
  */
 export function planRowCount(plan: PlanLists): number {
-  const fields = plan as unknown as Record<string, unknown>;
   let rows = 0;
   for (const key of Object.keys(plan)) {
-    // The trace's size from its compact record: reading `trace` would make it.
+    // The trace's size from its compact record, and no other getter read (planId's digest).
     const size = key === "trace" ? compactTraceOf(plan as AllocationPlan)?.size : undefined;
-    const value = size === undefined ? fields[key] : undefined;
+    const field = Object.getOwnPropertyDescriptor(plan, key);
+    const value = size === undefined ? field?.value : undefined;
     rows += size ?? (Array.isArray(value) ? value.length : 0);
   }
   return rows;

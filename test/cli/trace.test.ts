@@ -19,16 +19,21 @@ const SAMPLE_TEXT = readFileSync(
   "utf8",
 );
 
-/** The plan seen through a proxy that counts the reads of `trace` (its compact record reachable). */
-function counted(plan: AllocationPlan): { plan: AllocationPlan; reads: () => number } {
+/**
+ * The plan seen through a proxy that counts the reads of `trace` and of the
+ * lazy `planId` (its compact record reachable).
+ */
+function counted(plan: AllocationPlan) {
   let reads = 0;
+  let planIdReads = 0;
   const proxy = new Proxy(plan, {
     get(target, key, receiver) {
       if (key === "trace") reads++;
+      if (key === "planId") planIdReads++;
       return Reflect.get(target, key, receiver);
     },
   });
-  return { plan: proxy, reads: () => reads };
+  return { plan: proxy, reads: () => reads, planIdReads: () => planIdReads };
 }
 
 afterEach(() => {
@@ -57,10 +62,13 @@ describe("the trace is made only when written", () => {
       fresh.paymentRequests,
       fresh.warnings,
     ].reduce((total, list) => total + list.length, 0);
-    const { plan, reads } = counted(fresh);
+    const { plan, reads, planIdReads } = counted(fresh);
     const rest = withoutTrace(plan);
     expect(planRowCount(plan)).toBe(lists + JSON.parse(JSON.stringify(fresh)).trace.length);
     expect(reads()).toBe(0);
+    // planId (a digest of the whole input) stays lazy in the copy: --summary never makes it.
+    expect(planIdReads()).toBe(0);
+    expect(rest.planId).toBe(fresh.planId);
     expect("trace" in rest).toBe(false);
     expect(Object.keys(rest)).toEqual(Object.keys(plan).filter((key) => key !== "trace"));
     expect(planRowCount(rest)).toBe(lists);
