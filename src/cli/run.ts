@@ -1,27 +1,17 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import {
   type AllocationPlan,
   type AllocationRequest,
   explain,
   parseAllocationInput,
-  runAllocation,
 } from "../index.js";
 import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
+import { allocateCommand } from "./allocateCommand.js";
+import { choice, INPUT_OPTIONS, problemsHeading, readArgs, usage } from "./args.js";
 import { carryCommand } from "./carry.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
-import { formatCount, NO_PROGRESS } from "./progress.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
-import {
-  PLAN_FORMATS,
-  type PlanWithoutTrace,
-  planChunks,
-  planRowCount,
-  summaryChunks,
-  withoutTrace,
-} from "./render.js";
-import { planSummary } from "./summary.js";
 
 /*
  * `fenhuo <command> …`: the command line read into a command, the command run
@@ -118,11 +108,6 @@ function isCommand(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
-function usage(message: string, command?: CommandName): CliError {
-  const help = command === undefined ? "fenhuo --help" : `fenhuo ${command} --help`;
-  return new CliError(`${message}\nRun "${help}" for usage.`, EXIT.usage);
-}
-
 /** ` (did you mean "allocate"?)` for a command that starts like one, or is one letter off. */
 function suggestion(typed: string): string {
   const near = COMMANDS.find(
@@ -148,194 +133,6 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-/**
- * A command's arguments, read strictly: an unknown option, a missing option
- * value or a wrong number of operands is a usage error (exit code 2).
- */
-function readArgs<T extends Options>(
-  command: CommandName,
-  args: readonly string[],
-  options: T,
-  operands: { readonly min: number; readonly max: number },
-) {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    // Node's messages go on about "--" after the first sentence: keep the first.
-    const message = (error as Error).message.split(". ")[0] ?? "bad arguments";
-    throw usage(`${command}: ${message}`, command);
-  }
-  const count = parsed.positionals.length;
-  if (count < operands.min) throw usage(`${command}: missing ${operandNames(command)}`, command);
-  if (count > operands.max) {
-    throw usage(`${command}: unexpected argument "${parsed.positionals[operands.max]}"`, command);
-  }
-  return parsed;
-}
-
-function operandNames(command: CommandName): string {
-  return command === "explain" ? "<plan.json> and <ref>" : "<input> (a JSON file, - or a folder)";
-}
-
-function choice<T extends string>(
-  command: CommandName,
-  option: string,
-  value: string,
-  allowed: readonly T[],
-): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usage(
-    `${command}: ${option} must be one of ${allowed.join(", ")}; got "${value}"`,
-    command,
-  );
-}
-
-const INPUT_OPTIONS = {
-  "as-of": { type: "string" },
-  currency: { type: "string" },
-} as const;
-
-function problemsHeading(count: number, source: string): string {
-  return `invalid input ${source === "-" ? "on stdin" : source}: ${count} ${count === 1 ? "problem" : "problems"}`;
-}
-
-async function allocateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = readArgs(
-    "allocate",
-    args,
-    {
-      format: { type: "string", short: "f" },
-      out: { type: "string", short: "o" },
-      summary: { type: "boolean" },
-      "no-trace": { type: "boolean" },
-      ...INPUT_OPTIONS,
-    },
-    { min: 1, max: 1 },
-  );
-  const format = choice("allocate", "--format", values.format ?? "table", PLAN_FORMATS);
-  const source = positionals[0] as string;
-  const progress = io.progress ?? NO_PROGRESS;
-  try {
-    const trace = values["no-trace"] !== true;
-    // Only the JSON of the whole plan writes the trace: drop it early otherwise.
-    const keepTrace = trace && format === "json" && values.summary !== true;
-    const run = await readAndAllocate(
-      source,
-      io,
-      { asOf: values["as-of"], currency: values.currency },
-      keepTrace,
-    );
-    if (typeof run === "number") return run;
-    const { plan, regionNames, supply } = run;
-    // The bar would run into a plan printed on the same terminal.
-    if (values.out === undefined && io.stdoutIsTerminal === true) progress.stop();
-    if (values.summary === true) {
-      progress.stage("writing", { about: "the summary" });
-      await io.writeChunks(
-        values.out,
-        summaryChunks(planSummary(plan, { supply, regionNames }), format),
-      );
-      return EXIT.ok;
-    }
-    const total = planRowCount(plan);
-    progress.stage("writing", { total, unit: "rows" });
-    let rows = 0;
-    const chunks = planChunks(plan, format, { regionNames, onRow: () => rows++ });
-    await io.writeChunks(
-      values.out,
-      reported(chunks, () => {
-        progress.advance(rows);
-        rows = 0;
-      }),
-    );
-    return EXIT.ok;
-  } finally {
-    progress.stop();
-  }
-}
-
-/** The chunks, calling `after` once each has been taken. */
-function* reported(chunks: Iterable<string>, after: () => void): Generator<string> {
-  for (const chunk of chunks) {
-    yield chunk;
-    after();
-  }
-}
-
-interface AllocatedRun {
-  readonly plan: AllocationPlan | PlanWithoutTrace;
-  readonly regionNames: ReadonlyMap<string, string>;
-  /** SKU → the input's free supply, for the summary. */
-  readonly supply: ReadonlyMap<string, number>;
-}
-
-/**
- * Reads the input, validates it and runs it, reporting each stage; the exit
- * code 1 after listing the problems of an invalid input. Only the plan (its
- * trace dropped unless `keepTrace`) and two small maps outlive it, so the
- * input's JSON, the parsed request and the trace can be collected while the
- * output is written.
- */
-async function readAndAllocate(
-  source: string,
-  io: Io,
-  overrides: { asOf: string | undefined; currency: string | undefined },
-  keepTrace: boolean,
-): Promise<AllocatedRun | ExitCode> {
-  const request = await readRequest(source, io, overrides);
-  if (typeof request === "number") return request;
-  const lines = request.orders.reduce((total, order) => total + order.lines.length, 0);
-  (io.progress ?? NO_PROGRESS).stage("allocating", { about: `${formatCount(lines)} order lines` });
-  const plan = runAllocation(request);
-  return {
-    plan: keepTrace ? plan : withoutTrace(plan),
-    regionNames: regionNames(request),
-    supply: supplyBySku(request),
-  };
-}
-
-/** The validated request; the raw input is out of reach once this returns. */
-async function readRequest(
-  source: string,
-  io: Io,
-  overrides: { asOf: string | undefined; currency: string | undefined },
-): Promise<AllocationRequest | ExitCode> {
-  const progress = io.progress ?? NO_PROGRESS;
-  progress.stage("reading", { about: source === "-" ? "stdin" : source });
-  const loaded = await loadInput(source, io, overrides);
-  progress.stage("parsing");
-  // Validated even when a file of the bundle had problems: every problem at once (§7).
-  const parsed = parseAllocationInput(loaded.input);
-  if (parsed.ok && loaded.problems.length === 0) return parsed.value;
-  const lines = problemLines(loaded, parsed.issues ?? []);
-  progress.stop();
-  io.stderr(`fenhuo: ${problemsHeading(lines.length, source)}\n${indent(lines)}`);
-  return EXIT.invalid;
-}
-
-function indent(lines: readonly string[]): string {
-  return lines.map((line) => `  ${line}\n`).join("");
-}
-
-/** Region id → name, for the table. */
-function regionNames(request: AllocationRequest): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const region of request.regions) {
-    if (region.name !== undefined && region.name !== "") names.set(region.id, region.name);
-  }
-  return names;
-}
-
-/** SKU → the units of its supply rows. */
-function supplyBySku(request: AllocationRequest): Map<string, number> {
-  const supply = new Map<string, number>();
-  for (const row of request.supply) supply.set(row.sku, (supply.get(row.sku) ?? 0) + row.quantity);
-  return supply;
 }
 
 async function validateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
