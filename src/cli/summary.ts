@@ -1,7 +1,7 @@
-import { Decimal } from "decimal.js";
 import { currencyMinorDigits } from "../domain/money.js";
 import { formatAmount, UNFILLED_REASONS } from "../index.js";
 import { type CsvValue, csvLines, type PlanLists } from "./csv.js";
+import { ExactSum } from "./exactSum.js";
 import {
   type Cell,
   type Column,
@@ -197,17 +197,19 @@ export function planSummary(plan: PlanLists, context: SummaryContext = {}): Plan
     return index === -1 ? UNFILLED_REASONS.length : index;
   };
 
-  let amount = new Decimal(0);
-  let cash = new Decimal(0);
-  let credit = new Decimal(0);
+  // Exact sums without a Decimal per amount: millions of them in a big wave.
+  const amount = new ExactSum();
+  const cash = new ExactSum();
+  const credit = new ExactSum();
   const served = new Set<string>();
   for (const a of plan.franchiseeAllocations) {
-    amount = amount.plus(a.amount);
-    cash = cash.plus(a.cash);
-    credit = credit.plus(a.credit);
+    amount.add(a.amount);
+    cash.add(a.cash);
+    credit.add(a.credit);
     served.add(a.franchisee);
   }
-  const requested = plan.paymentRequests.reduce((sum, p) => sum.plus(p.amount), new Decimal(0));
+  const requested = new ExactSum();
+  for (const p of plan.paymentRequests) requested.add(p.amount);
 
   const digits = currencyMinorDigits(plan.currency);
   return {
@@ -229,10 +231,10 @@ export function planSummary(plan: PlanLists, context: SummaryContext = {}): Plan
       .map(([reason, row]) => ({ reason, ...row })),
     money: {
       served: served.size,
-      amount: formatAmount(amount, digits),
-      cash: formatAmount(cash, digits),
-      credit: formatAmount(credit, digits),
-      paymentRequested: formatAmount(requested, digits),
+      amount: formatAmount(amount.total(), digits),
+      cash: formatAmount(cash.total(), digits),
+      credit: formatAmount(credit.total(), digits),
+      paymentRequested: formatAmount(requested.total(), digits),
     },
   };
 }
