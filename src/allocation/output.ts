@@ -135,13 +135,16 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
 function lockIds(state: RunState): (string | undefined)[] {
   const { lines, request } = state;
   const ids: (string | undefined)[] = new Array(lines.count);
-  const carried = new Set(request.locks.map((lock) => lock.id));
   const prefix = `LK-${request.asOf}-`;
+  // Only a carried id with the same prefix can collide (most runs have none).
+  const carried = new Set(
+    request.locks.map((lock) => lock.id).filter((id) => id.startsWith(prefix)),
+  );
   for (let i = 0; i < lines.count; i++) {
     if (lines.locked[i] === 0) continue;
     const base = `${prefix}${orderId(lines, i)}-${(lines.source[i] as LineTable["source"][number]).line}`;
     let id = base;
-    for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
+    if (carried.size > 0) for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
     ids[i] = id;
   }
   return ids;
