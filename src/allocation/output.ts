@@ -27,9 +27,19 @@ import { CompactTrace, type TraceContext } from "./trace.js";
  */
 const COMPACT_TRACE = Symbol("fenhuo.compactTrace");
 
-/** The compact trace of a plan this engine made and nothing has copied, if any. */
+/**
+ * The compact trace of a plan this engine made and nothing has copied, if any
+ * (none for anything else — `null`, a Proxy that throws — since callers ask
+ * before the argument is checked).
+ */
 export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
-  return (plan as { [COMPACT_TRACE]?: CompactTrace })[COMPACT_TRACE];
+  if (typeof plan !== "object" || plan === null) return undefined;
+  try {
+    const trace = (plan as { [COMPACT_TRACE]?: unknown })[COMPACT_TRACE];
+    return trace instanceof CompactTrace ? trace : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a plan has besides its lists: the preview's note (R-PREVIEW), when it is one. */
