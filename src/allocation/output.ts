@@ -1,8 +1,13 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
-import { type LineTable, LOCK_BLOCKED, MONEY_SHORT, type Served } from "./lineTable.js";
-import { relockBarrier } from "./lockPass.js";
+import {
+  barredUntil,
+  type LineTable,
+  LOCK_BLOCKED,
+  MONEY_SHORT,
+  type Served,
+} from "./lineTable.js";
 import { lockExpiresOn } from "./locks.js";
 import { directLists } from "./outputDirect.js";
 import type {
@@ -236,7 +241,7 @@ function lineLists(
             sku: carriedLock.sku,
             quantity: carriedLock.quantity - lock.converted,
             expiresOn: carriedLock.expiresOn,
-            lockBlockedUntil: relockBarrier(lines, i, asOf) as string,
+            lockBlockedUntil: barredUntil(lines, i, asOf) as string,
           };
           // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
           if (lock.expiring) released.convertedInGrace = lock.converted;
