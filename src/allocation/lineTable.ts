@@ -322,3 +322,16 @@ export function reopen(table: LineTable, i: number, quantity: number, until: Iso
   const barred = table.relockFrom.get(i);
   if (barred === undefined || until > barred) table.relockFrom.set(i, until);
 }
+
+/**
+ * R-LOCK-EXPIRE: the date before which line `i` may not be locked, if it is
+ * barred in this run — released now (then never in this run), or carrying a
+ * `lockBlockedUntil` after `asOf`. The later of the two when both apply.
+ */
+export function barredUntil(lines: LineTable, i: number, asOf: IsoDate): IsoDate | undefined {
+  const until = lines.barred.get(i);
+  const stored = until !== undefined && until > asOf ? until : undefined;
+  const released = lines.relockFrom.get(i);
+  if (released === undefined) return stored;
+  return stored !== undefined && stored > released ? stored : released;
+}

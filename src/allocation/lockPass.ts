@@ -1,7 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { type LineTable, LOCK_BLOCKED, lockUnits } from "./lineTable.js";
+import { barredUntil, LOCK_BLOCKED, lockUnits } from "./lineTable.js";
 import type { Limit } from "./plan.js";
 import { forEachRankedLine, type RunState } from "./state.js";
 
@@ -22,7 +22,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     if (demand <= 0) return;
     const sku = skuOf[i] as number;
     const stock = stockOf[sku] as number;
-    const blockedUntil = relockBarrier(lines, i, asOf);
+    const blockedUntil = barredUntil(lines, i, asOf);
     const quantity = blockedUntil === undefined ? Math.min(demand, stock) : 0;
     const limitedBy: Limit =
       quantity === demand
@@ -42,17 +42,4 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       blockedUntil,
     );
   });
-}
-
-/**
- * R-LOCK-EXPIRE: the date before which line `i` may not be locked, if it is
- * barred in this run — released now (then never in this run), or carrying a
- * `lockBlockedUntil` after `asOf`. The later of the two when both apply.
- */
-export function relockBarrier(lines: LineTable, i: number, asOf: IsoDate): IsoDate | undefined {
-  const until = lines.barred.get(i);
-  const stored = until !== undefined && until > asOf ? until : undefined;
-  const released = lines.relockFrom.get(i);
-  if (released === undefined) return stored;
-  return stored !== undefined && stored > released ? stored : released;
 }

@@ -1,8 +1,13 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
-import { type LineTable, LOCK_BLOCKED, MONEY_SHORT, type Served } from "./lineTable.js";
-import { relockBarrier } from "./lockPass.js";
+import {
+  barredUntil,
+  type LineTable,
+  LOCK_BLOCKED,
+  MONEY_SHORT,
+  type Served,
+} from "./lineTable.js";
 import { lockExpiresOn } from "./locks.js";
 import { directLists } from "./outputDirect.js";
 import type {
@@ -27,9 +32,19 @@ import { CompactTrace, type TraceContext } from "./trace.js";
  */
 const COMPACT_TRACE = Symbol("fenhuo.compactTrace");
 
-/** The compact trace of a plan this engine made and nothing has copied, if any. */
+/**
+ * The compact trace of a plan this engine made and nothing has copied, if any
+ * (none for anything else — `null`, a Proxy that throws — since callers ask
+ * before the argument is checked).
+ */
 export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
-  return (plan as { [COMPACT_TRACE]?: CompactTrace })[COMPACT_TRACE];
+  if (typeof plan !== "object" || plan === null) return undefined;
+  try {
+    const trace = (plan as { [COMPACT_TRACE]?: unknown })[COMPACT_TRACE];
+    return trace instanceof CompactTrace ? trace : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a plan has besides its lists: the preview's note (R-PREVIEW), when it is one. */
@@ -135,13 +150,16 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
 function lockIds(state: RunState): (string | undefined)[] {
   const { lines, request } = state;
   const ids: (string | undefined)[] = new Array(lines.count);
-  const carried = new Set(request.locks.map((lock) => lock.id));
   const prefix = `LK-${request.asOf}-`;
+  // Only a carried id with the same prefix can collide (most runs have none).
+  const carried = new Set(
+    request.locks.map((lock) => lock.id).filter((id) => id.startsWith(prefix)),
+  );
   for (let i = 0; i < lines.count; i++) {
     if (lines.locked[i] === 0) continue;
     const base = `${prefix}${orderId(lines, i)}-${(lines.source[i] as LineTable["source"][number]).line}`;
     let id = base;
-    for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
+    if (carried.size > 0) for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
     ids[i] = id;
   }
   return ids;
@@ -223,7 +241,7 @@ function lineLists(
             sku: carriedLock.sku,
             quantity: carriedLock.quantity - lock.converted,
             expiresOn: carriedLock.expiresOn,
-            lockBlockedUntil: relockBarrier(lines, i, asOf) as string,
+            lockBlockedUntil: barredUntil(lines, i, asOf) as string,
           };
           // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
           if (lock.expiring) released.convertedInGrace = lock.converted;

@@ -14,6 +14,7 @@ import {
   allocate,
   type ExplainRef,
   explain,
+  InputError,
 } from "../../src/index.js";
 import {
   carriedLock,
@@ -464,5 +465,24 @@ describe("explain, stores and regions: R-ALLOC-DIRECT clauses", () => {
       expect(summary(shortPlan, ref)).toEqual([0, quantity, 1, sentence]);
       expect(explain(shortPlan(), ref).unfilled).toEqual({ quantity, reason: "stock" });
     }
+  });
+});
+
+describe("explain, arguments it cannot read (§7)", () => {
+  it("§7: a plan that throws when read is an InputError under (plan), never the plan's own error", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("boom");
+        },
+        ownKeys() {
+          throw new Error("boom");
+        },
+      },
+    );
+    expect(() =>
+      explain(hostile as unknown as AllocationPlan, { kind: "order-line", order: "SO-1", line: 1 }),
+    ).toThrow(InputError);
   });
 });
