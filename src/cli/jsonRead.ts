@@ -33,8 +33,11 @@ export interface ReadJsonOptions {
  * ```ts
  * import { readJson } from "./jsonRead.js";
  * const bytes = new TextEncoder().encode('{"orders": [{"id": "SO-1"}]}');
- * async function* chunks() { yield bytes.subarray(0, 5); yield bytes.subarray(5); }
- * await readJson(chunks(), { threshold: 0 }); // { orders: [{ id: "SO-1" }] }
+ * const chunks = (async function* () {
+ *   yield bytes.subarray(0, 5); // cut anywhere, even inside a character
+ *   yield bytes.subarray(5);
+ * })();
+ * readJson(chunks, { threshold: -1 }); // a Promise of the value, { orders: [{ id: "SO-1" }] }, scanned
  * ```
  */
 export async function readJson(
