@@ -11,7 +11,7 @@ import type {
   RegionDecision,
   StoreDecision,
 } from "./plan.js";
-import { isAbout } from "./trace.js";
+import { isAbout } from "./traceRead.js";
 
 /**
  * A demand: an order line (`{ kind: "order-line", order, line }`), or a

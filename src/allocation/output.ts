@@ -23,7 +23,7 @@ import type {
 import { digestOf } from "./planId.js";
 import type { Amount } from "./runMoney.js";
 import type { Draft, RunState } from "./state.js";
-import { CompactTrace, type TraceContext } from "./trace.js";
+import { CompactTrace, type TraceContext } from "./traceRead.js";
 
 /**
  * Where a plan made by this engine keeps its compact trace (not enumerable:

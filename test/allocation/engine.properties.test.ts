@@ -11,7 +11,7 @@ import { byKey } from "../../src/allocation/lineTable.js";
 import { buildPlan, compactTraceOf } from "../../src/allocation/output.js";
 import { runMoney } from "../../src/allocation/runMoney.js";
 import { createRunState } from "../../src/allocation/state.js";
-import { isAbout, type TraceRef } from "../../src/allocation/trace.js";
+import { isAbout, type TraceRef } from "../../src/allocation/traceRead.js";
 import {
   type AllocationInput,
   type AllocationPlan,
