@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateWave } from "../../bench/generate.js";
-import { CompactTrace } from "../../src/allocation/trace.js";
+import { CompactTrace } from "../../src/allocation/traceRead.js";
 import { planChunks, planRowCount, withoutTrace } from "../../src/cli/render.js";
 import { run } from "../../src/cli/run.js";
 import { type AllocationPlan, allocate } from "../../src/index.js";
