@@ -125,7 +125,12 @@ export class Sha256 {
     while (start < value.length) {
       let end = Math.min(value.length, start + STEP_UNITS);
       // A surrogate pair is encoded in one step, never split between two.
-      if (end < value.length && isHighSurrogate(value.charCodeAt(end - 1))) end++;
+      if (
+        end < value.length &&
+        isHighSurrogate(value.charCodeAt(end - 1)) &&
+        isLowSurrogate(value.charCodeAt(end))
+      )
+        end++;
       if (this.filled + 3 * (end - start) > BUFFER_BYTES) this.flush();
       this.filled = encodeUtf8(value, start, end, this.buffer, this.filled);
       start = end;
@@ -185,6 +190,10 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /**
  * Writes the UTF-8 bytes of `text[start, end)` into `out` from `at`; returns
  * where they end. `out` must have room for 3 bytes per code unit.
@@ -198,7 +207,8 @@ function encodeUtf8(text: string, start: number, end: number, out: Uint8Array, a
       continue;
     }
     if (code >= 0xd800 && code <= 0xdfff) {
-      const low = text.charCodeAt(i + 1);
+      // A pair only within [start, end): the caller never cuts one in two.
+      const low = i + 1 < end ? text.charCodeAt(i + 1) : 0;
       if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
         code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
         i++;
