@@ -33,18 +33,50 @@ import { CompactTrace, type TraceContext } from "./traceRead.js";
 const COMPACT_TRACE = Symbol("fenhuo.compactTrace");
 
 /**
- * The compact trace of a plan this engine made and nothing has copied, if any
- * (none for anything else — `null`, a Proxy that throws — since callers ask
- * before the argument is checked).
+ * The compact trace of a plan this engine made whose `trace` nobody has read
+ * or replaced yet, if any: from then on the plan's own `trace` is the truth.
+ * None for anything else — `null`, a Proxy that throws — since callers ask
+ * before the argument is checked.
  */
 export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
   if (typeof plan !== "object" || plan === null) return undefined;
   try {
     const trace = (plan as { [COMPACT_TRACE]?: unknown })[COMPACT_TRACE];
-    return trace instanceof CompactTrace ? trace : undefined;
+    const unread = Object.getOwnPropertyDescriptor(plan, "trace")?.get !== undefined;
+    return unread && trace instanceof CompactTrace ? trace : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Defines `plan[key]` as made when first read: the first read makes the
+ * value and leaves it as a plain data property, and writing or deleting it
+ * before then works as on any object — the plan stays a plain object to its
+ * users, in the same key order.
+ */
+function madeWhenRead<K extends "planId" | "trace">(
+  plan: Draft<AllocationPlan>,
+  key: K,
+  make: () => AllocationPlan[K],
+): void {
+  const settle = (value: AllocationPlan[K]) =>
+    Object.defineProperty(plan, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  Object.defineProperty(plan, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 /** What a plan has besides its lists: the preview's note (R-PREVIEW), when it is one. */
@@ -126,16 +158,9 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     warnings,
   } as Omit<Draft<AllocationPlan>, "trace"> as Draft<AllocationPlan>;
   const trace = new CompactTrace(state.trace, context);
-  // R-RUN-3's digest reads the whole input: it too is made when first read (and kept).
-  let planId: string | undefined;
-  Object.defineProperty(plan, "planId", {
-    enumerable: true,
-    get: () => {
-      planId ??= digestOf(request);
-      return planId;
-    },
-  });
-  Object.defineProperty(plan, "trace", { enumerable: true, get: () => trace.all() });
+  // R-RUN-3's digest reads the whole input: it too is made when first read.
+  madeWhenRead(plan, "planId", () => digestOf(request));
+  madeWhenRead(plan, "trace", () => trace.all());
   Object.defineProperty(plan, COMPACT_TRACE, { value: trace });
   if (extras?.preview !== undefined) plan.preview = extras.preview;
   return plan;

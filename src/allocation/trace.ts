@@ -148,6 +148,8 @@ export class TraceRecorder {
   }
 
   private row(kind: number, flags: number, ref: unknown): number {
+    // The capacity is the run's bound on decisions: passing it is a bug, never lost rows.
+    if (this.size === this.kind.length) throw new RangeError("trace capacity exceeded");
     const at = this.size++;
     this.kind[at] = kind;
     this.flags[at] = flags;

@@ -107,7 +107,7 @@ export const planShape = z.looseObject({
  * whose trace is made only when read (the engine wrote it; reading it to check
  * its shape would make every decision).
  */
-export const freshPlanShape = planShape.omit({ trace: true });
+export const freshPlanShape = z.object(planShape.omit({ trace: true }).shape);
 
 /** A plan in full: the plan's contract (the JSON contract), extra fields let through. */
 export const planContract = planWire.loose();

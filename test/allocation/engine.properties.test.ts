@@ -11,6 +11,7 @@ import { byKey } from "../../src/allocation/lineTable.js";
 import { buildPlan, compactTraceOf } from "../../src/allocation/output.js";
 import { runMoney } from "../../src/allocation/runMoney.js";
 import { createRunState } from "../../src/allocation/state.js";
+import { TraceRecorder } from "../../src/allocation/trace.js";
 import { isAbout, type TraceRef } from "../../src/allocation/traceRead.js";
 import {
   type AllocationInput,
@@ -158,11 +159,9 @@ describe("properties", () => {
           expect(explain(fresh, ref)).toEqual(explain(printed, ref));
         }
         expect(fresh.trace).toEqual(printed.trace);
-        // Once made, the trace answers from what it made, the same.
-        for (const ref of refsOf(input))
-          expect(compactTraceOf(fresh)?.about(ref)).toEqual(
-            printed.trace.filter((decision) => isAbout(decision, ref)),
-          );
+        // Once read, the plan's own trace is what explain reads: the same answers.
+        expect(compactTraceOf(fresh)).toBeUndefined();
+        for (const ref of refsOf(input)) expect(explain(fresh, ref)).toEqual(explain(printed, ref));
       }),
       params,
     );
@@ -200,5 +199,74 @@ describe("runMoney", () => {
     };
     expect(createRunState(request(input)).money.zero).toBe(0);
     expect(allocate(input).balances[0]?.spendableBefore).toBe("5000.125");
+  });
+});
+
+describe("a plan's fields made when read (R-SCALE-1)", () => {
+  const input: AllocationInput = {
+    asOf: "2026-03-01",
+    products: [{ sku: "T100", season: "SS" }],
+    supply: [{ sku: "T100", quantity: 3 }],
+    franchisees: [{ id: "F01", priority: 1, cash: "1000" }],
+    orders: [
+      {
+        id: "SO-1",
+        franchisee: "F01",
+        orderedOn: "2026-02-10",
+        lines: [{ line: 1, sku: "T100", quantity: 5, unitPrice: "100" }],
+      },
+    ],
+  };
+  const ref: TraceRef = { kind: "order-line", order: "SO-1", line: 1 };
+
+  it("explain answers a fresh plan from its compact trace and leaves the trace unmade", () => {
+    const plan = allocate(input);
+    expect(explain(plan, ref).decisions).toHaveLength(2);
+    expect(compactTraceOf(plan)).toBeDefined();
+    expect(Object.getOwnPropertyDescriptor(plan, "trace")?.get).toBeDefined();
+  });
+
+  it("once read, trace and planId are plain data properties, in the same key order", () => {
+    const plan = allocate(input);
+    const keys = Object.keys(plan);
+    expect(plan.trace).toHaveLength(2);
+    expect(plan.planId).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.getOwnPropertyDescriptor(plan, "trace")).toMatchObject({ writable: true });
+    expect(Object.getOwnPropertyDescriptor(plan, "planId")).toMatchObject({ writable: true });
+    expect(Object.keys(plan)).toEqual(keys);
+    expect(keys[0]).toBe("planId");
+    expect(keys.at(-1)).toBe("trace");
+    // From then on the plan's own trace is what explain reads.
+    expect(compactTraceOf(plan)).toBeUndefined();
+  });
+
+  it("a plan's trace and planId can be replaced or deleted before they are read, as on any object", () => {
+    const plan = allocate(input) as { -readonly [K in keyof AllocationPlan]: AllocationPlan[K] };
+    plan.trace = [];
+    plan.planId = "f".repeat(64);
+    expect(plan.trace).toEqual([]);
+    expect(plan.planId).toBe("f".repeat(64));
+    expect(explain(plan, ref).found).toBe(false);
+    const other: Record<string, unknown> = allocate(input);
+    delete other.trace;
+    expect("trace" in other).toBe(false);
+    expect(JSON.parse(JSON.stringify(other)).trace).toBeUndefined();
+  });
+
+  it("a run that records more decisions than its bound is a bug, reported, not rows lost", () => {
+    const trace = new TraceRecorder(0);
+    expect(() =>
+      trace.direct(
+        {
+          kind: "region",
+          need: { region: "R", sku: "S", quantity: 1 },
+          sku: { sku: "S", season: "SS", seasonInForce: "SS", seasonal: true },
+        },
+        { rank: 1, regionRank: 1, storeRank: 0 },
+        1,
+        1,
+        1,
+      ),
+    ).toThrow(RangeError);
   });
 });
