@@ -48,6 +48,7 @@ export const LOCK_BLOCKED = 1;
 /** R-ALLOC-FUNDED: money, not stock, held the line below what free stock allowed. */
 export const MONEY_SHORT = 2;
 
+/** The franchisee lines of a run as columns, each indexed by line (see the file's note). */
 export interface LineTable {
   readonly count: number;
   /** Orders sorted by id. */

@@ -78,6 +78,7 @@ export interface DirectServed {
   readonly unlisted: { readonly region: string; readonly season: SellingSeason }[];
 }
 
+/** Everything one run works on, from the request to the plan: private to the run. */
 export interface RunState {
   readonly request: AllocationRequest;
   /** Every product's SKU, sorted by id: a SKU's number is its place here. */

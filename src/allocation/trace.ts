@@ -15,13 +15,18 @@ import type { Amount } from "./runMoney.js";
 
 /** The kinds of row: a decision kept whole, or one of the four recorded as numbers. */
 export const WHOLE = 0;
+/** A funded-pass decision (R-ALLOC-FUNDED). */
 export const FUNDED = 1;
+/** A lock-pass decision (R-LOCK-PLACE). */
 export const LOCK = 2;
+/** A store's claim in the direct pass (R-ALLOC-DIRECT). */
 export const STORE = 3;
+/** A region's claim in the direct pass (R-ALLOC-DIRECT). */
 export const REGION = 4;
 
 /** A row's limit, as the two low bits of its flags. */
 export const LIMITS: readonly Limit[] = ["none", "funds", "stock", "lock-blocked"];
+/** The flags' bits that hold the limit. */
 export const LIMIT_MASK = 3;
 /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: the franchisee was stopped before this line. */
 export const STOPPED = 4;
