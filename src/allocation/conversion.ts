@@ -32,8 +32,10 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
   const { lines, money } = state;
   const franchisees = [...state.franchisees].sort(compareByPriority);
   forEachRankedLine(franchisees, (franchisee, i, franchiseeRank, lineRank) => {
+    const carried = lines.carried.get(i);
+    if (carried === undefined) return;
     const source = lines.source[i] as (typeof lines.source)[number];
-    for (const lock of lines.carried.get(i) ?? []) {
+    for (const lock of carried) {
       if (lock.released) continue;
       const demand = lock.source.quantity;
       const spendable = money.text(franchisee.spendable);

@@ -7,14 +7,27 @@ import { compareStores } from "../ranking/stores.js";
 import type { RunState } from "./state.js";
 import type { DirectSku } from "./trace.js";
 
+/**
+ * A demand of the direct pass, one object from first to last: sorted, then
+ * served, then kept as the run's grant (`quantity`) and as what its trace row
+ * is about (a {@link DirectClaim}).
+ */
 type Claim =
   | {
       readonly kind: "store";
       readonly need: StoreNeed;
       readonly store: Store;
+      readonly sku: DirectSku;
       readonly demand: number;
+      quantity: number;
     }
-  | { readonly kind: "region"; readonly need: RegionNeed; readonly demand: number };
+  | {
+      readonly kind: "region";
+      readonly need: RegionNeed;
+      readonly sku: DirectSku;
+      readonly demand: number;
+      quantity: number;
+    };
 
 /**
  * Pass 5, R-ALLOC-DIRECT (seed 6.4.3): only after every franchisee pass, what
@@ -70,24 +83,20 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
     const order = orderFor(season);
     const regionRank = (region: string) => order.rank.get(region) as number;
 
-    const storeClaims: Claim[] = [];
+    const claims: Claim[] = [];
     for (const need of storeNeeds.get(sku) ?? []) {
       const demand = Math.max(0, need.safetyStock - need.onHand - need.inTransit);
-      if (demand > 0)
-        storeClaims.push({
-          kind: "store",
-          need,
-          store: storeById.get(need.store) as Store,
-          demand,
-        });
+      if (demand > 0) {
+        const store = storeById.get(need.store) as Store;
+        claims.push({ kind: "store", need, store, sku: about, demand, quantity: 0 });
+      }
     }
-    const regionClaims: Claim[] = [];
     for (const need of regionNeeds.get(sku) ?? []) {
-      if (need.quantity > 0) regionClaims.push({ kind: "region", need, demand: need.quantity });
+      if (need.quantity > 0)
+        claims.push({ kind: "region", need, sku: about, demand: need.quantity, quantity: 0 });
     }
     const regionOf = (claim: Claim) =>
       claim.kind === "store" ? claim.store.region : claim.need.region;
-    const claims = [...storeClaims, ...regionClaims];
     claims.sort((a, b) => {
       const byRegion = regionRank(regionOf(a)) - regionRank(regionOf(b));
       const byKind = (a.kind === "store" ? 0 : 1) - (b.kind === "store" ? 0 : 1);
@@ -108,35 +117,24 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
     }
 
     let stock = state.stock[skuNumber] as number;
-    claims.forEach((claim, index) => {
+    for (let index = 0; index < claims.length; index++) {
+      const claim = claims[index] as Claim;
       const quantity = Math.min(claim.demand, stock);
-      const ranks = {
-        rank: index + 1,
-        regionRank: regionRank(regionOf(claim)),
-        storeRank: claim.kind === "store" ? (storeRank.get(claim.store.id) as number) : 0,
-      };
-      const grant = { demand: claim.demand, quantity };
-      if (claim.kind === "store") {
-        served.stores.push({ need: claim.need, ...grant });
-        state.trace.direct(
-          { kind: "store", store: claim.store, sku: about },
-          ranks,
-          claim.demand,
-          stock,
-          quantity,
-        );
-      } else {
-        served.regions.push({ need: claim.need, ...grant });
-        state.trace.direct(
-          { kind: "region", need: claim.need, sku: about },
-          ranks,
-          claim.demand,
-          stock,
-          quantity,
-        );
-      }
+      claim.quantity = quantity;
+      const storeRankOf = claim.kind === "store" ? (storeRank.get(claim.store.id) as number) : 0;
+      if (claim.kind === "store") served.stores.push(claim);
+      else served.regions.push(claim);
+      state.trace.direct(
+        claim,
+        index + 1,
+        regionRank(regionOf(claim)),
+        storeRankOf,
+        claim.demand,
+        stock,
+        quantity,
+      );
       stock -= quantity;
-    });
+    }
     state.stock[skuNumber] = stock;
   }
 }

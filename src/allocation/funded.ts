@@ -56,8 +56,12 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const limitedBy: Limit = quantity === demand ? "none" : shortOfMoney ? "funds" : "stock";
       trace.funded(
         i,
-        { franchiseeRank, lineRank },
-        { demand, stock, quantity, limitedBy },
+        franchiseeRank,
+        lineRank,
+        demand,
+        stock,
+        quantity,
+        limitedBy,
         spendable,
         funded[franchisee.index] === 1,
         stopped,

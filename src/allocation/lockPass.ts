@@ -35,11 +35,6 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       lockUnits(lines, i, quantity);
       stockOf[sku] = stock - quantity;
     }
-    trace.lock(
-      i,
-      { franchiseeRank, lineRank },
-      { demand, stock, quantity, limitedBy },
-      blockedUntil,
-    );
+    trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
   });
 }

@@ -95,13 +95,14 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
   const text = (amount: Amount) => money.text(amount);
   const { asOf, policy } = request;
   const newLockExpiry = lockExpiresOn(asOf, policy.lockDays);
-  const newLockIds = lockIds(state);
+  const lockId = lockIdOf(state);
+  const direct = directLists(state);
   const { franchiseeAllocations, locks, releasedLocks, unfilled, requests } = lineLists(
     state,
-    newLockIds,
+    lockId,
     newLockExpiry,
+    direct.unfilled,
   );
-  const direct = directLists(state);
 
   const remaining = [];
   for (let sku = 0; sku < state.skus.length; sku++) {
@@ -130,7 +131,7 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
       franchisee: (state.franchisees[index] as RunState["franchisees"][number]).id,
       amount: text(request.amount),
       payBefore: newLockExpiry,
-      locks: request.locks.sort(),
+      locks: sortIds(request.locks),
     });
   }
 
@@ -140,7 +141,7 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     franchisees: state.franchisees,
     priceText: state.priceText,
     text,
-    newLock: (i) => ({ id: newLockIds[i] as string, expiresOn: newLockExpiry }),
+    newLock: (i) => ({ id: lockId(i), expiresOn: newLockExpiry }),
   };
   const plan = {
     planId: "",
@@ -151,7 +152,7 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     releasedLocks,
     storeAllocations: direct.storeAllocations,
     regionAllocations: direct.regionAllocations,
-    unfilled: [...unfilled, ...direct.unfilled],
+    unfilled,
     remaining,
     balances,
     paymentRequests,
@@ -167,45 +168,98 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
 }
 
 /**
- * The ids of the new locks, by line (R-LOCK-PLACE): `LK-<asOf>-<order>-<line>`,
+ * The id of line `i`'s new lock (R-LOCK-PLACE): `LK-<asOf>-<order>-<line>`,
  * unique among new locks since the line number closes them. Should a carried
  * lock already hold the id, a `~n` suffix (which no such id ends with) makes
- * it unique.
+ * it unique. Made anew on each call: the plan's rows and, when read, the
+ * trace ask for each lock once.
  */
-function lockIds(state: RunState): (string | undefined)[] {
+function lockIdOf(state: RunState): (i: number) => string {
   const { lines, request } = state;
-  const ids: (string | undefined)[] = new Array(lines.count);
   const prefix = `LK-${request.asOf}-`;
   // Only a carried id with the same prefix can collide (most runs have none).
   const carried = new Set(
     request.locks.map((lock) => lock.id).filter((id) => id.startsWith(prefix)),
   );
-  for (let i = 0; i < lines.count; i++) {
-    if (lines.locked[i] === 0) continue;
+  return (i) => {
     const base = `${prefix}${orderId(lines, i)}-${(lines.source[i] as LineTable["source"][number]).line}`;
     let id = base;
     if (carried.size > 0) for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
-    ids[i] = id;
-  }
-  return ids;
+    return id;
+  };
 }
 
 function orderId(lines: LineTable, i: number): string {
   return (lines.orders[lines.order[i] as number] as LineTable["orders"][number]).id;
 }
 
-/** The per-line lists, in canonical order without sorting: lines are in (order id, line) order. */
+/**
+ * `ids` in code-unit order (R-UNIT-4), as `ids.sort()` puts them. A
+ * franchisee's new lock ids come in line order, which is that order but
+ * within an order's lines (`-10` sorts before `-2`): an insertion sort puts
+ * them right in a few moves each; should the moves pass a bound (ids of
+ * orders whose ids prefix one another), the array is sorted outright.
+ */
+export function sortIds(ids: string[]): string[] {
+  let budget = 8 * ids.length;
+  for (let k = 1; k < ids.length; k++) {
+    const id = ids[k] as string;
+    let j = k - 1;
+    if ((ids[j] as string) <= id) continue;
+    while (j >= 0 && (ids[j] as string) > id) {
+      ids[j + 1] = ids[j] as string;
+      j--;
+      if (--budget < 0) {
+        ids[j + 1] = id;
+        return ids.sort();
+      }
+    }
+    ids[j + 1] = id;
+  }
+  return ids;
+}
+
+/** How many rows each per-line list gets, so that every list is made at its size. */
+function rowCounts(lines: LineTable) {
+  let allocations = 0;
+  let locks = 0;
+  let released = 0;
+  let unfilled = 0;
+  for (let i = 0; i < lines.count; i++) {
+    if ((lines.converted.quantity[i] as number) > 0) allocations++;
+    if ((lines.funded.quantity[i] as number) > 0) allocations++;
+    if ((lines.locked[i] as number) > 0) locks++;
+    if ((lines.open[i] as number) > 0) unfilled++;
+  }
+  for (const carried of lines.carried.values())
+    for (const lock of carried) {
+      if (lock.released) released++;
+      else if (lock.source.quantity > lock.converted) locks++;
+    }
+  return { allocations, locks, released, unfilled };
+}
+
+/**
+ * The per-line lists, in canonical order without sorting: lines are in
+ * (order id, line) order. `unfilled` ends with the direct pass's rows.
+ */
 function lineLists(
   state: RunState,
-  newLockIds: readonly (string | undefined)[],
+  lockId: (i: number) => string,
   newLockExpiry: IsoDate,
+  directUnfilled: readonly Unfilled[],
 ) {
   const { lines, money, franchisees, request } = state;
   const { asOf } = request;
-  const franchiseeAllocations: FranchiseeAllocation[] = [];
-  const locks: PlannedLock[] = [];
-  const releasedLocks: ReleasedLock[] = [];
-  const unfilled: Unfilled[] = [];
+  const counts = rowCounts(lines);
+  const franchiseeAllocations = new Array<FranchiseeAllocation>(counts.allocations);
+  const locks = new Array<PlannedLock>(counts.locks);
+  const releasedLocks = new Array<ReleasedLock>(counts.released);
+  const unfilled = new Array<Unfilled>(counts.unfilled + directUnfilled.length);
+  let allocationsAt = 0;
+  let locksAt = 0;
+  let releasedAt = 0;
+  let unfilledAt = 0;
   // Payment requests by franchisee number, so they come out sorted by id.
   const requests = new Map<number, { amount: Amount; locks: string[] }>();
 
@@ -224,37 +278,33 @@ function lineLists(
     const line = source.line;
     const priceText = state.priceText(i);
     if (converted > 0)
-      franchiseeAllocations.push(
-        allocationRow(
-          order,
-          line,
-          franchisee,
-          source.sku,
-          priceText,
-          lines.converted,
-          "lock",
-          state,
-          i,
-        ),
+      franchiseeAllocations[allocationsAt++] = allocationRow(
+        order,
+        line,
+        franchisee,
+        source.sku,
+        priceText,
+        lines.converted,
+        "lock",
+        state,
+        i,
       );
     if (funded > 0)
-      franchiseeAllocations.push(
-        allocationRow(
-          order,
-          line,
-          franchisee,
-          source.sku,
-          priceText,
-          lines.funded,
-          "funded",
-          state,
-          i,
-        ),
+      franchiseeAllocations[allocationsAt++] = allocationRow(
+        order,
+        line,
+        franchisee,
+        source.sku,
+        priceText,
+        lines.funded,
+        "funded",
+        state,
+        i,
       );
 
     if (carried !== undefined || lockedNow > 0) {
       // A line's locks in id order: only carried ones can come out of it.
-      const lineLocks: PlannedLock[] = carried === undefined ? locks : [];
+      const lineLocks: PlannedLock[] = [];
       for (const lock of carried ?? []) {
         const { source: carriedLock } = lock;
         if (lock.released) {
@@ -270,7 +320,7 @@ function lineLists(
           };
           // R-LOCK-GRACE: an expiring lock is released, never carried, after conversion.
           if (lock.expiring) released.convertedInGrace = lock.converted;
-          releasedLocks.push(released);
+          releasedLocks[releasedAt++] = released;
         } else if (carriedLock.quantity > lock.converted) {
           lineLocks.push({
             ...carriedLock,
@@ -280,8 +330,8 @@ function lineLists(
         }
       }
       if (lockedNow > 0) {
-        const id = newLockIds[i] as string;
-        lineLocks.push({
+        const id = lockId(i);
+        const lock: PlannedLock = {
           id,
           order,
           line,
@@ -291,7 +341,9 @@ function lineLists(
           lockedOn: asOf,
           expiresOn: newLockExpiry,
           isNew: true,
-        });
+        };
+        if (lineLocks.length === 0) locks[locksAt++] = lock;
+        else lineLocks.push(lock);
         const cost = money.times(state.prices[lines.price[i] as number] as Amount, lockedNow);
         const request = requests.get(franchiseeIndex);
         if (request === undefined) requests.set(franchiseeIndex, { amount: cost, locks: [id] });
@@ -300,15 +352,13 @@ function lineLists(
           request.locks.push(id);
         }
       }
-      if (lineLocks !== locks) {
-        if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
-        for (const lock of lineLocks) locks.push(lock);
-      }
+      if (lineLocks.length > 1) lineLocks.sort((a, b) => compareIds(a.id, b.id));
+      for (const lock of lineLocks) locks[locksAt++] = lock;
     }
 
     if (open > 0) {
       const facts = lines.facts[i] as number;
-      unfilled.push({
+      unfilled[unfilledAt++] = {
         kind: "order-line",
         order,
         line,
@@ -321,9 +371,18 @@ function lineLists(
             : (facts & MONEY_SHORT) !== 0
               ? "funds"
               : "stock",
-      });
+      };
     }
   }
+  for (const row of directUnfilled) unfilled[unfilledAt++] = row;
+  // Every list was made at its size: a row counted and not made would leave a hole.
+  if (
+    allocationsAt !== franchiseeAllocations.length ||
+    locksAt !== locks.length ||
+    releasedAt !== releasedLocks.length ||
+    unfilledAt !== unfilled.length
+  )
+    throw new Error("fenhuo: plan rows miscounted (a bug)");
   releasedLocks.sort(
     (a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id),
   );

@@ -23,13 +23,14 @@ export function directLists(state: RunState): {
     (need) => need.store,
   );
   const storeAllocations: StoreAllocation[] = [];
-  const storeUnfilled: Unfilled[] = [];
+  // Stores' unfilled needs, then regions'.
+  const unfilled: Unfilled[] = [];
   for (const { need, demand, quantity } of byStore) {
     const region = storeRegion.get(need.store) as string;
     const { store, sku } = need;
     if (quantity > 0) storeAllocations.push({ store, region, sku, quantity });
     if (demand > quantity)
-      storeUnfilled.push({
+      unfilled.push({
         kind: "store",
         store,
         region,
@@ -46,12 +47,11 @@ export function directLists(state: RunState): {
     (need) => need.region,
   );
   const regionAllocations: RegionAllocation[] = [];
-  const regionUnfilled: Unfilled[] = [];
   for (const { need, demand, quantity } of byRegion) {
     const { region, sku } = need;
     if (quantity > 0) regionAllocations.push({ region, sku, quantity });
     if (demand > quantity)
-      regionUnfilled.push({
+      unfilled.push({
         kind: "region",
         region,
         sku,
@@ -71,7 +71,7 @@ export function directLists(state: RunState): {
   return {
     storeAllocations,
     regionAllocations,
-    unfilled: [...storeUnfilled, ...regionUnfilled],
+    unfilled,
     warnings,
   };
 }
@@ -86,15 +86,15 @@ function inIdOrder<Need extends { readonly sku: string }>(
   const owners = [...ownerIds].sort(compareIds);
   const ownerIndex = new Map(owners.map((id, index) => [id, index]));
   const grant = (k: number) => grants[k] as DirectGrant<Need>;
-  const bySku = byKey(
-    Int32Array.from(grants.keys()),
-    (k) => state.skuIndex.get(grant(k).need.sku) as number,
-    state.skus.length,
-  );
+  const all = new Int32Array(grants.length);
+  for (let k = 0; k < all.length; k++) all[k] = k;
+  const bySku = byKey(all, (k) => state.skuIndex.get(grant(k).need.sku) as number, state.skus.length);
   const { sorted } = byKey(
     bySku.sorted,
     (k) => ownerIndex.get(ownerOf(grant(k).need)) as number,
     owners.length,
   );
-  return Array.from(sorted, grant);
+  const out = new Array<DirectGrant<Need>>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) out[k] = grant(sorted[k] as number);
+  return out;
 }

@@ -114,12 +114,14 @@ class ScaledMoney implements RunMoney {
   private readonly unit: Decimal;
   /** Integer amounts of the request by their Decimal: a wave repeats few prices. */
   private readonly known = new Map<Decimal, number>();
+  private readonly zeroText: string;
 
   constructor(
     private readonly scale: number,
     private readonly minorDigits: number,
   ) {
     this.unit = new Money(10).pow(scale);
+    this.zeroText = this.print(0);
   }
 
   of(amount: Decimal): number {
@@ -136,8 +138,13 @@ class ScaledMoney implements RunMoney {
   }
 
   text(amount: Amount): string {
+    // Most rows are paid from one purse: the other's zero is printed often.
+    return amount === 0 ? this.zeroText : this.print(amount as number);
+  }
+
+  private print(amount: number): string {
     // An integer below 2^53 prints exactly, digit for digit.
-    const digits = String(amount as number);
+    const digits = String(amount);
     if (this.scale === 0) return digits;
     const cut = digits.length - this.scale;
     const whole = cut > 0 ? digits.slice(0, cut) : "0";

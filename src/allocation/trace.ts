@@ -46,18 +46,23 @@ export type DirectClaim =
   | { readonly kind: "store"; readonly store: Store; readonly sku: DirectSku }
   | { readonly kind: "region"; readonly need: RegionNeed; readonly sku: DirectSku };
 
-/** A line's place in a franchisee pass, 1 first. */
-export interface Ranks {
-  readonly franchiseeRank: number;
-  readonly lineRank: number;
-}
-
-/** What a line asked for, met and got at one decision. */
-export interface Grant {
-  readonly demand: number;
-  readonly stock: number;
-  readonly quantity: number;
-  readonly limitedBy: Limit;
+/**
+ * A recorder's rows as `CompactTrace` (traceRead.ts) reads them: the number
+ * columns, and per row what it keeps besides numbers (`ref`) and, for a funded
+ * row, the spendable it met.
+ */
+export interface TraceColumns {
+  readonly kind: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly c: Int32Array;
+  readonly d: Int32Array;
+  readonly e: Int32Array;
+  readonly f: Float64Array;
+  readonly size: number;
+  readonly ref: (at: number) => unknown;
+  readonly spendable: (at: number) => Amount;
 }
 
 /** The decisions of one run, in the order they were taken. */
@@ -70,7 +75,15 @@ export class TraceRecorder {
   private readonly d: Int32Array;
   private readonly e: Int32Array;
   private readonly f: Float64Array;
-  private readonly ref: unknown[];
+  /** A funded row's spendable, when amounts are numbers (scaled integers). */
+  private readonly g: Float64Array;
+  /**
+   * What a row keeps besides numbers (a whole decision, a direct claim, a lock
+   * bar, a decimal spendable): `refs[refAt[row] - 1]`, 0 for none. Most rows
+   * keep none, so a capacity-long array of references is not paid for.
+   */
+  private readonly refAt: Int32Array;
+  private readonly refs: unknown[] = [];
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -83,7 +96,8 @@ export class TraceRecorder {
     this.d = new Int32Array(capacity);
     this.e = new Int32Array(capacity);
     this.f = new Float64Array(capacity);
-    this.ref = new Array(capacity);
+    this.g = new Float64Array(capacity);
+    this.refAt = new Int32Array(capacity);
   }
 
   get length(): number {
@@ -92,44 +106,70 @@ export class TraceRecorder {
 
   /** An expiry or conversion decision, whole: there are few of them. */
   whole(decision: ExpiryDecision | ConversionDecision): void {
-    this.row(WHOLE, 0, decision);
+    this.keep(this.row(WHOLE, 0), decision);
   }
 
   /**
    * R-ALLOC-FUNDED: line `line`'s turn in the funded pass — its ranks, what it
-   * asked and got, the free stock and spendable it met, whether its franchisee
-   * counted as funded and had been stopped (R-ALLOC-PARTIAL).
+   * asked (`demand`) and got (`quantity`), the free stock and spendable it met,
+   * what limited it, whether its franchisee counted as funded and had been
+   * stopped (R-ALLOC-PARTIAL). Plain values, not objects: the passes call
+   * this once per line, a million times in a big wave.
    */
   funded(
     line: number,
-    ranks: Ranks,
-    grant: Grant,
+    franchiseeRank: number,
+    lineRank: number,
+    demand: number,
+    stock: number,
+    quantity: number,
+    limitedBy: Limit,
     spendable: Amount,
     funded: boolean,
     stopped: boolean,
   ): void {
     const flags =
-      LIMITS.indexOf(grant.limitedBy) | (stopped ? STOPPED : 0) | (funded ? FUNDED_FRANCHISEE : 0);
-    this.lineRow(FUNDED, flags, line, ranks, grant, spendable);
+      LIMITS.indexOf(limitedBy) | (stopped ? STOPPED : 0) | (funded ? FUNDED_FRANCHISEE : 0);
+    const at = this.lineRow(FUNDED, flags, line, franchiseeRank, lineRank, demand, stock, quantity);
+    if (typeof spendable === "number") this.g[at] = spendable;
+    else this.keep(at, spendable);
   }
 
-  /** R-LOCK-PLACE: line `line`'s turn in the lock pass, and the bar it met, if any. */
-  lock(line: number, ranks: Ranks, grant: Grant, blockedUntil: IsoDate | undefined): void {
-    this.lineRow(LOCK, LIMITS.indexOf(grant.limitedBy), line, ranks, grant, blockedUntil);
+  /** R-LOCK-PLACE: line `line`'s turn in the lock pass (as in {@link funded}), and the bar it met, if any. */
+  lock(
+    line: number,
+    franchiseeRank: number,
+    lineRank: number,
+    demand: number,
+    stock: number,
+    quantity: number,
+    limitedBy: Limit,
+    blockedUntil: IsoDate | undefined,
+  ): void {
+    const flags = LIMITS.indexOf(limitedBy);
+    const at = this.lineRow(LOCK, flags, line, franchiseeRank, lineRank, demand, stock, quantity);
+    if (blockedUntil !== undefined) this.keep(at, blockedUntil);
   }
 
-  /** R-ALLOC-DIRECT: a store's or region's claim on a SKU. */
+  /**
+   * R-ALLOC-DIRECT: a store's or region's claim on a SKU — its place among the
+   * SKU's claims, its region's and (0 for a region) its store's rank, what it
+   * asked, met and got.
+   */
   direct(
     claim: DirectClaim,
-    ranks: { readonly rank: number; readonly regionRank: number; readonly storeRank: number },
+    rank: number,
+    regionRank: number,
+    storeRank: number,
     demand: number,
     stock: number,
     quantity: number,
   ): void {
-    const at = this.row(claim.kind === "store" ? STORE : REGION, 0, claim);
-    this.a[at] = ranks.rank;
-    this.b[at] = ranks.regionRank;
-    this.c[at] = ranks.storeRank;
+    const at = this.row(claim.kind === "store" ? STORE : REGION, 0);
+    this.keep(at, claim);
+    this.a[at] = rank;
+    this.b[at] = regionRank;
+    this.c[at] = storeRank;
     this.d[at] = demand;
     this.e[at] = quantity;
     this.f[at] = stock;
@@ -139,32 +179,57 @@ export class TraceRecorder {
     kind: number,
     flags: number,
     line: number,
-    ranks: Ranks,
-    grant: Grant,
-    ref: unknown,
-  ): void {
-    const at = this.row(kind, flags, ref);
+    franchiseeRank: number,
+    lineRank: number,
+    demand: number,
+    stock: number,
+    quantity: number,
+  ): number {
+    const at = this.row(kind, flags);
     this.a[at] = line;
-    this.b[at] = ranks.franchiseeRank;
-    this.c[at] = ranks.lineRank;
-    this.d[at] = grant.demand;
-    this.e[at] = grant.quantity;
-    this.f[at] = grant.stock;
+    this.b[at] = franchiseeRank;
+    this.c[at] = lineRank;
+    this.d[at] = demand;
+    this.e[at] = quantity;
+    this.f[at] = stock;
+    return at;
   }
 
-  private row(kind: number, flags: number, ref: unknown): number {
+  private row(kind: number, flags: number): number {
     // The capacity is the run's bound on decisions: passing it is a bug, never lost rows.
     if (this.size === this.kind.length) throw new RangeError("trace capacity exceeded");
     const at = this.size++;
     this.kind[at] = kind;
     this.flags[at] = flags;
-    this.ref[at] = ref;
     return at;
   }
 
+  private keep(at: number, ref: unknown): void {
+    this.refs.push(ref);
+    this.refAt[at] = this.refs.length;
+  }
+
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
-  columns() {
-    const { kind, flags, a, b, c, d, e, f, ref, size } = this;
-    return { kind, flags, a, b, c, d, e, f, ref, size };
+  columns(): TraceColumns {
+    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, size } = this;
+    return {
+      kind,
+      flags,
+      a,
+      b,
+      c,
+      d,
+      e,
+      f,
+      size,
+      ref: (at) => {
+        const k = refAt[at] as number;
+        return k === 0 ? undefined : refs[k - 1];
+      },
+      spendable: (at) => {
+        const k = refAt[at] as number;
+        return k === 0 ? (g[at] as number) : (refs[k - 1] as Amount);
+      },
+    };
   }
 }

@@ -13,6 +13,7 @@ import {
   REGION,
   STOPPED,
   STORE,
+  type TraceColumns,
   type TraceRecorder,
   WHOLE,
 } from "./trace.js";
@@ -74,7 +75,7 @@ export class CompactTrace {
   /** The last spendable written, and its text: a franchisee's lines often meet the same one. */
   private lastSpendable: Amount | undefined;
   private lastText = "";
-  private readonly rows: ReturnType<TraceRecorder["columns"]>;
+  private readonly rows: TraceColumns;
 
   constructor(
     trace: TraceRecorder,
@@ -109,7 +110,7 @@ export class CompactTrace {
   /** The decisions about `ref`, in order: what `plan.trace` filtered by it holds. */
   about(ref: TraceRef): Decision[] {
     if (this.made !== undefined) return this.made.filter((decision) => isAbout(decision, ref));
-    const { kind, a, ref: refs, size } = this.rows;
+    const { kind, a, ref: refOf, size } = this.rows;
     const line =
       ref.kind === "order-line" ? lineIndex(this.context.lines, ref.order, ref.line) : -1;
     const out: Decision[] = [];
@@ -119,8 +120,8 @@ export class CompactTrace {
         type === FUNDED || type === LOCK
           ? a[at] === line
           : type === WHOLE
-            ? isAbout(refs[at] as Decision, ref)
-            : claimIsAbout(refs[at] as DirectClaim, ref);
+            ? isAbout(refOf(at) as Decision, ref)
+            : claimIsAbout(refOf(at) as DirectClaim, ref);
       if (hit) out.push(this.decisionAt(at));
     }
     return out;
@@ -129,13 +130,13 @@ export class CompactTrace {
   private decisionAt(at: number): Decision {
     const { kind, flags, a, b, c, d, e, f, ref } = this.rows;
     const type = kind[at] as number;
-    if (type === WHOLE) return ref[at] as Decision;
+    if (type === WHOLE) return ref(at) as Decision;
     const quantity = e[at] as number;
     const demand = d[at] as number;
     const stock = f[at] as number;
     if (type === STORE || type === REGION)
       return directDecision(
-        ref[at] as DirectClaim,
+        ref(at) as DirectClaim,
         a[at] as number,
         b[at] as number,
         c[at] as number,
@@ -151,7 +152,7 @@ export class CompactTrace {
     const flag = flags[at] as number;
     const limitedBy = LIMITS[flag & LIMIT_MASK] as Limit;
     if (type === FUNDED) {
-      const spendable = ref[at] as Amount;
+      const spendable = this.rows.spendable(at);
       if (spendable !== this.lastSpendable) {
         this.lastSpendable = spendable;
         this.lastText = text(spendable);
@@ -178,7 +179,7 @@ export class CompactTrace {
       if ((flag & STOPPED) !== 0) decision.stopped = true;
       return decision;
     }
-    const blockedUntil = ref[at] as IsoDate | undefined;
+    const blockedUntil = ref(at) as IsoDate | undefined;
     const decision: { -readonly [K in keyof LockDecision]: LockDecision[K] } = {
       pass: "lock",
       kind: "order-line",

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runPasses } from "../../src/allocation/allocate.js";
 import { byKey } from "../../src/allocation/lineTable.js";
-import { buildPlan, compactTraceOf } from "../../src/allocation/output.js";
+import { buildPlan, compactTraceOf, sortIds } from "../../src/allocation/output.js";
 import { runMoney } from "../../src/allocation/runMoney.js";
 import { createRunState } from "../../src/allocation/state.js";
 import { TraceRecorder } from "../../src/allocation/trace.js";
@@ -91,6 +91,36 @@ describe("properties", () => {
       ),
       params,
     );
+  });
+
+  it("R-UNIT-4: sortIds puts lock ids in code-unit order, as Array.prototype.sort does, however near sorted they come", () => {
+    // Lock ids as a franchisee's lines give them (orders in id order, lines ascending), ids
+    // whose orders prefix one another, shuffled lists past the insertion sort's move bound.
+    const orderId = fc.stringMatching(/^[A-Z0-9~-]{1,4}$/);
+    const lockIdsInLineOrder = fc
+      .uniqueArray(fc.tuple(orderId, fc.integer({ min: 1, max: 120 })), {
+        selector: ([order, line]) => `${order}\u0000${line}`,
+        maxLength: 60,
+      })
+      .map((pairs) =>
+        pairs
+          .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x - y))
+          .map(([order, line]) => `LK-2026-03-01-${order}-${line}`),
+      );
+    const shuffled = fc.uniqueArray(fc.string({ unit: "grapheme", maxLength: 6 }), { maxLength: 80 });
+    fc.assert(
+      fc.property(fc.oneof(lockIdsInLineOrder, shuffled), (ids) => {
+        const expected = [...ids].sort();
+        const input = [...ids];
+        const sorted = sortIds(input);
+        expect(sorted).toBe(input);
+        expect(sorted).toEqual(expected);
+      }),
+      params,
+    );
+    // A reversed list spends the move bound at once and is sorted outright.
+    const reversed = Array.from({ length: 50 }, (_, k) => `id-${String(k).padStart(3, "0")}`);
+    expect(sortIds([...reversed].reverse())).toEqual(reversed);
   });
 
   it("R-SCALE-1: a run in scaled integers gives the plan a run in decimal.js gives, to the character", () => {
@@ -262,7 +292,9 @@ describe("a plan's fields made when read (R-SCALE-1)", () => {
           need: { region: "R", sku: "S", quantity: 1 },
           sku: { sku: "S", season: "SS", seasonInForce: "SS", seasonal: true },
         },
-        { rank: 1, regionRank: 1, storeRank: 0 },
+        1,
+        1,
+        0,
         1,
         1,
         1,
