@@ -13,13 +13,18 @@ import type { Amount, AmountColumn, RunMoney } from "./runMoney.js";
 
 /**
  * What one source (lock conversion, or the funded pass) served each line, as
- * columns: units (0: none), and the cash and credit that paid them
- * (cash + credit = units × unit price).
+ * columns: units (0: none), and the cash that paid them — credit paid the
+ * rest, units × unit price − cash (see {@link creditPaid}).
  */
 export interface Served {
   readonly quantity: Int32Array;
   readonly cash: AmountColumn;
-  readonly credit: AmountColumn;
+}
+
+/** What credit paid of what `served` gave line `i` at `price` a unit: the amount less the cash. */
+export function creditPaid(served: Served, i: number, price: Amount, money: RunMoney): Amount {
+  const amount = money.times(price, served.quantity[i] as number);
+  return money.minus(amount, served.cash[i] as Amount);
 }
 
 /** Empty {@link Served} columns for `count` lines, in the run's money. */
@@ -27,7 +32,6 @@ export function servedColumns(count: number, money: RunMoney): Served {
   return {
     quantity: new Int32Array(count),
     cash: money.column(count),
-    credit: money.column(count),
   };
 }
 
@@ -291,7 +295,8 @@ export function byKey(
 }
 
 /**
- * Records `quantity` units served to line `i`, paid `cash` and `credit`: by
+ * Records `quantity` units served to line `i`, `cash` of their cost paid in
+ * cash and the rest in credit: by
  * the funded pass out of its open units (R-ALLOC-FUNDED), or by lock
  * conversion out of a carried lock's (R-LOCK-CONVERT, never open in this
  * run; several locks of a line add up).
@@ -301,13 +306,12 @@ export function recordServed(
   i: number,
   from: "funded" | "lock",
   quantity: number,
-  paid: { readonly cash: Amount; readonly credit: Amount },
+  cash: Amount,
   money: RunMoney,
 ): void {
   const served = from === "funded" ? table.funded : table.converted;
   served.quantity[i] = (served.quantity[i] as number) + quantity;
-  served.cash[i] = money.plus(served.cash[i] as Amount, paid.cash);
-  served.credit[i] = money.plus(served.credit[i] as Amount, paid.credit);
+  served.cash[i] = money.plus(served.cash[i] as Amount, cash);
   if (from === "funded") table.open[i] = (table.open[i] as number) - quantity;
 }
 

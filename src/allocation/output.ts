@@ -3,6 +3,7 @@ import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import {
   barredUntil,
+  creditPaid,
   type LineTable,
   LOCK_BLOCKED,
   MONEY_SHORT,
@@ -182,7 +183,10 @@ function lockIdOf(state: RunState): (i: number) => string {
     request.locks.map((lock) => lock.id).filter((id) => id.startsWith(prefix)),
   );
   return (i) => {
-    const base = `${prefix}${orderId(lines, i)}-${(lines.source[i] as LineTable["source"][number]).line}`;
+    // Joined, not concatenated: a flat string, which sorting and printing read
+    // without first copying a concatenation tree into one.
+    const line = (lines.source[i] as LineTable["source"][number]).line;
+    const base = [prefix, orderId(lines, i), "-", line].join("");
     let id = base;
     if (carried.size > 0) for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
     return id;
@@ -405,7 +409,7 @@ function allocationRow(
   const { money } = state;
   const quantity = served.quantity[i] as number;
   const cash = served.cash[i] as Amount;
-  const credit = served.credit[i] as Amount;
+  const credit = creditPaid(served, i, state.prices[state.lines.price[i] as number] as Amount, money);
   const amount = state.amountText(i, quantity);
   return {
     order,

@@ -281,7 +281,7 @@ export function serve(
   if (!money.isZero(cash)) franchisee.cash = money.minus(franchisee.cash, cash);
   if (!money.isZero(credit)) franchisee.credit = money.minus(franchisee.credit, credit);
   if (!money.isZero(amount)) franchisee.spendable = money.minus(franchisee.spendable, amount);
-  recordServed(state.lines, i, from, quantity, { cash, credit }, money);
+  recordServed(state.lines, i, from, quantity, cash, money);
 }
 
 /**
