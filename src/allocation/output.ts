@@ -54,7 +54,9 @@ export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
  * Defines `plan[key]` as made when first read: the first read makes the
  * value and leaves it as a plain data property, and writing or deleting it
  * before then works as on any object — the plan stays a plain object to its
- * users, in the same key order.
+ * users, in the same key order. A plan frozen before the first read (its
+ * properties can no longer be redefined) keeps the getter, which then gives
+ * the value it made the first time.
  */
 function madeWhenRead<K extends "planId" | "trace">(
   plan: Draft<AllocationPlan>,
@@ -68,13 +70,14 @@ function madeWhenRead<K extends "planId" | "trace">(
       enumerable: true,
       configurable: true,
     });
+  let made: { readonly value: AllocationPlan[K] } | undefined;
   Object.defineProperty(plan, key, {
     enumerable: true,
     configurable: true,
     get: () => {
-      const value = make();
-      settle(value);
-      return value;
+      made ??= { value: make() };
+      if (Object.getOwnPropertyDescriptor(plan, key)?.configurable === true) settle(made.value);
+      return made.value;
     },
     set: settle,
   });
@@ -379,14 +382,6 @@ function lineLists(
     }
   }
   for (const row of directUnfilled) unfilled[unfilledAt++] = row;
-  // Every list was made at its size: a row counted and not made would leave a hole.
-  if (
-    allocationsAt !== franchiseeAllocations.length ||
-    locksAt !== locks.length ||
-    releasedAt !== releasedLocks.length ||
-    unfilledAt !== unfilled.length
-  )
-    throw new Error("fenhuo: plan rows miscounted (a bug)");
   releasedLocks.sort(
     (a, b) => compareIds(a.order, b.order) || a.line - b.line || compareIds(a.id, b.id),
   );
@@ -409,7 +404,12 @@ function allocationRow(
   const { money } = state;
   const quantity = served.quantity[i] as number;
   const cash = served.cash[i] as Amount;
-  const credit = creditPaid(served, i, state.prices[state.lines.price[i] as number] as Amount, money);
+  const credit = creditPaid(
+    served,
+    i,
+    state.prices[state.lines.price[i] as number] as Amount,
+    money,
+  );
   const amount = state.amountText(i, quantity);
   return {
     order,

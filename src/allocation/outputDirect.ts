@@ -88,7 +88,11 @@ function inIdOrder<Need extends { readonly sku: string }>(
   const grant = (k: number) => grants[k] as DirectGrant<Need>;
   const all = new Int32Array(grants.length);
   for (let k = 0; k < all.length; k++) all[k] = k;
-  const bySku = byKey(all, (k) => state.skuIndex.get(grant(k).need.sku) as number, state.skus.length);
+  const bySku = byKey(
+    all,
+    (k) => state.skuIndex.get(grant(k).need.sku) as number,
+    state.skus.length,
+  );
   const { sorted } = byKey(
     bySku.sorted,
     (k) => ownerIndex.get(ownerOf(grant(k).need)) as number,

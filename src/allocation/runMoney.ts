@@ -176,9 +176,11 @@ class ScaledMoney implements RunMoney {
   }
 
   quotient(a: Amount, b: Amount): number {
-    const q = Math.floor((a as number) / (b as number));
-    // A rounded division can land on the next integer up, never below.
-    return q * (b as number) > (a as number) ? q - 1 : q;
+    // Exact for integers 0 ≤ a < 2^53 and b ≥ 1: when b does not divide a, a ÷ b lies at
+    // least 1/b below the next integer, and half a unit in the last place of a ÷ b is at
+    // most (a ÷ b)·2^-53 < 1/b, so the rounded quotient stays below that integer (and,
+    // rounding being monotone, not below ⌊a ÷ b⌋).
+    return Math.floor((a as number) / (b as number));
   }
 }
 

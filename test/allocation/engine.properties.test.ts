@@ -107,7 +107,9 @@ describe("properties", () => {
           .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x - y))
           .map(([order, line]) => `LK-2026-03-01-${order}-${line}`),
       );
-    const shuffled = fc.uniqueArray(fc.string({ unit: "grapheme", maxLength: 6 }), { maxLength: 80 });
+    const shuffled = fc.uniqueArray(fc.string({ unit: "grapheme", maxLength: 6 }), {
+      maxLength: 80,
+    });
     fc.assert(
       fc.property(fc.oneof(lockIdsInLineOrder, shuffled), (ids) => {
         const expected = [...ids].sort();
@@ -268,6 +270,39 @@ describe("a plan's fields made when read (R-SCALE-1)", () => {
     expect(keys.at(-1)).toBe("trace");
     // From then on the plan's own trace is what explain reads.
     expect(compactTraceOf(plan)).toBeUndefined();
+  });
+
+  it("a plan frozen before its trace and planId are read still gives them, the same each time", () => {
+    const plan = Object.freeze(allocate(input));
+    const open = allocate(input);
+    const answer = explain(open, ref);
+    // Read twice: the getter stays (a frozen property cannot be redefined) and makes them once.
+    expect(plan.trace).toBe(plan.trace);
+    expect(plan.trace).toEqual(open.trace);
+    expect(plan.planId).toBe(open.planId);
+    expect(JSON.stringify(plan)).toBe(JSON.stringify(open));
+    // explain reads the compact trace, whose decisions are the ones the frozen plan gave.
+    expect(compactTraceOf(plan)).toBeDefined();
+    expect(explain(plan, ref)).toEqual(answer);
+    expect(explain(plan, { kind: "order-line", order: "SO-1", line: 2 }).found).toBe(false);
+    expect(() => {
+      (plan as { trace: unknown }).trace = [];
+    }).toThrow(TypeError);
+  });
+
+  it("explain on a fresh plan finds nothing for a line the wave does not have", () => {
+    const order = input.orders?.[0] as NonNullable<AllocationInput["orders"]>[number];
+    const line = { line: 2, sku: "T100", quantity: 1, unitPrice: "100" };
+    const plan = allocate({ ...input, orders: [{ ...order, lines: [...order.lines, line] }] });
+    expect(explain(plan, { kind: "order-line", order: "SO-1", line: 2 }).found).toBe(true);
+    for (const missing of [
+      { kind: "order-line", order: "SO-1", line: 3 },
+      { kind: "order-line", order: "SO-0", line: 1 },
+      { kind: "order-line", order: "SO-2", line: 1 },
+    ] as const) {
+      expect(explain(plan, missing).found).toBe(false);
+      expect(explain(plan, missing).decisions).toEqual([]);
+    }
   });
 
   it("a plan's trace and planId can be replaced or deleted before they are read, as on any object", () => {
