@@ -275,9 +275,7 @@ class Carry {
       const price = found.line.unitPrice;
       const sum = this.posted.get(found.order.franchisee) ?? { cash: ZERO, credit: ZERO };
       for (const commitment of open) {
-        if (left === 0) break;
         const units = Math.min(left, commitment.quantity);
-        if (units === 0) continue;
         left -= units;
         const amount = price.times(units);
         const cash = Money.min(amount, commitment.cash);
@@ -309,11 +307,6 @@ class Carry {
         credit: format(open.credit),
       });
     }
-    const lockedLines = new Map<string, number>();
-    for (const lock of plan.locks) {
-      const key = lineKey(lock.order, lock.line);
-      lockedLines.set(key, (lockedLines.get(key) ?? 0) + lock.quantity);
-    }
 
     const orders: Wire<"orders"> = [];
     for (const order of [...request.orders].sort((a, b) => compareIds(a.id, b.id))) {
@@ -323,9 +316,9 @@ class Carry {
         .map((line) => {
           const key = lineKey(order.id, line.line);
           const allocated = line.allocated + (this.allocated.get(key) ?? 0);
-          const locked = lockedLines.get(key) ?? 0;
-          if (allocated + locked < line.quantity || locked > 0 || committedLines.has(key))
-            live = true;
+          // A line with units locked, or not yet allocated, or committed and not shipped
+          // keeps its order (locks hold units not allocated: allocated < quantity).
+          if (allocated < line.quantity || committedLines.has(key)) live = true;
           const blockedUntil = this.blocked.get(key) ?? line.lockBlockedUntil;
           return {
             line: line.line,
