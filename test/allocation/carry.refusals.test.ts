@@ -8,6 +8,7 @@ import {
   allocate,
   carryForward,
   InputError,
+  parseAllocationInput,
   previewAllocation,
 } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
@@ -114,18 +115,21 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
   const input = day1({
     franchisees: [franchisee("F01", 1, "2000")],
     orders: [
-      order("SO-2", "F01", "2026-02-11", [t100(2, "100", { allocated: 1 })]),
+      order("SO-2", "F01", "2026-02-11", [t100(4, "100", { allocated: 3 })]),
       order("SO-1", "F01", "2026-02-10", [
-        t100(3, "100", { line: 2, allocated: 1 }),
+        t100(3, "100", { line: 2, allocated: 2 }),
         t100(4, "100", { line: 1, allocated: 3 }),
       ]),
     ],
     commitments: [
       commitment("SO-2", 1, { plan: "a".repeat(64), committedOn: "2026-02-20" }),
+      commitment("SO-1", 2, { plan: "e".repeat(64), committedOn: "2026-02-21" }),
       commitment("SO-1", 2, { plan: "b".repeat(64), committedOn: "2026-02-21" }),
       commitment("SO-1", 1, { plan: "c".repeat(64), committedOn: "2026-02-22" }),
       commitment("SO-1", 1, { plan: "d".repeat(64), committedOn: "2026-02-21" }),
+      commitment("SO-2", 1, { plan: "f".repeat(64) }),
       commitment("SO-1", 1),
+      commitment("SO-2", 1),
     ],
     supply: [{ sku: "T100", quantity: 0 }],
   });
@@ -143,6 +147,9 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
       "SO-1/1/2026-02-21/d",
       "SO-1/1/2026-02-22/c",
       "SO-1/2/2026-02-21/b",
+      "SO-1/2/2026-02-21/e",
+      "SO-2/1/-/-",
+      "SO-2/1/-/f",
       "SO-2/1/2026-02-20/a",
     ]);
     expect(Object.keys(rows[0] ?? {})).toEqual([
@@ -164,7 +171,7 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
     });
     expect(
       (next.commitments ?? []).map((row) => `${row.order}/${row.line}/${row.plan?.[0] ?? "-"}`),
-    ).toEqual(["SO-1/1/c", "SO-1/2/b", "SO-2/1/a"]);
+    ).toEqual(["SO-1/1/c", "SO-1/2/b", "SO-1/2/e", "SO-2/1/-", "SO-2/1/f", "SO-2/1/a"]);
   });
 
   it("R-RUN-2: orders come out by id and their lines by number, whatever the input's order", () => {
@@ -172,5 +179,90 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
     expect(
       (next.orders ?? []).map((o) => `${o.id}:${o.lines.map((line) => line.line).join(",")}`),
     ).toEqual(["SO-1:1,2", "SO-2:1"]);
+    // No line was ever barred: none carries a lockBlockedUntil key.
+    const keys = (next.orders ?? []).flatMap((o) =>
+      o.lines.map((line) => Object.keys(line).join(",")),
+    );
+    expect(new Set(keys)).toEqual(new Set(["line,sku,quantity,unitPrice,allocated"]));
+  });
+});
+
+describe("R-RUN-2: the rest of the next input, in canonical order and plain JSON", () => {
+  // Nothing to allocate (no supply): the plan changes no need, so every section of the
+  // next input is the input's own, sorted, with the arrivals as supply and the day's money.
+  const input: AllocationInput = {
+    asOf: "2026-03-01",
+    products: [
+      { sku: "B", season: "SS" },
+      { sku: "A", season: "SS" },
+      { sku: "C", season: "SS" },
+    ],
+    franchisees: [
+      { id: "F02", priority: 2, cash: "0" },
+      { id: "F01", priority: 1, cash: "100", creditLimit: "50", region: "R1" },
+    ],
+    regions: [{ id: "R2" }, { id: "R1" }],
+    stores: [
+      { id: "S2", region: "R1", class: "A", operation: "direct" },
+      { id: "S1", region: "R2", class: "B", operation: "joint" },
+    ],
+    storeNeeds: [
+      { store: "S2", sku: "B", safetyStock: 1 },
+      { store: "S1", sku: "B", safetyStock: 2 },
+      { store: "S1", sku: "A", safetyStock: 3 },
+    ],
+    regionNeeds: [
+      { region: "R2", sku: "B", quantity: 5 },
+      { region: "R1", sku: "A", quantity: 1 },
+    ],
+  };
+  const parsed = parseAllocationInput(input);
+  if (!parsed.ok) throw new Error("the fixture is invalid");
+  const request = parsed.value;
+  const next = carryForward(input, allocate(input), {
+    asOf: "2026-03-02",
+    arrivals: [
+      { sku: "B", quantity: 3 },
+      { sku: "C", quantity: 0 },
+      { sku: "A", quantity: 2 },
+    ],
+    balances: [{ franchisee: "F01", cash: "70", creditUsed: "10" }],
+    payments: [{ franchisee: "F02", amount: "25" }],
+  });
+  const pick = <T>(items: readonly T[], key: (item: T) => string, order: string[]) =>
+    order.map((k) => items.find((item) => key(item) === k));
+
+  it("R-RUN-2: supply is the arrivals with something in them, by SKU", () => {
+    expect(next.supply).toStrictEqual([
+      { sku: "A", quantity: 2 },
+      { sku: "B", quantity: 3 },
+    ]);
+  });
+
+  it("R-RUN-1: a franchisee's fresh balance replaces its figures; one without keeps them, plus its payments", () => {
+    expect(next.franchisees).toStrictEqual([
+      {
+        id: "F01",
+        priority: 1,
+        cash: "70.00",
+        creditLimit: "50.00",
+        creditUsed: "10.00",
+        region: "R1",
+      },
+      { id: "F02", priority: 2, cash: "25.00", creditLimit: "0.00", creditUsed: "0.00" },
+    ]);
+  });
+
+  it("R-RUN-2: regions, stores and needs by id, the policy a copy of the complete one", () => {
+    expect(next.regions).toStrictEqual(pick(request.regions, (r) => r.id, ["R1", "R2"]));
+    expect(next.stores).toStrictEqual(pick(request.stores, (r) => r.id, ["S1", "S2"]));
+    expect(next.storeNeeds).toStrictEqual(
+      pick(request.storeNeeds, (n) => n.store + n.sku, ["S1A", "S1B", "S2B"]),
+    );
+    expect(next.regionNeeds).toStrictEqual(
+      pick(request.regionNeeds, (n) => n.region + n.sku, ["R1A", "R2B"]),
+    );
+    expect(next.policy).toStrictEqual(JSON.parse(JSON.stringify(request.policy)));
+    expect(next.policy).not.toBe(request.policy);
   });
 });
