@@ -270,6 +270,11 @@ describe("a plan's fields made when read (R-SCALE-1)", () => {
     expect(keys.at(-1)).toBe("trace");
     // From then on the plan's own trace is what explain reads.
     expect(compactTraceOf(plan)).toBeUndefined();
+    // Plain properties: deletable like any other.
+    const record: Record<string, unknown> = plan;
+    delete record.trace;
+    delete record.planId;
+    expect(Object.keys(plan)).toEqual(keys.slice(1, -1));
   });
 
   it("a plan frozen before its trace and planId are read still gives them, the same each time", () => {
