@@ -100,10 +100,6 @@ export class TraceRecorder {
     this.refAt = new Int32Array(capacity);
   }
 
-  get length(): number {
-    return this.size;
-  }
-
   /** An expiry or conversion decision, whole: there are few of them. */
   whole(decision: ExpiryDecision | ConversionDecision): void {
     this.keep(this.row(WHOLE, 0), decision);
