@@ -221,6 +221,7 @@ class DecimalMoney implements RunMoney {
     return (a as Decimal).lte(b as Decimal);
   }
 
+  // Stryker disable next-line BlockStatement: every caller's other way gives the same for a zero (isZero saves the arithmetic)
   isZero(amount: Amount): boolean {
     return (amount as Decimal).isZero();
   }

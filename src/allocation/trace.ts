@@ -218,10 +218,8 @@ export class TraceRecorder {
       e,
       f,
       size,
-      ref: (at) => {
-        const k = refAt[at] as number;
-        return k === 0 ? undefined : refs[k - 1];
-      },
+      // No reference is index 0: refs[-1] is undefined.
+      ref: (at) => refs[(refAt[at] as number) - 1],
       spendable: (at) => {
         const k = refAt[at] as number;
         return k === 0 ? (g[at] as number) : (refs[k - 1] as Amount);

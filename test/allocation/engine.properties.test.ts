@@ -339,6 +339,6 @@ describe("a plan's fields made when read (R-SCALE-1)", () => {
         1,
         1,
       ),
-    ).toThrow(RangeError);
+    ).toThrow(new RangeError("trace capacity exceeded"));
   });
 });
