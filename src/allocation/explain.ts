@@ -157,7 +157,6 @@ function describe(
 
 /** R-RUN-1: the money earlier runs committed, already out of the franchisee's spendable. */
 function committedNote(first: Decision, plan: Pick<AllocationPlan, "balances">): string {
-  // Stryker disable next-line ConditionalExpression: a store's or region's decision names no franchisee, so no balance row would match it either
   if (first.kind !== "order-line") return "";
   const committed = plan.balances.find(
     (row) => row.franchisee === first.franchisee,

@@ -46,7 +46,9 @@ export function compactTraceOf(plan: AllocationPlan): CompactTrace | undefined {
     // Stryker disable next-line OptionalChaining: the throw it would add lands in the catch
     const unread = Object.getOwnPropertyDescriptor(plan, "trace")?.get !== undefined;
     // Only this engine's plans hold the symbol (not enumerable: copies drop it).
-    return unread ? (plan as { [COMPACT_TRACE]?: CompactTrace })[COMPACT_TRACE] : undefined;
+    const trace = (plan as { [COMPACT_TRACE]?: CompactTrace })[COMPACT_TRACE];
+    // A frozen plan keeps its getter: once it gave the trace, that array is the truth too.
+    return unread && trace?.given === false ? trace : undefined;
     // Stryker disable next-line BlockStatement: an empty catch gives undefined too
   } catch {
     return undefined;
@@ -79,9 +81,9 @@ function madeWhenRead<K extends "planId" | "trace">(
     configurable: true,
     get: () => {
       made ??= { value: make() };
-      // Inside its own getter the property is there: the descriptor exists.
-      const own = Object.getOwnPropertyDescriptor(plan, key) as PropertyDescriptor;
-      if (own.configurable === true) settle(made.value);
+      // Settled unless frozen (or sealed); a getter kept and called after a delete puts it back.
+      const own = Object.getOwnPropertyDescriptor(plan, key);
+      if (own === undefined || own.configurable === true) settle(made.value);
       return made.value;
     },
     set: settle,

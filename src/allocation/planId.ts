@@ -59,14 +59,12 @@ class Writer {
   /** A count, a rank or a line number: its digits written directly when it is a safe integer ≥ 0. */
   private number(value: number): void {
     // -0 is written "0", as String(-0) is.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: both ways write the same digits; this one is faster
     if (Number.isSafeInteger(value) && value >= 0) this.hash.integerField("number", value);
     else this.hash.field("number", String(value));
   }
 
   private decimalText(value: Decimal): string {
     let text = this.decimals.get(value);
-    // Stryker disable next-line ConditionalExpression: a cache: writing the text anew gives the same text
     if (text === undefined) {
       text = value.toString();
       this.decimals.set(value, text);
@@ -82,7 +80,6 @@ class Writer {
  */
 function sortedBy<T>(rows: readonly T[], order: (a: T, b: T) => number): readonly T[] {
   for (let i = 1; i < rows.length; i++) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a stable sort of sorted rows gives them as they are
     if (order(rows[i - 1] as T, rows[i] as T) > 0) return [...rows].sort(order);
   }
   return rows;

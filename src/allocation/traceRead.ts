@@ -74,6 +74,7 @@ export class CompactTrace {
   /** The last spendable written, and its text: a franchisee's lines often meet the same one. */
   private lastSpendable: Amount | undefined;
   private lastText = "";
+  private handedOut = false;
   private readonly rows: TraceColumns;
 
   constructor(
@@ -96,8 +97,14 @@ export class CompactTrace {
     return this.decisionAt(at);
   }
 
+  /** Whether {@link all} has given the decisions out (the plan's `trace` was read). */
+  get given(): boolean {
+    return this.handedOut;
+  }
+
   /** Every decision, in the order they were taken (made anew: the plan keeps what it read). */
   all(): Decision[] {
+    this.handedOut = true;
     // Stryker disable next-line ArrayDeclaration: sized up front or grown, the same array
     const out: Decision[] = new Array(this.rows.size);
     for (let at = 0; at < this.rows.size; at++) out[at] = this.decisionAt(at);
@@ -108,7 +115,6 @@ export class CompactTrace {
   about(ref: TraceRef): Decision[] {
     const { kind, a, ref: refOf, size } = this.rows;
     const line =
-      // Stryker disable next-line ConditionalExpression: a store's or region's ref names no order, and lineIndex finds no line for it
       ref.kind === "order-line" ? lineIndex(this.context.lines, ref.order, ref.line) : -1;
     const out: Decision[] = [];
     for (let at = 0; at < size; at++) {
@@ -150,7 +156,6 @@ export class CompactTrace {
     const limitedBy = LIMITS[flag & LIMIT_MASK] as Limit;
     if (type === FUNDED) {
       const spendable = this.rows.spendable(at);
-      // Stryker disable next-line ConditionalExpression: a cache: the text made anew is the same
       if (spendable !== this.lastSpendable) {
         this.lastSpendable = spendable;
         this.lastText = text(spendable);
