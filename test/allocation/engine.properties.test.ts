@@ -17,6 +17,7 @@ import {
   type AllocationInput,
   type AllocationPlan,
   allocate,
+  type Decision,
   explain,
   formatAmount,
   Money,
@@ -290,7 +291,7 @@ describe("a plan's fields made when read (R-SCALE-1)", () => {
     // Once given, the frozen plan's trace array is what explain reads, as on any plan.
     expect(compactTraceOf(plan)).toBeUndefined();
     expect(explain(plan, ref)).toEqual(answer);
-    plan.trace.length = 1;
+    (plan.trace as Decision[]).length = 1;
     expect(explain(plan, ref).decisions).toHaveLength(1);
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 2 }).found).toBe(false);
     expect(() => {
