@@ -290,31 +290,17 @@ function lineLists(
     const franchiseeIndex = lines.franchisee[i] as number;
     const franchisee = (franchisees[franchiseeIndex] as RunState["franchisees"][number]).id;
     const line = source.line;
-    const priceText = state.priceText(i);
+    const row = { order, line, franchisee, sku: source.sku, unitPrice: state.priceText(i) };
     if (converted > 0)
       franchiseeAllocations[allocationsAt++] = allocationRow(
-        order,
-        line,
-        franchisee,
-        source.sku,
-        priceText,
+        row,
         lines.converted,
         "lock",
         state,
         i,
       );
     if (funded > 0)
-      franchiseeAllocations[allocationsAt++] = allocationRow(
-        order,
-        line,
-        franchisee,
-        source.sku,
-        priceText,
-        lines.funded,
-        "funded",
-        state,
-        i,
-      );
+      franchiseeAllocations[allocationsAt++] = allocationRow(row, lines.funded, "funded", state, i);
 
     if (carried !== undefined || lockedNow > 0) {
       // A line's locks in id order: only carried ones can come out of it.
@@ -398,11 +384,7 @@ function lineLists(
 
 /** A row of `franchiseeAllocations`: what one source served a line, and how it was paid. */
 function allocationRow(
-  order: string,
-  line: number,
-  franchisee: string,
-  sku: string,
-  unitPrice: string,
+  at: Pick<FranchiseeAllocation, "order" | "line" | "franchisee" | "sku" | "unitPrice">,
   served: Served,
   source: AllocationSource,
   state: RunState,
@@ -419,12 +401,12 @@ function allocationRow(
   );
   const amount = state.amountText(i, quantity);
   return {
-    order,
-    line,
-    franchisee,
-    sku,
+    order: at.order,
+    line: at.line,
+    franchisee: at.franchisee,
+    sku: at.sku,
     quantity,
-    unitPrice,
+    unitPrice: at.unitPrice,
     amount,
     // Most rows are paid from one purse: the other is zero and this one the amount.
     cash: money.isZero(credit) ? amount : money.text(cash),

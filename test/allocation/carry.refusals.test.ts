@@ -11,7 +11,7 @@ import {
   parseAllocationInput,
   previewAllocation,
 } from "../../src/index.js";
-import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
+import { commitmentOn, franchisee, order, t100, t100Wave } from "../support/fixtures.js";
 
 /** F01 has 500 cash and orders 8 × 100; 10 units arrive: 5 allocated, 3 locked. */
 const day1 = (parts: Partial<AllocationInput> = {}): AllocationInput =>
@@ -98,20 +98,7 @@ describe("R-RUN-2, R-PREVIEW: the sentences of carryForward's refusals", () => {
 describe("R-RUN-2: the next input's commitments and orders", () => {
   // Earlier commitments, given out of order: SO-2 before SO-1, line 2 before line 1, a later
   // day before an earlier one, and one with neither plan nor date (older than any dated one).
-  const commitment = (
-    orderId: string,
-    line: number,
-    more: { plan?: string; committedOn?: string } = {},
-  ) => ({
-    ...more,
-    order: orderId,
-    line,
-    franchisee: "F01",
-    sku: "T100",
-    quantity: 1,
-    cash: "100",
-    credit: "0",
-  });
+  const commitment = commitmentOn;
   const input = day1({
     franchisees: [franchisee("F01", 1, "2000")],
     orders: [

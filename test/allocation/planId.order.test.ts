@@ -4,22 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { type AllocationInput, parseAllocationInput, planIdOf } from "../../src/index.js";
-import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
+import { commitmentOn, franchisee, order, t100, t100Wave } from "../support/fixtures.js";
 
-const commitment = (
-  orderId: string,
-  line: number,
-  more: { plan?: string; committedOn?: string },
-) => ({
-  ...more,
-  order: orderId,
-  line,
-  franchisee: "F01",
-  sku: "T100",
-  quantity: 1,
-  cash: "100",
-  credit: "0",
-});
+const commitment = commitmentOn;
 
 const rows = [
   commitment("SO-2", 1, { plan: "a".repeat(64), committedOn: "2026-02-20" }),

@@ -135,3 +135,24 @@ export const springCalendar = parseWorkCalendar({
   ],
   workdays: ["2026-02-14", "2026-02-28"],
 });
+
+/**
+ * A commitment of an earlier run (R-RUN-1) on `order` line `line` of F01's
+ * T100: one unit, paid 100 cash; `more` gives its plan and date, if any.
+ */
+export function commitmentOn(
+  order: string,
+  line: number,
+  more: { plan?: string; committedOn?: string } = {},
+) {
+  return {
+    ...more,
+    order,
+    line,
+    franchisee: "F01",
+    sku: "T100",
+    quantity: 1,
+    cash: "100",
+    credit: "0",
+  };
+}
