@@ -225,6 +225,30 @@ describe("runMoney", () => {
     expect(plan.balances[0]?.cashAfter).toBe("29999999999999.99");
   });
 
+  it("R-SCALE-1: keeps decimal.js when the highest price alone could pass 2^53, wherever it stands", () => {
+    // Little money, but 3 × 30000000000000.01 in hundredths is past 2^53 (twice, with room).
+    const line = (n: number, unitPrice: string) => ({ line: n, sku: "A", quantity: 3, unitPrice });
+    for (const prices of [
+      ["30000000000000.01", "1"],
+      ["1", "30000000000000.01"],
+    ]) {
+      const input: AllocationInput = {
+        asOf: "2026-03-01",
+        products: [{ sku: "A", season: "SS" }],
+        franchisees: [{ id: "F", priority: 1, cash: "1" }],
+        orders: [
+          {
+            id: "SO",
+            franchisee: "F",
+            orderedOn: "2026-02-01",
+            lines: prices.map((price, k) => line(k + 1, price)),
+          },
+        ],
+      };
+      expect(createRunState(request(input)).money.zero).toBeInstanceOf(Decimal);
+    }
+  });
+
   it("R-SCALE-1: uses scaled integers for a wave of everyday amounts", () => {
     const input: AllocationInput = {
       asOf: "2026-03-01",
