@@ -11,7 +11,7 @@ import {
   parseAllocationInput,
   previewAllocation,
 } from "../../src/index.js";
-import { commitmentOn, franchisee, order, t100, t100Wave } from "../support/fixtures.js";
+import { franchisee, order, t100, t100Wave, tiedCommitments } from "../support/fixtures.js";
 
 /** F01 has 500 cash and orders 8 × 100; 10 units arrive: 5 allocated, 3 locked. */
 const day1 = (parts: Partial<AllocationInput> = {}): AllocationInput =>
@@ -98,7 +98,6 @@ describe("R-RUN-2, R-PREVIEW: the sentences of carryForward's refusals", () => {
 describe("R-RUN-2: the next input's commitments and orders", () => {
   // Earlier commitments, given out of order: SO-2 before SO-1, line 2 before line 1, a later
   // day before an earlier one, and one with neither plan nor date (older than any dated one).
-  const commitment = commitmentOn;
   const input = day1({
     franchisees: [franchisee("F01", 1, "2000")],
     orders: [
@@ -108,16 +107,7 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
         t100(4, "100", { line: 1, allocated: 3 }),
       ]),
     ],
-    commitments: [
-      commitment("SO-2", 1, { plan: "a".repeat(64), committedOn: "2026-02-20" }),
-      commitment("SO-1", 2, { plan: "e".repeat(64), committedOn: "2026-02-21" }),
-      commitment("SO-1", 2, { plan: "b".repeat(64), committedOn: "2026-02-21" }),
-      commitment("SO-1", 1, { plan: "c".repeat(64), committedOn: "2026-02-22" }),
-      commitment("SO-1", 1, { plan: "d".repeat(64), committedOn: "2026-02-21" }),
-      commitment("SO-2", 1, { plan: "f".repeat(64) }),
-      commitment("SO-1", 1),
-      commitment("SO-2", 1),
-    ],
+    commitments: tiedCommitments(),
     supply: [{ sku: "T100", quantity: 0 }],
   });
   const plan = allocate(input);

@@ -4,20 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { type AllocationInput, parseAllocationInput, planIdOf } from "../../src/index.js";
-import { commitmentOn, franchisee, order, t100, t100Wave } from "../support/fixtures.js";
+import { franchisee, order, t100, t100Wave, tiedCommitments } from "../support/fixtures.js";
 
-const commitment = commitmentOn;
-
-const rows = [
-  commitment("SO-2", 1, { plan: "a".repeat(64), committedOn: "2026-02-20" }),
-  commitment("SO-1", 2, { plan: "e".repeat(64), committedOn: "2026-02-21" }),
-  commitment("SO-1", 2, { plan: "b".repeat(64), committedOn: "2026-02-21" }),
-  commitment("SO-1", 1, { plan: "c".repeat(64), committedOn: "2026-02-22" }),
-  commitment("SO-1", 1, { plan: "d".repeat(64), committedOn: "2026-02-21" }),
-  commitment("SO-2", 1, { plan: "f".repeat(64) }),
-  commitment("SO-1", 1, {}),
-  commitment("SO-2", 1, {}),
-];
+const rows = tiedCommitments();
 
 const input = (commitments: typeof rows): AllocationInput =>
   t100Wave(0, {

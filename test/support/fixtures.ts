@@ -156,3 +156,22 @@ export function commitmentOn(
     credit: "0",
   };
 }
+
+/**
+ * Eight commitments on F01's SO-1 (lines 1, 2) and SO-2 (line 1), out of
+ * canonical order: ties on order and line, on date, on plan, and undated ones
+ * (with and without a plan). Sorted: SO-1/1 undated, d (02-21), c (02-22);
+ * SO-1/2 b, e (both 02-21); SO-2/1 undated, f (undated), a (02-20).
+ */
+export function tiedCommitments() {
+  return [
+    commitmentOn("SO-2", 1, { plan: "a".repeat(64), committedOn: "2026-02-20" }),
+    commitmentOn("SO-1", 2, { plan: "e".repeat(64), committedOn: "2026-02-21" }),
+    commitmentOn("SO-1", 2, { plan: "b".repeat(64), committedOn: "2026-02-21" }),
+    commitmentOn("SO-1", 1, { plan: "c".repeat(64), committedOn: "2026-02-22" }),
+    commitmentOn("SO-1", 1, { plan: "d".repeat(64), committedOn: "2026-02-21" }),
+    commitmentOn("SO-2", 1, { plan: "f".repeat(64) }),
+    commitmentOn("SO-1", 1),
+    commitmentOn("SO-2", 1),
+  ];
+}
