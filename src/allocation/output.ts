@@ -9,6 +9,7 @@ import {
   MONEY_SHORT,
   type Served,
 } from "./lineTable.js";
+import { lockIdOf, orderId, sortIds } from "./lockIds.js";
 import { lockExpiresOn } from "./locks.js";
 import { directLists } from "./outputDirect.js";
 import type {
@@ -176,61 +177,6 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
   Object.defineProperty(plan, COMPACT_TRACE, { value: trace });
   if (extras?.preview !== undefined) plan.preview = extras.preview;
   return plan;
-}
-
-/**
- * The id of line `i`'s new lock (R-LOCK-PLACE): `LK-<asOf>-<order>-<line>`,
- * unique among new locks since the line number closes them. Should a carried
- * lock already hold the id, a `~n` suffix (which no such id ends with) makes
- * it unique. Made anew on each call: the plan's rows and, when read, the
- * trace ask for each lock once.
- */
-function lockIdOf(state: RunState): (i: number) => string {
-  const { lines, request } = state;
-  const prefix = `LK-${request.asOf}-`;
-  // Only a carried id with the same prefix can collide (most runs have none).
-  const carried = new Set(
-    request.locks.map((lock) => lock.id).filter((id) => id.startsWith(prefix)),
-  );
-  return (i) => {
-    // Joined, not concatenated: a flat string, which sorting and printing read
-    // without first copying a concatenation tree into one.
-    const line = (lines.source[i] as LineTable["source"][number]).line;
-    const base = [prefix, orderId(lines, i), "-", line].join("");
-    let id = base;
-    if (carried.size > 0) for (let n = 2; carried.has(id); n++) id = `${base}~${n}`;
-    return id;
-  };
-}
-
-function orderId(lines: LineTable, i: number): string {
-  return (lines.orders[lines.order[i] as number] as LineTable["orders"][number]).id;
-}
-
-/**
- * `ids` in code-unit order (R-UNIT-4), as `ids.sort()` puts them. A
- * franchisee's new lock ids come in line order, which is that order but
- * within an order's lines (`-10` sorts before `-2`): an insertion sort puts
- * them right in a few moves each; should the moves pass a bound (ids of
- * orders whose ids prefix one another), the array is sorted outright.
- */
-export function sortIds(ids: string[]): string[] {
-  let budget = 8 * ids.length;
-  for (let k = 1; k < ids.length; k++) {
-    const id = ids[k] as string;
-    let j = k - 1;
-    if ((ids[j] as string) <= id) continue;
-    while (j >= 0 && (ids[j] as string) > id) {
-      ids[j + 1] = ids[j] as string;
-      j--;
-      if (--budget < 0) {
-        ids[j + 1] = id;
-        return ids.sort();
-      }
-    }
-    ids[j + 1] = id;
-  }
-  return ids;
 }
 
 /** How many rows each per-line list gets, so that every list is made at its size. */
