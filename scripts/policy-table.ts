@@ -29,6 +29,8 @@ function allowed(field: PolicyField): string {
         : "`{ SS?, AW? }`: months 1–12, every month in one season";
     case "ranking":
       return `${field.values.map((value) => `\`"${value}"\``).join(", ")}, each once`;
+    case "keys":
+      return `some of ${field.values.map((value) => `\`"${value}"\``).join(", ")}, each at most once`;
   }
 }
 
@@ -54,6 +56,7 @@ function values(field: PolicyField): string {
         ? "`{ SS?: string[], AW?: string[] }`"
         : "`{ SS?: number[], AW?: number[] }`";
     case "ranking":
+    case "keys":
       return `\`(${field.values.map((value) => `"${value}"`).join(" | ")})[]\``;
   }
 }

@@ -218,11 +218,14 @@ export function digestOf(request: AllocationRequest): string {
 /**
  * The policy with its sets in one order: a season's months are a set (any
  * order means the same calendar), a region order is a serving order and kept.
+ * A lever (R-SHARE … R-PRIO-FACTORS) at its default is left out, as if fenhuo had none.
  */
 function canonicalPolicy(policy: AllocationPolicy): Record<string, unknown> {
   const fields: Readonly<Record<string, PolicyField>> = ALLOCATION_POLICY_FIELDS;
   const out: Record<string, unknown> = { ...policy };
   for (const [name, field] of Object.entries(fields)) {
+    // A lever at its default is the run without it: its plan keeps the planId it had.
+    if (field.lever && canonicalJson(out[name]) === canonicalJson(field.default)) delete out[name];
     if (field.kind !== "seasonal" || field.item !== "months") continue;
     const seasons = policy[name as keyof AllocationPolicy] as Record<string, readonly number[]>;
     out[name] = Object.fromEntries(

@@ -14,6 +14,12 @@ interface FieldBase<T> {
   readonly rule: string;
   /** What the field decides, in one line. */
   readonly meaning: string;
+  /**
+   * An edition-2 lever (R-SHARE … R-PRIO-FACTORS): off at its default, where the run is the
+   * run without it — and so is the plan's `planId`, which leaves the field
+   * out while it holds its default (see {@link lever}).
+   */
+  readonly lever?: true;
 }
 
 /** One of a closed set of strings, such as `"cash-first"` or `"credit-first"`. */
@@ -53,6 +59,15 @@ export interface RankingField<T extends string> extends FieldBase<readonly T[]> 
   readonly values: readonly T[];
 }
 
+/**
+ * An ordered list of some values of a closed set, each at most once and at
+ * least one of them, such as the keys that break a tie in turn.
+ */
+export interface KeysField<T extends string> extends FieldBase<readonly T[]> {
+  readonly kind: "keys";
+  readonly values: readonly T[];
+}
+
 /** The definition of one policy field (see {@link ALLOCATION_POLICY_FIELDS}). */
 export type PolicyField =
   | ChoiceField<string>
@@ -60,7 +75,8 @@ export type PolicyField =
   | WholeField
   | SeasonalField<string>
   | SeasonalField<number>
-  | RankingField<string>;
+  | RankingField<string>
+  | KeysField<string>;
 
 /** The policy a record of field definitions defines: each field typed as its default. */
 export type PolicyOf<Fields extends Readonly<Record<string, PolicyField>>> = {
@@ -125,3 +141,19 @@ export const ranking = <const T extends string>(
   rule: string,
   meaning: string,
 ): RankingField<T> => ({ kind: "ranking", values, default: fallback, rule, meaning });
+
+export const keys = <const T extends string>(
+  values: readonly T[],
+  fallback: readonly NoInfer<T>[],
+  rule: string,
+  meaning: string,
+): KeysField<T> => ({ kind: "keys", values, default: fallback, rule, meaning });
+
+/**
+ * `field` marked as a lever: at its default it leaves every plan as it was
+ * without it, its `planId` included (the digest leaves it out).
+ */
+export const lever = <F extends PolicyField>(field: F): F & { readonly lever: true } => ({
+  ...field,
+  lever: true,
+});

@@ -41,6 +41,10 @@ function valueSchema(field: PolicyField): z.ZodType {
     }
     case "ranking":
       return z.array(z.enum(field.values as [string, ...string[]]));
+    case "keys":
+      return z
+        .array(z.enum(field.values as [string, ...string[]]))
+        .min(1, `must name at least one of ${field.values.join(", ")}`);
   }
 }
 
@@ -75,7 +79,7 @@ export function documentedPolicySchema(fields: Fields) {
  * The whole policy: each field as given, else its default (a seasonal field
  * season by season), and the checks across a field's items — a region once
  * per season, every month in exactly one season, every value of a ranking
- * once. Problems go to `issues` under `path`.
+ * once, a key of a list of keys at most once. Problems go to `issues` under `path`.
  */
 export function completePolicy<F extends Fields>(
   fields: F,
@@ -98,6 +102,8 @@ export function completePolicy<F extends Fields>(
       if (field.kind === "ranking") {
         checkRanking(field.values, policy[name] as readonly string[], [...path, name], issues);
       }
+      if (field.kind === "keys")
+        checkOnce(policy[name] as readonly string[], [...path, name], issues);
     }
   }
   return policy as PolicyOf<F>;
@@ -152,4 +158,16 @@ function checkRanking(
       message: `must list ${values.slice(0, -1).join(", ")} and ${values.at(-1)} once each`,
     });
   }
+}
+
+function checkOnce(list: readonly string[], path: Path, issues: Issue[]): void {
+  list.forEach((value, index) => {
+    if (list.indexOf(value) !== index) {
+      issues.push({
+        path: [...path, index],
+        code: "duplicate_key",
+        message: `${JSON.stringify(value)} is listed twice`,
+      });
+    }
+  });
 }

@@ -63,6 +63,9 @@ function check(schema: Schema, value: unknown, path: Path = []): string[] {
       case "minLength":
         if (typeof value === "string" && value.length < (expected as number)) fail("too short");
         break;
+      case "minItems":
+        if (Array.isArray(value) && value.length < (expected as number)) fail("too few items");
+        break;
       case "pattern":
         if (typeof value === "string" && !new RegExp(expected as string, "u").test(value))
           fail(`does not match ${String(expected)}`);
@@ -177,6 +180,7 @@ describe("docs/schema is generated from the zod schemas", () => {
     expect(orderLine.required).toEqual(["line", "sku", "quantity", "unitPrice"]);
     expect(Object.keys((properties.policy as Schema).properties as object)).toEqual([
       "franchiseeRanking",
+      "franchiseeTieBreak",
       "creditCountsAsFunds",
       "spendOrder",
       "afterShortfall",

@@ -135,6 +135,9 @@ function canonicalPolicy(policy: AllocationPolicy): Record<string, unknown> {
   const fields: Readonly<Record<string, PolicyField>> = ALLOCATION_POLICY_FIELDS;
   const out: Record<string, unknown> = { ...policy };
   for (const [name, field] of Object.entries(fields)) {
+    // Edition 2's levers (R-SHARE … R-PRIO-FACTORS) at their defaults are not written: old planIds stand.
+    if (field.lever && JSON.stringify(out[name]) === JSON.stringify(field.default))
+      delete out[name];
     if (field.kind !== "seasonal" || field.item !== "months") continue;
     const seasons = policy[name as keyof AllocationPolicy] as Record<string, readonly number[]>;
     out[name] = Object.fromEntries(
