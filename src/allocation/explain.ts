@@ -205,7 +205,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
       return `lock ${decision.lock}${grace} offered first (R-LOCK-CONVERT) — ${got}`;
     }
     case "funded": {
-      const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}), line #${decision.lineRank}`;
+      const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
       return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${cited(decision)})`;
     }
     case "lock": {
@@ -256,6 +256,12 @@ function cited(decision: Decision): string {
 
 function grant(quantity: number, demand: number): string {
   return quantity === demand ? `got all ${demand}` : `got ${quantity} of ${demand}`;
+}
+
+/** R-PRIO-FACTORS: how the tie-break placed a franchisee level with another. */
+function tieBroken(decision: FundedDecision): string {
+  if (!decision.rules.includes(RULE.PRIO_FACTORS)) return "";
+  return `; level on priority with another franchisee, placed by franchiseeTieBreak — it ordered ${decision.orderedUnits} unit(s) worth ${decision.orderedValue}`;
 }
 
 function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {

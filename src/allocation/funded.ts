@@ -1,6 +1,7 @@
+import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
-import { compareFranchisees, isFunded } from "../ranking/franchisees.js";
-import { MONEY_SHORT } from "./lineTable.js";
+import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
+import { type LineTable, MONEY_SHORT } from "./lineTable.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } from "./state.js";
@@ -16,6 +17,12 @@ import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } f
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
   const { lines, stock: stockOf, trace, money } = state;
+  const tieBreak = policy.franchiseeTieBreak;
+  // R-PRIO-FACTORS: the ordered figures are summed only when the tie-break ranks by them.
+  const ordered =
+    tieBreak.includes("orderedUnits") || tieBreak.includes("orderedValue")
+      ? orderedFigures(lines, state.franchisees.length)
+      : undefined;
   const standings = state.franchisees
     .map((franchisee) => ({
       franchisee,
@@ -27,10 +34,25 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         money.decimal(franchisee.credit),
         policy.creditCountsAsFunds,
       ),
+      orderedUnits: ordered?.units[franchisee.index],
+      orderedValue: ordered?.value[franchisee.index],
     }))
-    .sort(compareFranchisees(policy.franchiseeRanking));
+    .sort(compareFranchisees(policy.franchiseeRanking, tieBreak));
   const funded = new Uint8Array(state.franchisees.length);
   for (const standing of standings) funded[standing.franchisee.index] = standing.funded ? 1 : 0;
+  if (ordered !== undefined) {
+    standings.forEach((standing, k) => {
+      const level = (other: (typeof standings)[number] | undefined) =>
+        other !== undefined && levelBeforeTieBreak(policy.franchiseeRanking, standing, other);
+      const value = ordered.value[standing.franchisee.index] as Decimal;
+      standing.franchisee.ordered = {
+        units: ordered.units[standing.franchisee.index] as number,
+        value,
+        valueText: state.format(value),
+        tied: level(standings[k - 1]) || level(standings[k + 1]),
+      };
+    });
+  }
 
   const { open, sku: skuOf, price: priceOf, facts } = lines;
   const { prices } = state;
@@ -69,4 +91,32 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       afterShortfall(franchisee, shortOfMoney, policy);
     },
   );
+}
+
+/**
+ * R-PRIO-FACTORS: each franchisee's units and value ordered in the input (every
+ * line's `quantity`, allocated or not, and quantity × unitPrice), by
+ * franchisee number. Units are summed per distinct price, so a value costs one
+ * multiplication per price a franchisee orders at, not one per line.
+ */
+function orderedFigures(
+  lines: LineTable,
+  franchisees: number,
+): { readonly units: Float64Array; readonly value: Decimal[] } {
+  const units = new Float64Array(franchisees);
+  const byPrice = new Map<number, number>();
+  const { count, source, franchisee: owner, price, prices } = lines;
+  for (let i = 0; i < count; i++) {
+    const f = owner[i] as number;
+    const quantity = (source[i] as (typeof source)[number]).quantity;
+    units[f] = (units[f] as number) + quantity;
+    const key = f * prices.length + (price[i] as number);
+    byPrice.set(key, (byPrice.get(key) ?? 0) + quantity);
+  }
+  const value = Array.from({ length: franchisees }, () => new Decimal(0));
+  for (const [key, quantity] of byPrice) {
+    const f = Math.floor(key / prices.length);
+    value[f] = (value[f] as Decimal).plus((prices[key % prices.length] as Decimal).times(quantity));
+  }
+  return { units, value };
 }

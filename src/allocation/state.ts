@@ -49,6 +49,21 @@ export interface FranchiseeState {
   readonly lines: Int32Array;
   /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: money ran short; serve no later line. */
   stopped: boolean;
+  /**
+   * R-PRIO-FACTORS: what it ordered in the input, set by the funded pass when
+   * the policy's `franchiseeTieBreak` ranks by it; `tied` when another
+   * franchisee stood level with it up to the tie-break, so the tie-break decided.
+   */
+  ordered: OrderedFigures | undefined;
+}
+
+/** R-PRIO-FACTORS: a franchisee's ordered units and value, and whether they broke a tie. */
+export interface OrderedFigures {
+  readonly units: number;
+  readonly value: Decimal;
+  /** `value` as the plan writes it. */
+  readonly valueText: string;
+  readonly tied: boolean;
 }
 
 /**
@@ -210,6 +225,7 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
         owed === undefined ? undefined : { ...owed, financeCash: source.cash, financeCredit },
       lines: ranked.subarray(start[index], start[index + 1]),
       stopped: false,
+      ordered: undefined,
     };
   });
 

@@ -1,8 +1,9 @@
 import type { IsoDate } from "../domain/dates.js";
-import { RULE } from "../domain/rules.js";
+import { RULE, type RuleId } from "../domain/rules.js";
 import { type LineTable, lineIndex } from "./lineTable.js";
 import type { Decision, FundedDecision, Limit, LockDecision } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import type { OrderedFigures } from "./state.js";
 import {
   type DirectClaim,
   FUNDED,
@@ -26,7 +27,12 @@ import {
 /** What turning recorded rows into decisions reads of the finished run. */
 export interface TraceContext {
   readonly lines: LineTable;
-  readonly franchisees: readonly { readonly id: string; readonly priority: number }[];
+  readonly franchisees: readonly {
+    readonly id: string;
+    readonly priority: number;
+    /** R-PRIO-FACTORS: what it ordered, when the tie-break ranked by it. */
+    readonly ordered: OrderedFigures | undefined;
+  }[];
   /** Line `i`'s unit price as the plan writes it. */
   readonly priceText: (i: number) => string;
   /** Writes a run amount as the plan does. */
@@ -42,6 +48,9 @@ const FUNDED_RULES = Object.freeze([
   RULE.RANK_PRODUCT,
 ]);
 const FUNDED_RULES_SHORT = Object.freeze([...FUNDED_RULES, RULE.ALLOC_PARTIAL]);
+/** R-PRIO-FACTORS: the same, when the tie-break decided the franchisee's place. */
+const FUNDED_RULES_TIED = Object.freeze([...FUNDED_RULES, RULE.PRIO_FACTORS]);
+const FUNDED_RULES_SHORT_TIED = Object.freeze([...FUNDED_RULES_SHORT, RULE.PRIO_FACTORS]);
 const LOCK_RULES = Object.freeze([RULE.LOCK_PLACE, RULE.RANK_LINE, RULE.RANK_PRODUCT]);
 const LOCK_RULES_BLOCKED = Object.freeze([...LOCK_RULES, RULE.LOCK_EXPIRE]);
 const SEASONAL = Object.freeze([
@@ -167,7 +176,7 @@ export class CompactTrace {
         line: source.line,
         franchisee: franchisee.id,
         sku: source.sku,
-        rules: limitedBy === "funds" ? FUNDED_RULES_SHORT : FUNDED_RULES,
+        rules: fundedRules(limitedBy === "funds", franchisee.ordered?.tied === true),
         quantity,
         franchiseeRank: b[at] as number,
         lineRank: c[at] as number,
@@ -180,6 +189,10 @@ export class CompactTrace {
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
+      if (franchisee.ordered !== undefined) {
+        decision.orderedUnits = franchisee.ordered.units;
+        decision.orderedValue = franchisee.ordered.valueText;
+      }
       return decision;
     }
     const blockedUntil = ref(at) as IsoDate | undefined;
@@ -207,6 +220,11 @@ export class CompactTrace {
     }
     return decision;
   }
+}
+
+function fundedRules(short: boolean, tied: boolean): readonly RuleId[] {
+  if (tied) return short ? FUNDED_RULES_SHORT_TIED : FUNDED_RULES_TIED;
+  return short ? FUNDED_RULES_SHORT : FUNDED_RULES;
 }
 
 /** Whether a decision, or an unfilled row (it names its demand as a ref does), concerns `ref`. */

@@ -2,6 +2,8 @@ import { deepFreeze } from "./freeze.js";
 import {
   choice,
   flag,
+  keys,
+  lever,
   type PolicyField,
   type PolicyOf,
   ranking,
@@ -11,6 +13,7 @@ import {
 import {
   AFTER_SHORTFALL,
   FRANCHISEE_RANKINGS,
+  FRANCHISEE_TIE_BREAKS,
   SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
@@ -45,6 +48,15 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "priority",
     "R-RANK-FUNDED",
     "order funded franchisees by priority (then funds) or by funds (then priority).",
+  ),
+  /** R-PRIO-FACTORS: the keys that break equal priority among funded franchisees, in turn; the id always ends the order. */
+  franchiseeTieBreak: lever(
+    keys(
+      FRANCHISEE_TIE_BREAKS,
+      ["spendable", "id"],
+      "R-PRIO-FACTORS",
+      "the keys that break equal priority among funded franchisees, in turn (spendable money, units and value ordered in the input: more first); the id always ends the order.",
+    ),
   ),
   /** R-RANK-FUNDED: whether available credit makes a franchisee funded (else only cash does). */
   creditCountsAsFunds: flag(

@@ -23,6 +23,7 @@ export const RULE = {
   ALLOC_DIRECT: "R-ALLOC-DIRECT",
   ALLOC_SEASONAL: "R-ALLOC-SEASONAL",
   ALLOC_NONSEASONAL: "R-ALLOC-NONSEASONAL",
+  PRIO_FACTORS: "R-PRIO-FACTORS",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

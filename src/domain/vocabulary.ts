@@ -84,6 +84,21 @@ export const FRANCHISEE_RANKINGS = ["priority", "funds"] as const;
 export type FranchiseeRanking = (typeof FRANCHISEE_RANKINGS)[number];
 
 /**
+ * The keys that may break equal priority among funded franchisees
+ * (R-PRIO-FACTORS, policy `franchiseeTieBreak`): spendable money (more first),
+ * units and value ordered in the input (more first), and the id.
+ *
+ * @example
+ * ```ts
+ * import { FRANCHISEE_TIE_BREAKS } from "fenhuo";
+ * FRANCHISEE_TIE_BREAKS; // ["spendable", "orderedUnits", "orderedValue", "id"]
+ * ```
+ */
+export const FRANCHISEE_TIE_BREAKS = ["spendable", "orderedUnits", "orderedValue", "id"] as const;
+/** A key that breaks equal priority among funded franchisees (R-PRIO-FACTORS). */
+export type FranchiseeTieBreak = (typeof FRANCHISEE_TIE_BREAKS)[number];
+
+/**
  * What happens after money stops a line short: serve the franchisee's later lines, or stop (R-ALLOC-PARTIAL).
  *
  * @example

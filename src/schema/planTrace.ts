@@ -100,6 +100,18 @@ const fundedDecisionWire = z
     spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
     /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
+    /** R-PRIO-FACTORS: present when policy `franchiseeTieBreak` ranks by what was ordered: the franchisee's units ordered in the input. */
+    orderedUnits: units
+      .describe(
+        "R-PRIO-FACTORS: present when policy franchiseeTieBreak ranks by what was ordered: the franchisee's units ordered in the input.",
+      )
+      .exactOptional(),
+    /** R-PRIO-FACTORS: present with `orderedUnits`: the value the franchisee ordered in the input (Σ quantity × unitPrice). */
+    orderedValue: decimal
+      .describe(
+        "R-PRIO-FACTORS: present with orderedUnits: the value the franchisee ordered in the input (the sum of quantity × unitPrice).",
+      )
+      .exactOptional(),
   })
   .describe("R-ALLOC-FUNDED: an outstanding line served from free stock and money.");
 

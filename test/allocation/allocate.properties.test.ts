@@ -101,6 +101,7 @@ interface Policy {
   regionOrder: Record<Season, readonly string[]>;
   seasonCalendar: Record<Season, readonly number[]>;
   storeClassOrder: readonly StoreClass[];
+  franchiseeTieBreak: readonly ("spendable" | "orderedUnits" | "orderedValue" | "id")[];
 }
 
 interface FranchiseeFact {
@@ -198,6 +199,7 @@ function effectivePolicy(input: AllocationInput): Policy {
       AW: given.seasonCalendar?.AW ?? [8, 9, 10, 11, 12, 1],
     },
     storeClassOrder: given.storeClassOrder ?? ["A", "B", "C"],
+    franchiseeTieBreak: given.franchiseeTieBreak ?? ["spendable", "id"],
   };
 }
 
@@ -427,6 +429,9 @@ interface Standing {
   funded: boolean;
   cash: Dec;
   credit: Dec;
+  /** R-PRIO-FACTORS: every line's quantity in the input, and quantity × unitPrice. */
+  orderedUnits: number;
+  orderedValue: Dec;
 }
 
 /**
@@ -455,6 +460,15 @@ function afterConversion(facts: Facts, b: Booked): Map<string, Standing> {
       cash = f.cash.minus(total.minus(fromCredit));
     }
     const spendable = cash.plus(credit);
+    let orderedUnits = 0;
+    let orderedValue = ZERO;
+    for (const order of facts.input.orders ?? []) {
+      if (order.franchisee !== f.id) continue;
+      for (const l of order.lines) {
+        orderedUnits += l.quantity;
+        orderedValue = orderedValue.plus(dec(l.unitPrice).times(l.quantity));
+      }
+    }
     standings.set(f.id, {
       id: f.id,
       priority: f.priority,
@@ -462,20 +476,36 @@ function afterConversion(facts: Facts, b: Booked): Map<string, Standing> {
       funded: facts.policy.creditCountsAsFunds ? spendable.gt(0) : cash.gt(0),
       cash,
       credit,
+      orderedUnits,
+      orderedValue,
     });
   }
   return standings;
 }
 
-/** R-RANK-FUNDED written out. */
-function ownFranchiseeOrder(ranking: Policy["franchiseeRanking"]) {
+/** R-RANK-FUNDED written out, with R-PRIO-FACTORS' tie-break after priority (the id always last). */
+function ownFranchiseeOrder(
+  ranking: Policy["franchiseeRanking"],
+  tieBreak: Policy["franchiseeTieBreak"],
+) {
   return (a: Standing, b: Standing): number => {
     if (a.funded !== b.funded) return a.funded ? -1 : 1;
     const byPriority = a.priority - b.priority;
     const byFunds = b.spendable.comparedTo(a.spendable);
-    return (
-      (ranking === "priority" ? byPriority || byFunds : byFunds || byPriority) || byId(a.id, b.id)
-    );
+    const head = ranking === "priority" ? byPriority : byFunds || byPriority;
+    if (head !== 0) return head;
+    for (const key of tieBreak) {
+      const by =
+        key === "spendable"
+          ? byFunds
+          : key === "orderedUnits"
+            ? b.orderedUnits - a.orderedUnits
+            : key === "orderedValue"
+              ? b.orderedValue.comparedTo(a.orderedValue)
+              : byId(a.id, b.id);
+      if (by !== 0) return by;
+    }
+    return byId(a.id, b.id);
   };
 }
 
@@ -520,8 +550,9 @@ function stoppedByConversion(facts: Facts, b: Booked): Set<string> {
 
 function replayFunded(facts: Facts, b: Booked): FundedReplay {
   const standings = [...afterConversion(facts, b).values()];
-  const own = [...standings].sort(ownFranchiseeOrder(facts.policy.franchiseeRanking));
-  const helper = [...standings].sort(compareFranchisees(facts.policy.franchiseeRanking));
+  const { franchiseeRanking, franchiseeTieBreak } = facts.policy;
+  const own = [...standings].sort(ownFranchiseeOrder(franchiseeRanking, franchiseeTieBreak));
+  const helper = [...standings].sort(compareFranchisees(franchiseeRanking, franchiseeTieBreak));
   expect(helper.map((s) => s.id)).toEqual(own.map((s) => s.id));
   for (const s of standings) {
     expect(isFunded(s.cash, s.credit, facts.policy.creditCountsAsFunds)).toBe(s.funded);

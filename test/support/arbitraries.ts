@@ -185,6 +185,11 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
         AW: springs.flatMap((spring, month) => (spring ? [] : [month + 1])),
       })),
       storeClassOrder: fc.constantFrom(...PERMUTATIONS_OF_ABC).map((order) => [...order]),
+      // R-PRIO-FACTORS: any keys in any order, at least one.
+      franchiseeTieBreak: fc.shuffledSubarray(
+        ["spendable" as const, "orderedUnits" as const, "orderedValue" as const, "id" as const],
+        { minLength: 1 },
+      ),
     },
     { requiredKeys: [] },
   )
@@ -516,14 +521,15 @@ const ORDERED_PATHS = new Set([
   "policy.regionOrder.SS",
   "policy.regionOrder.AW",
   "policy.storeClassOrder",
+  "policy.franchiseeTieBreak",
 ]);
 
 /**
  * The same input with every array that is a set shuffled (products, supply,
  * franchisees, orders, each order's lines, locks, regions, stores, needs, the
  * months of each season) and the keys of every object in another order. Arrays
- * that are serving orders (`policy.regionOrder.*`, `policy.storeClassOrder`)
- * keep their order. A fresh deep copy: `input` is not touched.
+ * that are serving orders (`policy.regionOrder.*`, `policy.storeClassOrder`,
+ * `policy.franchiseeTieBreak`) keep their order. A fresh deep copy: `input` is not touched.
  */
 export function shuffleInput(input: AllocationInput, seed: number): AllocationInput {
   const random = prng(seed);
