@@ -39,7 +39,18 @@ export type {
 export { planIdOf } from "./allocation/planId.js";
 export type { SafePreviewAllocationResult } from "./allocation/preview.js";
 export { previewAllocation, safePreviewAllocation } from "./allocation/preview.js";
+export { franchiseePriorities } from "./allocation/priorities.js";
+export type {
+  FactorFranchisee,
+  FactorOrder,
+  FranchiseePriority,
+  PriorityFactor,
+  PriorityFactors,
+  SameScore,
+} from "./domain/priorityFactors.js";
+export { PRIORITY_FACTORS, SAME_SCORE } from "./domain/priorityFactors.js";
 export type { ArrivalInput, PreviewOptions } from "./schema/previewWire.js";
+export type { PriorityFactorsInput } from "./schema/priorityFactorsWire.js";
 
 // Policies, every default, and the closed sets of values.
 
@@ -57,6 +68,7 @@ export {
 export type {
   ChoiceField,
   FlagField,
+  KeysField,
   PolicyField,
   PolicyInput,
   PolicyOf,
@@ -68,6 +80,7 @@ export type {
   AfterShortfall,
   AllocationSource,
   FranchiseeRanking,
+  FranchiseeTieBreak,
   PreviewMoney,
   Season,
   SellingSeason,
@@ -81,6 +94,7 @@ export {
   AFTER_SHORTFALL,
   ALLOCATION_SOURCES,
   FRANCHISEE_RANKINGS,
+  FRANCHISEE_TIE_BREAKS,
   LIMITS,
   PREVIEW_MONEY,
   SEASONS,
@@ -119,7 +133,12 @@ export type {
 // The orderings, as building blocks (R-RANK-*).
 
 export type { FranchiseeStanding } from "./ranking/franchisees.js";
-export { compareByPriority, compareFranchisees, isFunded } from "./ranking/franchisees.js";
+export {
+  compareByPriority,
+  compareFranchisees,
+  isFunded,
+  levelBeforeTieBreak,
+} from "./ranking/franchisees.js";
 export type { LineKey } from "./ranking/lines.js";
 export { compareLines } from "./ranking/lines.js";
 export type { ProductKey } from "./ranking/products.js";
