@@ -3,8 +3,10 @@ import { currencyMinorDigits, ZERO } from "../domain/money.js";
 import {
   type FactorFranchisee,
   PRIORITY_FACTORS,
+  type PriorityFactor,
   type PriorityFactors,
   SAME_SCORE,
+  type SameScore,
 } from "../domain/priorityFactors.js";
 import type { Issue, Result } from "./issues.js";
 import { amount, currency, id, isoDate, quantity } from "./primitives.js";
@@ -42,8 +44,36 @@ export const priorityFactorsWire = z.strictObject({
   currency,
 });
 
-/** The input of `franchiseePriorities` (R-PRIO-FACTORS), as TypeScript sees it. */
-export type PriorityFactorsInput = z.input<typeof priorityFactorsWire>;
+/**
+ * The input of `franchiseePriorities` (R-PRIO-FACTORS), as a caller writes it.
+ * Rows may carry more fields (an AllocationInput's franchisees and orders pass
+ * as they are); amounts are decimal strings or numbers.
+ */
+export interface PriorityFactorsInput {
+  /** The franchisees to rank, each once, with the region and tier the factors read. */
+  franchisees: { id: string; region?: string; tier?: number }[];
+  /** The orders whose units and value the `orderedUnits` / `orderedValue` factors sum. */
+  orders?: {
+    franchisee: string;
+    orderedOn: string;
+    lines: { quantity: number; unitPrice: string | number }[];
+  }[];
+  /** Only orders placed on these days (both ends included) count; all orders when left out. */
+  period?: { from: string; to: string };
+  /** Regions from most to least important, for the `region` factor. */
+  regionRank?: string[];
+  /** The weight of each factor; at least one above zero. */
+  weights: Partial<Record<PriorityFactor, string | number>>;
+  /** What equal scores get: the next priority each (`"next"`), or one priority (`"share"`). */
+  sameScore?: SameScore;
+  /** The currency of the order values. */
+  currency: string;
+}
+
+/** Compile-time proof that {@link PriorityFactorsInput} is something the schema accepts. */
+type Fits<A, B> = [A] extends [B] ? true : false;
+const inputMatchesSchema: Fits<PriorityFactorsInput, z.input<typeof priorityFactorsWire>> = true;
+void inputMatchesSchema;
 
 /**
  * Turns untrusted JSON into {@link PriorityFactors}, or lists every problem
