@@ -23,6 +23,8 @@ function allowed(field: PolicyField): string {
       return "`true` \\| `false`";
     case "whole":
       return `whole ${field.unit}, ${field.min}–${field.max}`;
+    case "ratio":
+      return "a number 0–1";
     case "seasonal":
       return field.item === "regions"
         ? "`{ SS?, AW? }`: region ids, each once per season"
@@ -51,6 +53,8 @@ function values(field: PolicyField): string {
       return "`boolean`";
     case "whole":
       return `integer ${field.min}–${field.max}`;
+    case "ratio":
+      return "`number` 0–1";
     case "seasonal":
       return field.item === "regions"
         ? "`{ SS?: string[], AW?: string[] }`"

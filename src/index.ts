@@ -73,6 +73,7 @@ export type {
   PolicyInput,
   PolicyOf,
   RankingField,
+  RatioField,
   SeasonalField,
   WholeField,
 } from "./domain/policyField.js";

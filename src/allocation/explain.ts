@@ -8,6 +8,7 @@ import type {
   AllocationPlan,
   Decision,
   FundedDecision,
+  LockDecision,
   RegionDecision,
   StoreDecision,
 } from "./plan.js";
@@ -217,6 +218,8 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
             : "a lock of the line expired in this run, so it is not locked again in this run";
         return `${head}: ${decision.demand} unit(s) not locked — ${bar} (R-LOCK-EXPIRE)`;
       }
+      if (decision.limitedBy === "min-fill")
+        return `${head}: ${decision.demand} unit(s) not locked — ${refusal(decision)}`;
       if (decision.quantity === 0)
         return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s) (R-LOCK-PLACE)`;
       const part =
@@ -264,10 +267,21 @@ function tieBroken(decision: FundedDecision): string {
   return `; level on priority with another franchisee, placed by franchiseeTieBreak — it ordered ${decision.orderedUnits} unit(s) worth ${decision.orderedValue}`;
 }
 
+/** R-MINFILL: why a line took none of what it was offered. */
+function refusal(decision: FundedDecision | LockDecision): string {
+  const offered = decision.offered ?? 0;
+  const limit =
+    decision.pass === "lock" || offered === Math.min(decision.demand, decision.stock)
+      ? `only ${decision.stock} in free stock`
+      : `${decision.spendable} spendable buys ${offered} at ${decision.unitPrice}`;
+  return `${limit}, and ${offered} is below the least it takes, ${decision.minUnits} (minFill); the stock${decision.pass === "funded" ? " and money" : ""} passed on (R-MINFILL)`;
+}
+
 function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
   if (decision.limitedBy === "none") return "";
   if (decision.stopped)
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
+  if (decision.limitedBy === "min-fill") return ` — ${refusal(decision)}`;
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
   // spendable is what the franchisee had before this line: none of it means the line got 0.
   if (new Money(decision.spendable).isZero())

@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
-import { type LineTable, MONEY_SHORT } from "./lineTable.js";
+import { type LineTable, MIN_FILL, MONEY_SHORT } from "./lineTable.js";
+import { minUnitsOf, refusesPart } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } from "./state.js";
@@ -14,10 +15,13 @@ import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } f
  * min(outstanding, free stock, ⌊spendable ÷ unitPrice⌋), paid in the policy's
  * `spendOrder`. When money stops a line short, R-ALLOC-PARTIAL: the franchisee's
  * later lines go on with what is left, unless `afterShortfall` is `"stop"`.
+ * R-MINFILL: a line offered part of its outstanding quantity below
+ * ⌈minFill × outstanding⌉ takes none (a shortfall all the same, for `afterShortfall`).
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
   const { lines, stock: stockOf, trace, money } = state;
   const tieBreak = policy.franchiseeTieBreak;
+  const minUnits = minUnitsOf(policy.minFill);
   // R-PRIO-FACTORS: the ordered figures are summed only when the tie-break ranks by them.
   const ordered =
     tieBreak.includes("orderedUnits") || tieBreak.includes("orderedValue")
@@ -67,15 +71,21 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const spendable = franchisee.spendable;
       const stopped = franchisee.stopped;
       const price = prices[priceOf[i] as number] as Amount;
-      const quantity = affordable(money, franchisee, want, price);
+      const offered = affordable(money, franchisee, want, price);
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
-      const shortOfMoney = quantity < want;
+      const shortOfMoney = offered < want;
+      // R-MINFILL: a part below the least share is not taken; stock and money pass on.
+      const least = minUnits === undefined ? 0 : minUnits(demand);
+      const refused = least > 0 && refusesPart(offered, demand, least);
+      const quantity = refused ? 0 : offered;
       if (quantity > 0) {
         serve(state, franchisee, i, "funded", quantity, price, policy.spendOrder);
         stockOf[sku] = stock - quantity;
       }
       if (shortOfMoney) facts[i] = (facts[i] as number) | MONEY_SHORT;
-      const limitedBy: Limit = quantity === demand ? "none" : shortOfMoney ? "funds" : "stock";
+      if (refused) facts[i] = (facts[i] as number) | MIN_FILL;
+      const limitedBy: Limit =
+        quantity === demand ? "none" : refused ? "min-fill" : shortOfMoney ? "funds" : "stock";
       trace.funded(
         i,
         franchiseeRank,
@@ -88,6 +98,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         funded[franchisee.index] === 1,
         stopped,
       );
+      if (refused) trace.refused(offered, least);
       afterShortfall(franchisee, shortOfMoney, policy);
     },
   );

@@ -51,6 +51,8 @@ export interface LockState {
 export const LOCK_BLOCKED = 1;
 /** R-ALLOC-FUNDED: money, not stock, held the line below what free stock allowed. */
 export const MONEY_SHORT = 2;
+/** R-MINFILL: the funded or lock pass refused the part of the line it was offered. */
+export const MIN_FILL = 4;
 
 /** The franchisee lines of a run as columns, each indexed by line (see the file's note). */
 export interface LineTable {
@@ -83,7 +85,7 @@ export interface LineTable {
   readonly open: Int32Array;
   /** Units of the line's new lock (R-LOCK-PLACE), 0 when none. */
   readonly locked: Int32Array;
-  /** {@link LOCK_BLOCKED} and {@link MONEY_SHORT}: why what is open stays open. */
+  /** {@link LOCK_BLOCKED}, {@link MONEY_SHORT} and {@link MIN_FILL}: why what is open stays open. */
   readonly facts: Uint8Array;
   /** What lock conversion served (R-LOCK-CONVERT), by line; most lines have none. */
   readonly converted: Served;

@@ -1,7 +1,8 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { barredUntil, LOCK_BLOCKED, lockUnits } from "./lineTable.js";
+import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL } from "./lineTable.js";
+import { minUnitsOf, refusesPart } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import { forEachRankedLine, type RunState } from "./state.js";
 
@@ -11,30 +12,41 @@ import { forEachRankedLine, type RunState } from "./state.js";
  * funded or not — franchisees by priority then id, lines by R-RANK-LINE — for
  * `lockDays` days. A line released in this run, or whose `lockBlockedUntil` is
  * after `asOf`, is skipped (R-LOCK-EXPIRE). Off when `lockUnfunded` is false.
+ * R-MINFILL: a line that could lock only part of its outstanding quantity,
+ * below ⌈minFill × outstanding⌉, locks none.
  */
 export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   if (!policy.lockUnfunded) return;
   const { lines, stock: stockOf, trace } = state;
   const { open, sku: skuOf, facts } = lines;
   const franchisees = [...state.franchisees].sort(compareByPriority);
+  const minUnits = minUnitsOf(policy.minFill);
   forEachRankedLine(franchisees, (_franchisee, i, franchiseeRank, lineRank) => {
     const demand = open[i] as number;
     if (demand <= 0) return;
     const sku = skuOf[i] as number;
     const stock = stockOf[sku] as number;
     const blockedUntil = barredUntil(lines, i, asOf);
-    const quantity = blockedUntil === undefined ? Math.min(demand, stock) : 0;
+    const offered = blockedUntil === undefined ? Math.min(demand, stock) : 0;
+    // R-MINFILL: a part below the least share is not locked; the stock passes on.
+    const least = minUnits === undefined ? 0 : minUnits(demand);
+    const refused = least > 0 && refusesPart(offered, demand, least);
+    const quantity = refused ? 0 : offered;
     const limitedBy: Limit =
       quantity === demand
         ? "none"
         : blockedUntil !== undefined && stock > 0
           ? "lock-blocked"
-          : "stock";
+          : refused
+            ? "min-fill"
+            : "stock";
     if (limitedBy === "lock-blocked") facts[i] = (facts[i] as number) | LOCK_BLOCKED;
+    if (refused) facts[i] = (facts[i] as number) | MIN_FILL;
     if (quantity > 0) {
       lockUnits(lines, i, quantity);
       stockOf[sku] = stock - quantity;
     }
     trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
+    if (refused) trace.refused(offered, least);
   });
 }

@@ -6,6 +6,7 @@ import {
   creditPaid,
   type LineTable,
   LOCK_BLOCKED,
+  MIN_FILL,
   MONEY_SHORT,
   type Served,
 } from "./lineTable.js";
@@ -314,9 +315,11 @@ function lineLists(
         reason:
           (facts & LOCK_BLOCKED) !== 0
             ? "lock-blocked"
-            : (facts & MONEY_SHORT) !== 0
-              ? "funds"
-              : "stock",
+            : (facts & MIN_FILL) !== 0
+              ? "min-fill"
+              : (facts & MONEY_SHORT) !== 0
+                ? "funds"
+                : "stock",
       };
     }
   }

@@ -24,14 +24,20 @@ export const STORE = 3;
 /** A region's claim in the direct pass (R-ALLOC-DIRECT). */
 export const REGION = 4;
 
-/** A row's limit, as the two low bits of its flags. */
-export const LIMITS: readonly Limit[] = ["none", "funds", "stock", "lock-blocked"];
+/** A row's limit, as the three low bits of its flags. */
+export const LIMITS: readonly Limit[] = ["none", "funds", "stock", "lock-blocked", "min-fill"];
 /** The flags' bits that hold the limit. */
-export const LIMIT_MASK = 3;
+export const LIMIT_MASK = 7;
 /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: the franchisee was stopped before this line. */
-export const STOPPED = 4;
+export const STOPPED = 8;
 /** R-RANK-FUNDED: the franchisee counted as funded when ranked. */
-export const FUNDED_FRANCHISEE = 8;
+export const FUNDED_FRANCHISEE = 16;
+
+/** R-MINFILL: what a refused line was offered, and the least it would take. */
+export interface MinFillRefusal {
+  readonly offered: number;
+  readonly minUnits: number;
+}
 
 /** A direct claim's SKU, as its decisions tell it (R-ALLOC-DIRECT). */
 export interface DirectSku {
@@ -63,6 +69,8 @@ export interface TraceColumns {
   readonly size: number;
   readonly ref: (at: number) => unknown;
   readonly spendable: (at: number) => Amount;
+  /** R-MINFILL: a refused row's offer and least share, else undefined. */
+  readonly refusal: (at: number) => MinFillRefusal | undefined;
 }
 
 /** The decisions of one run, in the order they were taken. */
@@ -84,6 +92,8 @@ export class TraceRecorder {
    */
   private readonly refAt: Int32Array;
   private readonly refs: unknown[] = [];
+  /** R-MINFILL refusals by row: few rows have one, so they are kept apart. */
+  private readonly refusals = new Map<number, MinFillRefusal>();
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -148,6 +158,14 @@ export class TraceRecorder {
   }
 
   /**
+   * R-MINFILL: the row just recorded (a funded or lock decision limited by
+   * `"min-fill"`) refused `offered` units, less than the `minUnits` it takes.
+   */
+  refused(offered: number, minUnits: number): void {
+    this.refusals.set(this.size - 1, { offered, minUnits });
+  }
+
+  /**
    * R-ALLOC-DIRECT: a store's or region's claim on a SKU — its place among the
    * SKU's claims, its region's and (0 for a region) its store's rank, what it
    * asked, met and got.
@@ -207,7 +225,7 @@ export class TraceRecorder {
 
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
   columns(): TraceColumns {
-    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, size } = this;
+    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, size } = this;
     return {
       kind,
       flags,
@@ -224,6 +242,7 @@ export class TraceRecorder {
         const k = refAt[at] as number;
         return k === 0 ? (g[at] as number) : (refs[k - 1] as Amount);
       },
+      refusal: (at) => refusals.get(at),
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   LIMIT_MASK,
   LIMITS,
   LOCK,
+  type MinFillRefusal,
   REGION,
   STOPPED,
   STORE,
@@ -163,6 +164,7 @@ export class CompactTrace {
     const order = (lines.orders[lines.order[i] as number] as (typeof lines.orders)[number]).id;
     const flag = flags[at] as number;
     const limitedBy = LIMITS[flag & LIMIT_MASK] as Limit;
+    const refusal = limitedBy === "min-fill" ? this.rows.refusal(at) : undefined;
     if (type === FUNDED) {
       const spendable = this.rows.spendable(at);
       if (spendable !== this.lastSpendable) {
@@ -176,7 +178,11 @@ export class CompactTrace {
         line: source.line,
         franchisee: franchisee.id,
         sku: source.sku,
-        rules: fundedRules(limitedBy === "funds", franchisee.ordered?.tied === true),
+        rules: fundedRules(
+          limitedBy === "funds" ||
+            (refusal !== undefined && refusal.offered < Math.min(demand, stock)),
+          franchisee.ordered?.tied === true,
+        ),
         quantity,
         franchiseeRank: b[at] as number,
         lineRank: c[at] as number,
@@ -189,6 +195,7 @@ export class CompactTrace {
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
+      if (refusal !== undefined) refuse(decision, refusal);
       if (franchisee.ordered !== undefined) {
         decision.orderedUnits = franchisee.ordered.units;
         decision.orderedValue = franchisee.ordered.valueText;
@@ -213,6 +220,7 @@ export class CompactTrace {
       stock,
     };
     if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
+    if (refusal !== undefined) refuse(decision, refusal);
     if (quantity > 0) {
       const lock = this.context.newLock(i);
       decision.lock = lock.id;
@@ -220,6 +228,16 @@ export class CompactTrace {
     }
     return decision;
   }
+}
+
+/** R-MINFILL: a refused decision names what it was offered, the least it takes, and the rule. */
+function refuse(
+  decision: { rules: readonly RuleId[]; offered?: number; minUnits?: number },
+  refusal: MinFillRefusal,
+): void {
+  decision.rules = Object.freeze([...decision.rules, RULE.MINFILL]);
+  decision.offered = refusal.offered;
+  decision.minUnits = refusal.minUnits;
 }
 
 function fundedRules(short: boolean, tied: boolean): readonly RuleId[] {

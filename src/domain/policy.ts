@@ -7,6 +7,7 @@ import {
   type PolicyField,
   type PolicyOf,
   ranking,
+  ratio,
   seasonal,
   whole,
 } from "./policyField.js";
@@ -77,6 +78,14 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "continue",
     "R-ALLOC-PARTIAL",
     "after money stops a line short, serve the franchisee's later lines or stop.",
+  ),
+  /** R-MINFILL: the least share of its outstanding quantity a franchisee line takes in the funded and lock passes, else none; 0 takes any. */
+  minFill: lever(
+    ratio(
+      0,
+      "R-MINFILL",
+      "the least share of its outstanding quantity a franchisee line takes in the funded and lock passes (⌈minFill × outstanding⌉ units, or all of it), else it takes none there and the stock and money pass on; 0 takes any quantity.",
+    ),
   ),
   /** R-LOCK-PLACE: whether stock left after the funded pass is locked for unpaid lines. */
   lockUnfunded: flag(

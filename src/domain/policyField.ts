@@ -68,11 +68,21 @@ export interface KeysField<T extends string> extends FieldBase<readonly T[]> {
   readonly values: readonly T[];
 }
 
+/**
+ * A share from 0 to 1 inclusive, written as a JSON number; fenhuo reads it as
+ * the exact decimal it is written as (0.3 is three tenths, not the binary
+ * number nearest to it).
+ */
+export interface RatioField extends FieldBase<number> {
+  readonly kind: "ratio";
+}
+
 /** The definition of one policy field (see {@link ALLOCATION_POLICY_FIELDS}). */
 export type PolicyField =
   | ChoiceField<string>
   | FlagField
   | WholeField
+  | RatioField
   | SeasonalField<string>
   | SeasonalField<number>
   | RankingField<string>
@@ -113,6 +123,13 @@ export const whole = (
   rule: string,
   meaning: string,
 ): WholeField => ({ kind: "whole", ...range, default: fallback, rule, meaning });
+
+export const ratio = (fallback: number, rule: string, meaning: string): RatioField => ({
+  kind: "ratio",
+  default: fallback,
+  rule,
+  meaning,
+});
 
 export function seasonal(
   item: "regions",

@@ -24,6 +24,7 @@ export const RULE = {
   ALLOC_SEASONAL: "R-ALLOC-SEASONAL",
   ALLOC_NONSEASONAL: "R-ALLOC-NONSEASONAL",
   PRIO_FACTORS: "R-PRIO-FACTORS",
+  MINFILL: "R-MINFILL",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

@@ -127,15 +127,16 @@ export const SHIP_CLOCK_STARTS = ["allocation", "receipt"] as const;
 export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
 
 /**
- * Why demand was left unfilled (§3.7): no stock, no money, or a line barred from locking.
+ * Why demand was left unfilled (§3.7): no stock, no money, a line barred from locking, or
+ * (R-MINFILL) a line that would have taken less than its policy `minFill` share.
  *
  * @example
  * ```ts
  * import { UNFILLED_REASONS } from "fenhuo";
- * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked"]
+ * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked", "min-fill"]
  * ```
  */
-export const UNFILLED_REASONS = ["stock", "funds", "lock-blocked"] as const;
+export const UNFILLED_REASONS = ["stock", "funds", "lock-blocked", "min-fill"] as const;
 /** Why demand was left unfilled (§3.7). */
 export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 
@@ -174,7 +175,7 @@ export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
  * @example
  * ```ts
  * import { LIMITS } from "fenhuo";
- * LIMITS; // ["none", "stock", "funds", "lock-blocked"]
+ * LIMITS; // ["none", "stock", "funds", "lock-blocked", "min-fill"]
  * ```
  */
 export const LIMITS = ["none", ...UNFILLED_REASONS] as const;

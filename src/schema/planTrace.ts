@@ -37,6 +37,20 @@ const rankedLineDecision = {
   limitedBy: limit,
 };
 
+/** R-MINFILL: on a decision limited by `"min-fill"`, what it was offered and refused, and the least it takes. */
+const minFillRefusal = {
+  /** R-MINFILL: present when the line refused its offer — the units stock (and money) allowed it. */
+  offered: units
+    .describe(
+      "R-MINFILL: present when limitedBy is min-fill — the units stock (and, in the funded pass, money) allowed the line, which it refused.",
+    )
+    .exactOptional(),
+  /** R-MINFILL: present with `offered` — the least the line takes, ⌈minFill × demand⌉. */
+  minUnits: units
+    .describe("R-MINFILL: present with offered — the least the line takes, ⌈minFill × demand⌉.")
+    .exactOptional(),
+};
+
 /** R-LOCK-GRACE: the policy's payment grace, in days, on a decision about a lock in it. */
 const graceDays = z
   .int()
@@ -100,6 +114,7 @@ const fundedDecisionWire = z
     spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
     /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
+    ...minFillRefusal,
     /** R-PRIO-FACTORS: present when policy `franchiseeTieBreak` ranks by what was ordered: the franchisee's units ordered in the input. */
     orderedUnits: units
       .describe(
@@ -130,6 +145,7 @@ const lockDecisionWire = z
     blockedUntil: planDate
       .describe("When the line was barred from locking in this run: the date the bar lifts.")
       .exactOptional(),
+    ...minFillRefusal,
   })
   .describe("R-LOCK-PLACE: stock locked for a line still outstanding.");
 

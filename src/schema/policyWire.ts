@@ -33,6 +33,11 @@ function valueSchema(field: PolicyField): z.ZodType {
         .min(field.min, minMessage)
         .max(field.max, `must be at most ${field.max} ${field.unit}`);
     }
+    case "ratio":
+      return z
+        .number({ error: "must be a number from 0 to 1" })
+        .min(0, "must be at least 0")
+        .max(1, "must be at most 1 (a share of the outstanding quantity)");
     case "seasonal": {
       const item = field.item === "regions" ? id : month;
       return z.strictObject(

@@ -102,6 +102,7 @@ interface Policy {
   seasonCalendar: Record<Season, readonly number[]>;
   storeClassOrder: readonly StoreClass[];
   franchiseeTieBreak: readonly ("spendable" | "orderedUnits" | "orderedValue" | "id")[];
+  minFill: number;
 }
 
 interface FranchiseeFact {
@@ -200,7 +201,23 @@ function effectivePolicy(input: AllocationInput): Policy {
     },
     storeClassOrder: given.storeClassOrder ?? ["A", "B", "C"],
     franchiseeTieBreak: given.franchiseeTieBreak ?? ["spendable", "id"],
+    minFill: given.minFill ?? 0,
   };
+}
+
+/**
+ * R-MINFILL written out: whether a line of `demand` outstanding units refuses an
+ * `offered` part — more than none, less than all and below ⌈minFill × demand⌉,
+ * minFill read as the decimal it is written as.
+ */
+function ownRefusal(policy: Policy, offered: number, demand: number): boolean {
+  const least = dec(String(policy.minFill)).times(demand).ceil().toNumber();
+  return offered > 0 && offered < demand && offered < least;
+}
+
+/** R-MINFILL: the least units of `demand`, as a refused decision must name them. */
+function ownLeast(policy: Policy, demand: number): number {
+  return dec(String(policy.minFill)).times(demand).ceil().toNumber();
 }
 
 /** R-RANK-PRODUCT written out: launchDate asc (missing last), launchRank asc (missing last), sku. */
@@ -418,8 +435,10 @@ interface Claim {
    * that converted short (R-LOCK-CONVERT), or a funded line money held back.
    */
   stopped: boolean;
+  /** R-MINFILL: the units stock (and money) allowed, when the line refused them as too few. */
+  refused: number | undefined;
   /** What the pass must report as having held the claim back (its decision's limitedBy). */
-  limit: "none" | "stock" | "funds" | "lock-blocked";
+  limit: "none" | "stock" | "funds" | "lock-blocked" | "min-fill";
 }
 
 interface Standing {
@@ -574,6 +593,16 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
       expect(cost.lte(money)).toBe(true);
       const filled = quantity === demand;
       const canPayOneMore = line.price.isZero() || line.price.times(quantity + 1).lte(money);
+      // What stock and money allowed, and whether R-MINFILL refused it as too few.
+      const affordable = line.price.isZero()
+        ? Number.POSITIVE_INFINITY
+        : money.dividedToIntegerBy(line.price).toNumber();
+      const offered = stopped ? 0 : Math.min(demand, s, affordable);
+      const refused = ownRefusal(facts.policy, offered, demand);
+      expect({ line: line.key, quantity }).toEqual({
+        line: line.key,
+        quantity: refused ? 0 : offered,
+      });
       const claim: Claim = {
         line,
         demand,
@@ -583,13 +612,21 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
         moneyLimited: !filled && (stopped || !canPayOneMore),
         stockLimited: !filled && quantity === s,
         stopped,
+        refused: refused ? offered : undefined,
         // Money held it back iff it got less than the stock allowed (a stopped line: stock > 0).
-        limit: filled ? "none" : quantity < Math.min(demand, s) ? "funds" : "stock",
+        limit: filled
+          ? "none"
+          : refused
+            ? "min-fill"
+            : quantity < Math.min(demand, s)
+              ? "funds"
+              : "stock",
       };
       claims.push(claim);
       byLine.set(line.key, claim);
-      // R-ALLOC-PARTIAL: money stopped this line short of what stock allowed.
-      if (stopped || quantity < Math.min(demand, s)) {
+      // R-ALLOC-PARTIAL: money stopped this line short of what stock allowed (R-MINFILL
+      // refusing the part it could pay for is a shortfall all the same).
+      if (stopped || offered < Math.min(demand, s)) {
         if (facts.policy.afterShortfall === "stop") stopped = true;
       }
       stock.set(line.sku, s - quantity);
@@ -628,6 +665,12 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
       const s = stock.get(line.sku) ?? 0;
       expect(quantity).toBeLessThanOrEqual(s);
       const filled = quantity === demand;
+      const offered = line.blocked ? 0 : Math.min(demand, s);
+      const refused = ownRefusal(facts.policy, offered, demand);
+      expect({ line: line.key, locked: quantity }).toEqual({
+        line: line.key,
+        locked: refused ? 0 : offered,
+      });
       claims.push({
         line,
         demand,
@@ -637,8 +680,15 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
         moneyLimited: false,
         stockLimited: !filled && quantity === s,
         stopped: false,
+        refused: refused ? offered : undefined,
         // A barred line is held back by its bar only while there was stock to lock.
-        limit: filled ? "none" : line.blocked && s > 0 ? "lock-blocked" : "stock",
+        limit: filled
+          ? "none"
+          : line.blocked && s > 0
+            ? "lock-blocked"
+            : refused
+              ? "min-fill"
+              : "stock",
       });
       stock.set(line.sku, s - quantity);
     }
@@ -1085,7 +1135,11 @@ describe("properties", () => {
             expect({
               pass,
               rank,
-              short: claim.filled || claim.moneyLimited || claim.stockLimited,
+              short:
+                claim.filled ||
+                claim.moneyLimited ||
+                claim.stockLimited ||
+                claim.refused !== undefined,
             }).toEqual({
               pass,
               rank,
@@ -1099,7 +1153,8 @@ describe("properties", () => {
                 rank,
                 sku: claim.line.sku,
                 higher: key(higher.line.order, higher.line.line),
-                filledOrMoney: higher.filled || higher.moneyLimited,
+                // R-MINFILL: a refused claimant passes its stock on.
+                filledOrMoney: higher.filled || higher.moneyLimited || higher.refused !== undefined,
               }).toEqual({
                 pass,
                 rank,
@@ -1140,12 +1195,18 @@ describe("properties", () => {
           stopped: d.stopped,
           priority: d.priority,
           funded: d.funded,
+          offered: d.offered,
+          minUnits: d.minUnits,
+          minFillCited: d.rules.includes("R-MINFILL"),
         }).toStrictEqual({
           line: claim.line.key,
           limitedBy: claim.limit,
           stopped: claim.stopped ? true : undefined,
           priority: standing.priority,
           funded: standing.funded,
+          offered: claim.refused,
+          minUnits: claim.refused === undefined ? undefined : ownLeast(facts.policy, claim.demand),
+          minFillCited: claim.refused !== undefined,
         });
       });
       // Every funded allocation row comes from a decision of the pass.
@@ -1180,12 +1241,16 @@ describe("properties", () => {
           limitedBy: d.limitedBy,
           blockedUntil: d.blockedUntil,
           priority: d.priority,
+          offered: d.offered,
+          minUnits: d.minUnits,
         }).toStrictEqual({
           line: claim.line.key,
           stock: claim.stock,
           limitedBy: claim.limit,
           blockedUntil: claim.line.blocked ? must(claim.line.barrier, "bar") : undefined,
           priority: must(facts.franchisees.get(claim.line.franchisee), "franchisee").priority,
+          offered: claim.refused,
+          minUnits: claim.refused === undefined ? undefined : ownLeast(facts.policy, claim.demand),
         });
       });
 
@@ -1201,11 +1266,16 @@ describe("properties", () => {
         if (left <= 0) continue;
         const fundedLimit = must(funded.byLine.get(line.key), "funded claim").limit;
         const lockLimit = lockByLine.get(line.key)?.limit;
+        // A bar outranks R-MINFILL, which outranks money and stock, whichever pass refused.
         expectedReasons.set(
           key(line.order, line.line),
-          lockLimit === undefined || (lockLimit === "stock" && fundedLimit === "funds")
-            ? fundedLimit
-            : lockLimit,
+          lockLimit === "lock-blocked"
+            ? lockLimit
+            : fundedLimit === "min-fill" || lockLimit === "min-fill"
+              ? "min-fill"
+              : lockLimit === undefined || (lockLimit === "stock" && fundedLimit === "funds")
+                ? fundedLimit
+                : lockLimit,
         );
       }
       const reasons = new Map<string, string>();
@@ -1280,6 +1350,7 @@ describe("properties", () => {
       expect(passes).toEqual([...passes].sort((x, y) => x - y));
 
       let replay: FundedReplay | undefined;
+      let lockReplay: Map<string, Claim> | undefined;
       const directSkus = new Set<string>();
       for (const row of plan.storeAllocations) directSkus.add(row.sku);
       for (const row of plan.regionAllocations) directSkus.add(row.sku);
@@ -1287,8 +1358,14 @@ describe("properties", () => {
         if (!directSkus.has(line.sku) || line.outstanding <= 0) continue;
         const left = line.outstanding - get(b.fundedAllocated, line.key) - get(b.newLock, line.key);
         if (facts.policy.lockUnfunded) {
-          // A line that may be locked is never left open while direct demand is served.
-          if (!line.blocked) {
+          // A line that may be locked is never left open while direct demand is served
+          // (R-MINFILL: a line whose share of the stock left is too few to lock may).
+          replay ??= replayFunded(facts, b);
+          lockReplay ??= new Map(
+            replayLocks(facts, b, replay).claims.map((claim) => [claim.line.key, claim]),
+          );
+          const refused = lockReplay.get(line.key)?.refused !== undefined;
+          if (!line.blocked && !refused) {
             expect({ sku: line.sku, line: line.key, leftOpen: left }).toEqual({
               sku: line.sku,
               line: line.key,
@@ -1299,7 +1376,10 @@ describe("properties", () => {
           // Without the lock pass only money may keep a line short of a SKU the stores get.
           replay ??= replayFunded(facts, b);
           const funded = replay.byLine.get(line.key);
-          expect({ line: line.key, moneyLimited: funded?.moneyLimited }).toEqual({
+          expect({
+            line: line.key,
+            moneyLimited: funded?.moneyLimited === true || funded?.refused !== undefined,
+          }).toEqual({
             line: line.key,
             moneyLimited: true,
           });
@@ -1307,9 +1387,13 @@ describe("properties", () => {
       }
       for (const row of plan.unfilled) {
         if (row.kind !== "order-line" || !directSkus.has(row.sku)) continue;
-        expect({ line: key(row.order, row.line), reason: row.reason }).toEqual({
+        const allowed = facts.policy.lockUnfunded ? "lock-blocked" : "funds";
+        expect({
           line: key(row.order, row.line),
-          reason: facts.policy.lockUnfunded ? "lock-blocked" : "funds",
+          reason: row.reason === "min-fill" ? allowed : row.reason,
+        }).toEqual({
+          line: key(row.order, row.line),
+          reason: allowed,
         });
       }
     });

@@ -184,6 +184,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "creditCountsAsFunds",
       "spendOrder",
       "afterShortfall",
+      "minFill",
       "lockUnfunded",
       "lockDays",
       "relockCooldownDays",

@@ -190,6 +190,12 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
         ["spendable" as const, "orderedUnits" as const, "orderedValue" as const, "id" as const],
         { minLength: 1 },
       ),
+      // R-MINFILL: off, hundredths, and shares no binary number holds exactly.
+      minFill: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 100 }).map((hundredths) => hundredths / 100),
+        fc.constantFrom(1 / 3, 0.07, 1e-7, 1),
+      ),
     },
     { requiredKeys: [] },
   )
