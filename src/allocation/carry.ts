@@ -335,6 +335,7 @@ class Carry {
           franchisee: order.franchisee,
           orderedOn: order.orderedOn,
           lines,
+          ...(order.shipComplete ? { shipComplete: true } : {}),
         });
     }
 

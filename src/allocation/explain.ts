@@ -220,6 +220,8 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
       }
       if (decision.limitedBy === "min-fill")
         return `${head}: ${decision.demand} unit(s) not locked — ${refusal(decision)}`;
+      if (decision.limitedBy === "ship-complete")
+        return `${head}: ${decision.demand} unit(s) not locked — ${heldWhole(decision)}`;
       if (decision.quantity === 0)
         return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s) (R-LOCK-PLACE)`;
       const part =
@@ -267,6 +269,21 @@ function tieBroken(decision: FundedDecision): string {
   return `; level on priority with another franchisee, placed by franchiseeTieBreak — it ordered ${decision.orderedUnits} unit(s) worth ${decision.orderedValue}`;
 }
 
+/** R-COMPLETE: why a line of a ship-complete order took none. */
+function heldWhole(decision: FundedDecision | LockDecision): string {
+  const short = decision.completeShort;
+  const done = decision.pass === "lock" ? "locked" : "served";
+  const why =
+    short === undefined
+      ? ""
+      : short.limitedBy === "stock"
+        ? `line ${short.line} could not be ${done} in full from the free stock left`
+        : short.limitedBy === "funds"
+          ? `${decision.pass === "funded" ? decision.spendable : "its"} spendable does not pay for every line in full (line ${short.line} is the first it cannot)`
+          : `line ${short.line} may not be locked in this run (R-LOCK-EXPIRE)`;
+  return `the order ships complete and ${why}, so none of its lines ${decision.pass === "lock" ? "was locked" : "took units"}; the stock${decision.pass === "funded" ? " and money" : ""} passed on (R-COMPLETE)`;
+}
+
 /** R-MINFILL: why a line took none of what it was offered. */
 function refusal(decision: FundedDecision | LockDecision): string {
   const offered = decision.offered ?? 0;
@@ -282,6 +299,7 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
   if (decision.stopped)
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "min-fill") return ` — ${refusal(decision)}`;
+  if (decision.limitedBy === "ship-complete") return ` — ${heldWhole(decision)}`;
   if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
   // spendable is what the franchisee had before this line: none of it means the line got 0.
   if (new Money(decision.spendable).isZero())

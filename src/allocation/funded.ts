@@ -1,11 +1,19 @@
 import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
-import { type LineTable, MIN_FILL, MONEY_SHORT } from "./lineTable.js";
+import { type LineTable, MIN_FILL, MONEY_SHORT, SHIP_COMPLETE } from "./lineTable.js";
 import { minUnitsOf, refusesPart } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
-import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } from "./state.js";
+import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
+import {
+  affordable,
+  afterShortfall,
+  type FranchiseeState,
+  forEachRankedLine,
+  type RunState,
+  serve,
+} from "./state.js";
 
 /**
  * Pass 3, R-ALLOC-FUNDED (seed 6.4.2.1–6.4.2.4): franchisees in R-RANK-FUNDED
@@ -17,6 +25,7 @@ import { affordable, afterShortfall, forEachRankedLine, type RunState, serve } f
  * later lines go on with what is left, unless `afterShortfall` is `"stop"`.
  * R-MINFILL: a line offered part of its outstanding quantity below
  * ⌈minFill × outstanding⌉ takes none (a shortfall all the same, for `afterShortfall`).
+ * R-COMPLETE: a ship-complete order is served whole or not at all ({@link fundWholeOrder}).
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
   const { lines, stock: stockOf, trace, money } = state;
@@ -58,13 +67,24 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
     });
   }
 
-  const { open, sku: skuOf, price: priceOf, facts } = lines;
+  const { open, sku: skuOf, price: priceOf, facts, order: orderOf } = lines;
   const { prices } = state;
+  // R-COMPLETE: ship-complete orders, each decided whole at its first outstanding line.
+  const whole = wholeOrders(lines, state.franchisees);
+  const decided = new Set<number>();
   forEachRankedLine(
     standings.map((standing) => standing.franchisee),
     (franchisee, i, franchiseeRank, lineRank) => {
       const demand = open[i] as number;
       if (demand <= 0) return;
+      const order = whole?.get(orderOf[i] as number);
+      if (order !== undefined) {
+        if (decided.has(orderOf[i] as number)) return;
+        decided.add(orderOf[i] as number);
+        const isFunded = funded[franchisee.index] === 1;
+        fundWholeOrder(state, policy, franchisee, order, franchiseeRank, isFunded);
+        return;
+      }
       const sku = skuOf[i] as number;
       const stock = stockOf[sku] as number;
       const want = Math.min(demand, stock);
@@ -102,6 +122,60 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       afterShortfall(franchisee, shortOfMoney, policy);
     },
   );
+}
+
+/**
+ * R-COMPLETE: a ship-complete order in the funded pass, at its first
+ * outstanding line's turn: when free stock and the franchisee's money cover
+ * every outstanding line in full, each is served in rank order; else none is,
+ * each line's decision naming the line that fell short, and the stock and money
+ * pass on. Falling short for money is a shortfall (R-ALLOC-PARTIAL).
+ */
+function fundWholeOrder(
+  state: RunState,
+  policy: AllocationPolicy,
+  franchisee: FranchiseeState,
+  order: WholeOrder,
+  franchiseeRank: number,
+  funded: boolean,
+): void {
+  const { lines, stock: stockOf, trace, money, prices } = state;
+  const priceOf = (i: number) => prices[lines.price[i] as number] as Amount;
+  let cost = money.zero;
+  const shortfall = firstShortLine(lines, order, stockOf, (i, demand) => {
+    if (franchisee.stopped) return "funds";
+    cost = money.plus(cost, money.times(priceOf(i), demand));
+    return money.lte(cost, franchisee.spendable) ? undefined : "funds";
+  });
+  const stopped = franchisee.stopped;
+  order.lines.forEach((i, k) => {
+    const demand = lines.open[i] as number;
+    if (demand <= 0) return;
+    const sku = lines.sku[i] as number;
+    const stock = stockOf[sku] as number;
+    const spendable = franchisee.spendable;
+    const quantity = shortfall === undefined ? demand : 0;
+    if (quantity > 0) {
+      serve(state, franchisee, i, "funded", quantity, priceOf(i), policy.spendOrder);
+      stockOf[sku] = stock - quantity;
+    } else lines.facts[i] = (lines.facts[i] as number) | SHIP_COMPLETE;
+    const limitedBy: Limit = quantity === demand ? "none" : "ship-complete";
+    const rank = order.ranks[k] as number;
+    trace.funded(
+      i,
+      franchiseeRank,
+      rank,
+      demand,
+      stock,
+      quantity,
+      limitedBy,
+      spendable,
+      funded,
+      stopped,
+    );
+    trace.wholeOrder(shortfall);
+  });
+  afterShortfall(franchisee, shortfall?.limitedBy === "funds", policy);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Lock, Order, OrderLine } from "../domain/types.js";
+import type { UnfilledReason } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import type { Amount, AmountColumn, RunMoney } from "./runMoney.js";
 
@@ -53,6 +54,20 @@ export const LOCK_BLOCKED = 1;
 export const MONEY_SHORT = 2;
 /** R-MINFILL: the funded or lock pass refused the part of the line it was offered. */
 export const MIN_FILL = 4;
+/** R-COMPLETE: the line's ship-complete order was held back whole in a pass. */
+export const SHIP_COMPLETE = 8;
+
+/**
+ * Why a line left open stays open, from its facts: a bar on locking first, then
+ * its ship-complete order held back (R-COMPLETE), then R-MINFILL's refusal,
+ * then money; else stock.
+ */
+export function unfilledReason(facts: number): UnfilledReason {
+  if ((facts & LOCK_BLOCKED) !== 0) return "lock-blocked";
+  if ((facts & SHIP_COMPLETE) !== 0) return "ship-complete";
+  if ((facts & MIN_FILL) !== 0) return "min-fill";
+  return (facts & MONEY_SHORT) !== 0 ? "funds" : "stock";
+}
 
 /** The franchisee lines of a run as columns, each indexed by line (see the file's note). */
 export interface LineTable {
@@ -85,7 +100,7 @@ export interface LineTable {
   readonly open: Int32Array;
   /** Units of the line's new lock (R-LOCK-PLACE), 0 when none. */
   readonly locked: Int32Array;
-  /** {@link LOCK_BLOCKED}, {@link MONEY_SHORT} and {@link MIN_FILL}: why what is open stays open. */
+  /** {@link LOCK_BLOCKED}, {@link MONEY_SHORT}, {@link MIN_FILL}, {@link SHIP_COMPLETE}: why what is open stays open. */
   readonly facts: Uint8Array;
   /** What lock conversion served (R-LOCK-CONVERT), by line; most lines have none. */
   readonly converted: Served;

@@ -1,9 +1,10 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL } from "./lineTable.js";
+import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL, SHIP_COMPLETE } from "./lineTable.js";
 import { minUnitsOf, refusesPart } from "./minFill.js";
 import type { Limit } from "./plan.js";
+import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
 import { forEachRankedLine, type RunState } from "./state.js";
 
 /**
@@ -21,9 +22,19 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
   const { open, sku: skuOf, facts } = lines;
   const franchisees = [...state.franchisees].sort(compareByPriority);
   const minUnits = minUnitsOf(policy.minFill);
+  // R-COMPLETE: ship-complete orders, each locked whole or not at all.
+  const whole = wholeOrders(lines, state.franchisees);
+  const decided = new Set<number>();
   forEachRankedLine(franchisees, (_franchisee, i, franchiseeRank, lineRank) => {
     const demand = open[i] as number;
     if (demand <= 0) return;
+    const order = whole?.get(lines.order[i] as number);
+    if (order !== undefined) {
+      if (decided.has(lines.order[i] as number)) return;
+      decided.add(lines.order[i] as number);
+      lockWholeOrder(state, order, franchiseeRank, asOf);
+      return;
+    }
     const sku = skuOf[i] as number;
     const stock = stockOf[sku] as number;
     const blockedUntil = barredUntil(lines, i, asOf);
@@ -48,5 +59,47 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     }
     trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
     if (refused) trace.refused(offered, least);
+  });
+}
+
+/**
+ * R-COMPLETE: a ship-complete order in the lock pass, at its first outstanding
+ * line's turn: locked whole when free stock covers every outstanding line and
+ * none is barred (R-LOCK-EXPIRE); else no line is locked, each decision naming
+ * the line that fell short, and the stock passes on.
+ */
+function lockWholeOrder(
+  state: RunState,
+  order: WholeOrder,
+  franchiseeRank: number,
+  asOf: IsoDate,
+): void {
+  const { lines, stock: stockOf, trace } = state;
+  const shortfall = firstShortLine(lines, order, stockOf, (i) =>
+    barredUntil(lines, i, asOf) === undefined ? undefined : "lock-blocked",
+  );
+  order.lines.forEach((i, k) => {
+    const demand = lines.open[i] as number;
+    if (demand <= 0) return;
+    const sku = lines.sku[i] as number;
+    const stock = stockOf[sku] as number;
+    const quantity = shortfall === undefined ? demand : 0;
+    if (quantity > 0) {
+      lockUnits(lines, i, quantity);
+      stockOf[sku] = stock - quantity;
+    } else lines.facts[i] = (lines.facts[i] as number) | SHIP_COMPLETE;
+    const limitedBy: Limit = quantity === demand ? "none" : "ship-complete";
+    const rank = order.ranks[k] as number;
+    trace.lock(
+      i,
+      franchiseeRank,
+      rank,
+      demand,
+      stock,
+      quantity,
+      limitedBy,
+      barredUntil(lines, i, asOf),
+    );
+    trace.wholeOrder(shortfall);
   });
 }

@@ -5,10 +5,8 @@ import {
   barredUntil,
   creditPaid,
   type LineTable,
-  LOCK_BLOCKED,
-  MIN_FILL,
-  MONEY_SHORT,
   type Served,
+  unfilledReason,
 } from "./lineTable.js";
 import { lockIdOf, orderId, sortIds } from "./lockIds.js";
 import { lockExpiresOn } from "./locks.js";
@@ -304,7 +302,6 @@ function lineLists(
     }
 
     if (open > 0) {
-      const facts = lines.facts[i] as number;
       unfilled[unfilledAt++] = {
         kind: "order-line",
         order,
@@ -312,14 +309,7 @@ function lineLists(
         franchisee,
         sku: source.sku,
         quantity: open,
-        reason:
-          (facts & LOCK_BLOCKED) !== 0
-            ? "lock-blocked"
-            : (facts & MIN_FILL) !== 0
-              ? "min-fill"
-              : (facts & MONEY_SHORT) !== 0
-                ? "funds"
-                : "stock",
+        reason: unfilledReason(lines.facts[i] as number),
       };
     }
   }

@@ -150,6 +150,8 @@ export function digestOf(request: AllocationRequest): string {
     (a, b) => compareIds(a.id, b.id),
     (o) => {
       out.value(o.id).value(o.franchisee).value(o.orderedOn);
+      // R-COMPLETE: written only when set, so an order without it keeps its planId.
+      if (o.shipComplete) out.value("shipComplete");
       out.rows("lines", o.lines, byLine, writeLine);
     },
   );

@@ -3,6 +3,7 @@ import type { RegionNeed, Store } from "../domain/types.js";
 import type { Season, SellingSeason } from "../domain/vocabulary.js";
 import type { ConversionDecision, ExpiryDecision, Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import type { CompleteShortfall } from "./shipComplete.js";
 
 /*
  * The trace of a run (§3.7), kept compactly. A million-line wave takes about
@@ -25,13 +26,24 @@ export const STORE = 3;
 export const REGION = 4;
 
 /** A row's limit, as the three low bits of its flags. */
-export const LIMITS: readonly Limit[] = ["none", "funds", "stock", "lock-blocked", "min-fill"];
+export const LIMITS: readonly Limit[] = [
+  "none",
+  "funds",
+  "stock",
+  "lock-blocked",
+  "min-fill",
+  "ship-complete",
+];
 /** The flags' bits that hold the limit. */
 export const LIMIT_MASK = 7;
 /** R-ALLOC-PARTIAL with `afterShortfall: "stop"`: the franchisee was stopped before this line. */
 export const STOPPED = 8;
 /** R-RANK-FUNDED: the franchisee counted as funded when ranked. */
 export const FUNDED_FRANCHISEE = 16;
+/** R-COMPLETE: the line's order ships complete; the pass decided it whole. */
+export const WHOLE_ORDER = 32;
+
+export type { CompleteShortfall };
 
 /** R-MINFILL: what a refused line was offered, and the least it would take. */
 export interface MinFillRefusal {
@@ -71,6 +83,8 @@ export interface TraceColumns {
   readonly spendable: (at: number) => Amount;
   /** R-MINFILL: a refused row's offer and least share, else undefined. */
   readonly refusal: (at: number) => MinFillRefusal | undefined;
+  /** R-COMPLETE: on a row of an order held back whole, the line that held it, else undefined. */
+  readonly shortfall: (at: number) => CompleteShortfall | undefined;
 }
 
 /** The decisions of one run, in the order they were taken. */
@@ -94,6 +108,8 @@ export class TraceRecorder {
   private readonly refs: unknown[] = [];
   /** R-MINFILL refusals by row: few rows have one, so they are kept apart. */
   private readonly refusals = new Map<number, MinFillRefusal>();
+  /** R-COMPLETE: the shortfall that held back a ship-complete order, by row. */
+  private readonly shortfalls = new Map<number, CompleteShortfall>();
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -166,6 +182,16 @@ export class TraceRecorder {
   }
 
   /**
+   * R-COMPLETE: the row just recorded is a line of a ship-complete order:
+   * decided whole, and held back by `shortfall` when there is one.
+   */
+  wholeOrder(shortfall: CompleteShortfall | undefined): void {
+    const at = this.size - 1;
+    this.flags[at] = (this.flags[at] as number) | WHOLE_ORDER;
+    if (shortfall !== undefined) this.shortfalls.set(at, shortfall);
+  }
+
+  /**
    * R-ALLOC-DIRECT: a store's or region's claim on a SKU — its place among the
    * SKU's claims, its region's and (0 for a region) its store's rank, what it
    * asked, met and got.
@@ -225,7 +251,7 @@ export class TraceRecorder {
 
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
   columns(): TraceColumns {
-    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, size } = this;
+    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, size } = this;
     return {
       kind,
       flags,
@@ -243,6 +269,7 @@ export class TraceRecorder {
         return k === 0 ? (g[at] as number) : (refs[k - 1] as Amount);
       },
       refusal: (at) => refusals.get(at),
+      shortfall: (at) => shortfalls.get(at),
     };
   }
 }

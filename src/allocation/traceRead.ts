@@ -3,6 +3,7 @@ import { RULE, type RuleId } from "../domain/rules.js";
 import { type LineTable, lineIndex } from "./lineTable.js";
 import type { Decision, FundedDecision, Limit, LockDecision } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import type { CompleteShortfall } from "./shipComplete.js";
 import type { OrderedFigures } from "./state.js";
 import {
   type DirectClaim,
@@ -18,6 +19,7 @@ import {
   type TraceColumns,
   type TraceRecorder,
   WHOLE,
+  WHOLE_ORDER,
 } from "./trace.js";
 
 /*
@@ -196,6 +198,7 @@ export class CompactTrace {
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
       if (refusal !== undefined) refuse(decision, refusal);
+      if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
       if (franchisee.ordered !== undefined) {
         decision.orderedUnits = franchisee.ordered.units;
         decision.orderedValue = franchisee.ordered.valueText;
@@ -221,6 +224,7 @@ export class CompactTrace {
     };
     if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
     if (refusal !== undefined) refuse(decision, refusal);
+    if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
     if (quantity > 0) {
       const lock = this.context.newLock(i);
       decision.lock = lock.id;
@@ -238,6 +242,15 @@ function refuse(
   decision.rules = Object.freeze([...decision.rules, RULE.MINFILL]);
   decision.offered = refusal.offered;
   decision.minUnits = refusal.minUnits;
+}
+
+/** R-COMPLETE: a decision about a ship-complete order cites the rule, and names what held the order back. */
+function wholeOrder(
+  decision: { rules: readonly RuleId[]; completeShort?: CompleteShortfall },
+  shortfall: CompleteShortfall | undefined,
+): void {
+  decision.rules = Object.freeze([...decision.rules, RULE.COMPLETE]);
+  if (shortfall !== undefined) decision.completeShort = shortfall;
 }
 
 function fundedRules(short: boolean, tied: boolean): readonly RuleId[] {

@@ -25,6 +25,7 @@ export const RULE = {
   ALLOC_NONSEASONAL: "R-ALLOC-NONSEASONAL",
   PRIO_FACTORS: "R-PRIO-FACTORS",
   MINFILL: "R-MINFILL",
+  COMPLETE: "R-COMPLETE",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

@@ -52,6 +52,11 @@ export interface Order {
   readonly franchisee: string;
   readonly orderedOn: IsoDate;
   readonly lines: readonly OrderLine[];
+  /**
+   * R-COMPLETE (整单发货): in one run the order's outstanding lines are all
+   * served (or locked) in full, or none is. Present only when true.
+   */
+  readonly shipComplete?: true;
 }
 
 /** Stock locked for an order line by an earlier run (R-LOCK-PLACE). */

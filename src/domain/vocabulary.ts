@@ -128,15 +128,22 @@ export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
 
 /**
  * Why demand was left unfilled (§3.7): no stock, no money, a line barred from locking, or
- * (R-MINFILL) a line that would have taken less than its policy `minFill` share.
+ * (R-MINFILL) a line that would have taken less than its policy `minFill` share, or
+ * (R-COMPLETE) a line of a ship-complete order that could not be served whole.
  *
  * @example
  * ```ts
  * import { UNFILLED_REASONS } from "fenhuo";
- * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked", "min-fill"]
+ * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked", "min-fill", "ship-complete"]
  * ```
  */
-export const UNFILLED_REASONS = ["stock", "funds", "lock-blocked", "min-fill"] as const;
+export const UNFILLED_REASONS = [
+  "stock",
+  "funds",
+  "lock-blocked",
+  "min-fill",
+  "ship-complete",
+] as const;
 /** Why demand was left unfilled (§3.7). */
 export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 
@@ -175,7 +182,7 @@ export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
  * @example
  * ```ts
  * import { LIMITS } from "fenhuo";
- * LIMITS; // ["none", "stock", "funds", "lock-blocked", "min-fill"]
+ * LIMITS; // ["none", "stock", "funds", "lock-blocked", "min-fill", "ship-complete"]
  * ```
  */
 export const LIMITS = ["none", ...UNFILLED_REASONS] as const;

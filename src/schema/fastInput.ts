@@ -209,8 +209,9 @@ function readOrders(
   for (let index = 0; index < raw.length; index++) {
     const row = fieldsOf(raw[index]);
     if (row === undefined) return undefined;
-    const { id, franchisee, orderedOn, lines: rawLines } = row;
+    const { id, franchisee, orderedOn, lines: rawLines, shipComplete } = row;
     if (!isId(id) || !isId(franchisee) || !Array.isArray(rawLines)) return undefined;
+    if (shipComplete !== undefined && typeof shipComplete !== "boolean") return undefined;
     if (!dates.has(orderedOn)) {
       if (!isDate(orderedOn)) return undefined;
       dates.add(orderedOn);
@@ -219,7 +220,10 @@ function readOrders(
     const lines = readOrderLines(rawLines, products, amounts);
     if (lines === undefined) return undefined;
     const size = orderById.size;
-    const order: Order = { id, franchisee, orderedOn: orderedOn as IsoDate, lines };
+    const order: Order =
+      shipComplete === true
+        ? { id, franchisee, orderedOn: orderedOn as IsoDate, lines, shipComplete }
+        : { id, franchisee, orderedOn: orderedOn as IsoDate, lines };
     if (orderById.set(id, order).size === size) return undefined;
   }
   return orderById;

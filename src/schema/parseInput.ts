@@ -199,6 +199,7 @@ function parseReadableFully(input: unknown): Result<AllocationRequest> {
       franchisee: value.franchisee,
       orderedOn: value.orderedOn as IsoDate,
       lines,
+      ...(value.shipComplete === true ? { shipComplete: true as const } : {}),
     };
     orders.push(order);
     if (orderById.has(value.id)) {

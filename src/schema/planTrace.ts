@@ -37,6 +37,17 @@ const rankedLineDecision = {
   limitedBy: limit,
 };
 
+/** R-COMPLETE: on each line of a ship-complete order held back whole, the line that held it. */
+const completeShort = z
+  .strictObject({
+    line: z.int().min(1),
+    limitedBy: z.enum(["stock", "funds", "lock-blocked"]),
+  })
+  .describe(
+    "R-COMPLETE: present when the line's ship-complete order was held back whole — its first line that could not be served (or locked) in full, and why.",
+  )
+  .exactOptional();
+
 /** R-MINFILL: on a decision limited by `"min-fill"`, what it was offered and refused, and the least it takes. */
 const minFillRefusal = {
   /** R-MINFILL: present when the line refused its offer — the units stock (and money) allowed it. */
@@ -115,6 +126,7 @@ const fundedDecisionWire = z
     /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
     ...minFillRefusal,
+    completeShort,
     /** R-PRIO-FACTORS: present when policy `franchiseeTieBreak` ranks by what was ordered: the franchisee's units ordered in the input. */
     orderedUnits: units
       .describe(
@@ -146,6 +158,7 @@ const lockDecisionWire = z
       .describe("When the line was barred from locking in this run: the date the bar lifts.")
       .exactOptional(),
     ...minFillRefusal,
+    completeShort,
   })
   .describe("R-LOCK-PLACE: stock locked for a line still outstanding.");
 

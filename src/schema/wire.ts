@@ -50,6 +50,8 @@ export const orderWire = z.object({
   id,
   franchisee: id,
   orderedOn: isoDate,
+  /** R-COMPLETE (整单发货): the order ships whole in a run, or not at all. */
+  shipComplete: z.boolean({ error: "must be true or false" }).optional(),
   // Lines are read one by one (orderLines.ts): a million of them must not be copied twice.
   lines: z.custom<unknown[]>(Array.isArray, {
     error: (issue) =>

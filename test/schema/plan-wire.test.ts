@@ -61,7 +61,7 @@ describe("planWire is the one source of AllocationPlan", () => {
     expectTypeOf<Extract<Decision, { kind: "region" }>>().toEqualTypeOf<RegionDecision>();
     expectTypeOf<Extract<Unfilled, { kind: "store" }>["reason"]>().toEqualTypeOf<"stock">();
     expectTypeOf<Extract<Unfilled, { kind: "order-line" }>["reason"]>().toEqualTypeOf<
-      "stock" | "funds" | "lock-blocked" | "min-fill"
+      "stock" | "funds" | "lock-blocked" | "min-fill" | "ship-complete"
     >();
   });
 

@@ -71,6 +71,7 @@ export function referenceDigestOf(request: AllocationRequest): string {
     out.value(order.id);
     out.value(order.franchisee);
     out.value(order.orderedOn);
+    if (order.shipComplete === true) out.value("shipComplete");
     out.rows(
       "lines",
       order.lines,
