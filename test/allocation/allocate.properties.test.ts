@@ -125,6 +125,8 @@ interface LineFact {
   allocated: number;
   price: Dec;
   orderedOn: string;
+  /** R-COMPLETE: the line's order ships complete. */
+  shipComplete: boolean;
   productRank: number;
   lockBlockedUntil: string | undefined;
   /**
@@ -317,6 +319,7 @@ function factsOf(input: AllocationInput, plan: AllocationPlan): Facts {
         allocated,
         price: dec(l.unitPrice),
         orderedOn: order.orderedOn,
+        shipComplete: order.shipComplete === true,
         productRank: must(productRank.get(l.sku), `product ${l.sku}`),
         lockBlockedUntil,
         active,
@@ -437,8 +440,32 @@ interface Claim {
   stopped: boolean;
   /** R-MINFILL: the units stock (and money) allowed, when the line refused them as too few. */
   refused: number | undefined;
+  /** R-COMPLETE: the first line that kept the claim's ship-complete order from being served whole. */
+  heldWhole: { line: number; limitedBy: "stock" | "funds" | "lock-blocked" } | undefined;
   /** What the pass must report as having held the claim back (its decision's limitedBy). */
-  limit: "none" | "stock" | "funds" | "lock-blocked" | "min-fill";
+  limit: "none" | "stock" | "funds" | "lock-blocked" | "min-fill" | "ship-complete";
+}
+
+/**
+ * R-COMPLETE written out: a ship-complete order's lines (with what each is
+ * missing, in rank order) taken whole from `stock`, then `fits` asked for the
+ * rest; the first line that cannot be, or undefined.
+ */
+function ownWholeShortfall(
+  group: readonly { line: LineFact; demand: number }[],
+  stock: ReadonlyMap<string, number>,
+  fits: (line: LineFact, demand: number) => "funds" | "lock-blocked" | undefined,
+): Claim["heldWhole"] {
+  const taken = new Map<string, number>();
+  for (const { line, demand } of group) {
+    const before = taken.get(line.sku) ?? 0;
+    if ((stock.get(line.sku) ?? 0) - before < demand)
+      return { line: line.line, limitedBy: "stock" };
+    const other = fits(line, demand);
+    if (other !== undefined) return { line: line.line, limitedBy: other };
+    taken.set(line.sku, before + demand);
+  }
+  return undefined;
 }
 
 interface Standing {
@@ -584,7 +611,51 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
   for (const standing of own) {
     let money = standing.spendable;
     let stopped = stoppedBefore.has(standing.id);
-    for (const line of must(facts.franchisees.get(standing.id), "franchisee").lines) {
+    const mine = must(facts.franchisees.get(standing.id), "franchisee").lines;
+    const decided = new Set<string>();
+    for (const line of mine) {
+      if (line.shipComplete) {
+        // R-COMPLETE: the whole order, at its first outstanding line's turn.
+        if (decided.has(line.order)) continue;
+        decided.add(line.order);
+        const group = mine
+          .filter((l) => l.order === line.order)
+          .map((l) => ({ line: l, demand: l.outstanding }));
+        let cost = ZERO;
+        const heldWhole = ownWholeShortfall(group, stock, (l, demand) => {
+          if (stopped) return "funds";
+          cost = cost.plus(l.price.times(demand));
+          return cost.lte(money) ? undefined : "funds";
+        });
+        for (const { line: l, demand } of group) {
+          const quantity = get(b.fundedAllocated, l.key);
+          const s = stock.get(l.sku) ?? 0;
+          expect({ line: l.key, quantity }).toEqual({
+            line: l.key,
+            quantity: heldWhole === undefined ? demand : 0,
+          });
+          const claim: Claim = {
+            line: l,
+            demand,
+            quantity,
+            stock: s,
+            filled: quantity === demand,
+            moneyLimited: false,
+            stockLimited: false,
+            stopped,
+            refused: undefined,
+            heldWhole,
+            limit: heldWhole === undefined ? "none" : "ship-complete",
+          };
+          claims.push(claim);
+          byLine.set(l.key, claim);
+          stock.set(l.sku, s - quantity);
+          money = money.minus(l.price.times(quantity));
+        }
+        if (heldWhole?.limitedBy === "funds" && facts.policy.afterShortfall === "stop")
+          stopped = true;
+        continue;
+      }
       const demand = line.outstanding;
       const quantity = get(b.fundedAllocated, line.key);
       const s = stock.get(line.sku) ?? 0;
@@ -613,6 +684,7 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
         stockLimited: !filled && quantity === s,
         stopped,
         refused: refused ? offered : undefined,
+        heldWhole: undefined,
         // Money held it back iff it got less than the stock allowed (a stopped line: stock > 0).
         limit: filled
           ? "none"
@@ -658,9 +730,45 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
     franchisees.map((f) => f.id),
   );
   for (const f of franchisees) {
+    const decided = new Set<string>();
     for (const line of f.lines) {
       const demand = line.outstanding - get(b.fundedAllocated, line.key);
       if (demand <= 0) continue;
+      if (line.shipComplete) {
+        // R-COMPLETE: locked whole at its first outstanding line's turn, or not at all.
+        if (decided.has(line.order)) continue;
+        decided.add(line.order);
+        const group = f.lines
+          .filter((l) => l.order === line.order)
+          .map((l) => ({ line: l, demand: l.outstanding - get(b.fundedAllocated, l.key) }))
+          .filter((entry) => entry.demand > 0);
+        const heldWhole = ownWholeShortfall(group, stock, (l) =>
+          l.blocked ? "lock-blocked" : undefined,
+        );
+        for (const { line: l, demand: d } of group) {
+          const quantity = get(b.newLock, l.key);
+          const s = stock.get(l.sku) ?? 0;
+          expect({ line: l.key, locked: quantity }).toEqual({
+            line: l.key,
+            locked: heldWhole === undefined ? d : 0,
+          });
+          claims.push({
+            line: l,
+            demand: d,
+            quantity,
+            stock: s,
+            filled: quantity === d,
+            moneyLimited: false,
+            stockLimited: false,
+            stopped: false,
+            refused: undefined,
+            heldWhole,
+            limit: heldWhole === undefined ? "none" : "ship-complete",
+          });
+          stock.set(l.sku, s - quantity);
+        }
+        continue;
+      }
       const quantity = get(b.newLock, line.key);
       const s = stock.get(line.sku) ?? 0;
       expect(quantity).toBeLessThanOrEqual(s);
@@ -681,6 +789,7 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
         stockLimited: !filled && quantity === s,
         stopped: false,
         refused: refused ? offered : undefined,
+        heldWhole: undefined,
         // A barred line is held back by its bar only while there was stock to lock.
         limit: filled
           ? "none"
@@ -1139,7 +1248,8 @@ describe("properties", () => {
                 claim.filled ||
                 claim.moneyLimited ||
                 claim.stockLimited ||
-                claim.refused !== undefined,
+                claim.refused !== undefined ||
+                claim.heldWhole !== undefined,
             }).toEqual({
               pass,
               rank,
@@ -1154,7 +1264,11 @@ describe("properties", () => {
                 sku: claim.line.sku,
                 higher: key(higher.line.order, higher.line.line),
                 // R-MINFILL: a refused claimant passes its stock on.
-                filledOrMoney: higher.filled || higher.moneyLimited || higher.refused !== undefined,
+                filledOrMoney:
+                  higher.filled ||
+                  higher.moneyLimited ||
+                  higher.refused !== undefined ||
+                  higher.heldWhole !== undefined,
               }).toEqual({
                 pass,
                 rank,
@@ -1198,6 +1312,8 @@ describe("properties", () => {
           offered: d.offered,
           minUnits: d.minUnits,
           minFillCited: d.rules.includes("R-MINFILL"),
+          completeCited: d.rules.includes("R-COMPLETE"),
+          completeShort: d.completeShort,
         }).toStrictEqual({
           line: claim.line.key,
           limitedBy: claim.limit,
@@ -1207,6 +1323,8 @@ describe("properties", () => {
           offered: claim.refused,
           minUnits: claim.refused === undefined ? undefined : ownLeast(facts.policy, claim.demand),
           minFillCited: claim.refused !== undefined,
+          completeCited: claim.line.shipComplete,
+          completeShort: claim.heldWhole,
         });
       });
       // Every funded allocation row comes from a decision of the pass.
@@ -1232,7 +1350,8 @@ describe("properties", () => {
         expect(d.quantity).toBe(claim.quantity);
         expect(d.demand).toBe(claim.demand);
         if (d.limitedBy === "lock-blocked") expect(claim.line.blocked).toBe(true);
-        if (claim.line.blocked) expect(["lock-blocked", "stock"]).toContain(d.limitedBy);
+        if (claim.line.blocked)
+          expect(["lock-blocked", "stock", "ship-complete"]).toContain(d.limitedBy);
         if (d.limitedBy === "none") expect(claim.filled).toBe(true);
         // A barred line's decision names the date its line's bar lifts (R-LOCK-EXPIRE).
         expect({
@@ -1243,6 +1362,8 @@ describe("properties", () => {
           priority: d.priority,
           offered: d.offered,
           minUnits: d.minUnits,
+          completeCited: d.rules.includes("R-COMPLETE"),
+          completeShort: d.completeShort,
         }).toStrictEqual({
           line: claim.line.key,
           stock: claim.stock,
@@ -1251,6 +1372,8 @@ describe("properties", () => {
           priority: must(facts.franchisees.get(claim.line.franchisee), "franchisee").priority,
           offered: claim.refused,
           minUnits: claim.refused === undefined ? undefined : ownLeast(facts.policy, claim.demand),
+          completeCited: claim.line.shipComplete,
+          completeShort: claim.heldWhole,
         });
       });
 
@@ -1271,11 +1394,13 @@ describe("properties", () => {
           key(line.order, line.line),
           lockLimit === "lock-blocked"
             ? lockLimit
-            : fundedLimit === "min-fill" || lockLimit === "min-fill"
-              ? "min-fill"
-              : lockLimit === undefined || (lockLimit === "stock" && fundedLimit === "funds")
-                ? fundedLimit
-                : lockLimit,
+            : fundedLimit === "ship-complete" || lockLimit === "ship-complete"
+              ? "ship-complete"
+              : fundedLimit === "min-fill" || lockLimit === "min-fill"
+                ? "min-fill"
+                : lockLimit === undefined || (lockLimit === "stock" && fundedLimit === "funds")
+                  ? fundedLimit
+                  : lockLimit,
         );
       }
       const reasons = new Map<string, string>();
@@ -1364,7 +1489,8 @@ describe("properties", () => {
           lockReplay ??= new Map(
             replayLocks(facts, b, replay).claims.map((claim) => [claim.line.key, claim]),
           );
-          const refused = lockReplay.get(line.key)?.refused !== undefined;
+          const lockClaim = lockReplay.get(line.key);
+          const refused = lockClaim?.refused !== undefined || lockClaim?.heldWhole !== undefined;
           if (!line.blocked && !refused) {
             expect({ sku: line.sku, line: line.key, leftOpen: left }).toEqual({
               sku: line.sku,
@@ -1378,7 +1504,10 @@ describe("properties", () => {
           const funded = replay.byLine.get(line.key);
           expect({
             line: line.key,
-            moneyLimited: funded?.moneyLimited === true || funded?.refused !== undefined,
+            moneyLimited:
+              funded?.moneyLimited === true ||
+              funded?.refused !== undefined ||
+              funded?.heldWhole !== undefined,
           }).toEqual({
             line: line.key,
             moneyLimited: true,
@@ -1390,7 +1519,8 @@ describe("properties", () => {
         const allowed = facts.policy.lockUnfunded ? "lock-blocked" : "funds";
         expect({
           line: key(row.order, row.line),
-          reason: row.reason === "min-fill" ? allowed : row.reason,
+          reason:
+            row.reason === "min-fill" || row.reason === "ship-complete" ? allowed : row.reason,
         }).toEqual({
           line: key(row.order, row.line),
           reason: allowed,

@@ -58,7 +58,9 @@ describe("R-COMPLETE: a ship-complete order is served whole or not at all", () =
       ["SO-1", 1, 4, "ship-complete"],
       ["SO-1", 2, 6, "ship-complete"],
     ]);
-    const decisions = plan.trace.filter((d) => d.pass === "funded" && d.order === "SO-1");
+    const decisions = plan.trace.flatMap((d) =>
+      d.pass === "funded" && d.order === "SO-1" ? [d] : [],
+    );
     expect(decisions.map((d) => [d.line, d.quantity, d.limitedBy])).toEqual([
       [1, 0, "ship-complete"],
       [2, 0, "ship-complete"],
@@ -126,7 +128,10 @@ describe("R-COMPLETE: a ship-complete order is served whole or not at all", () =
     const orders = without.orders ?? [];
     const falseFlag = {
       ...without,
-      orders: [{ ...(orders[0] as (typeof orders)[number]), shipComplete: false }, ...orders.slice(1)],
+      orders: [
+        { ...(orders[0] as (typeof orders)[number]), shipComplete: false },
+        ...orders.slice(1),
+      ],
     };
     expect(allocate(falseFlag)).toEqual(allocate(without));
     expect(allocate(twoOrders(8, 9, "900")).planId).not.toBe(allocate(without).planId);
@@ -137,7 +142,10 @@ describe("R-COMPLETE: a ship-complete order is served whole or not at all", () =
     const orders = input.orders ?? [];
     const bad = safeAllocate({
       ...input,
-      orders: [{ ...(orders[0] as (typeof orders)[number]), shipComplete: "yes" }, ...orders.slice(1)],
+      orders: [
+        { ...(orders[0] as (typeof orders)[number]), shipComplete: "yes" },
+        ...orders.slice(1),
+      ],
     });
     expect(bad.ok ? [] : bad.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [["orders", 0, "shipComplete"], "must be true or false"],

@@ -222,6 +222,8 @@ const rawOrder = fc.record({
   id: fc.constantFrom(...ORDER_POOL),
   franchisee: index,
   orderedOnAgo: fc.integer({ min: -3, max: 40 }),
+  // R-COMPLETE: now and then a ship-complete order (false: the field given, off).
+  shipComplete: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
   lines: fc.uniqueArray(rawLine, { minLength: 1, maxLength: 4, selector: (line) => line.line }),
 });
 
@@ -366,6 +368,7 @@ function build(raw: RawInput): AllocationInput {
       franchisee: franchisee.id,
       orderedOn: dateFromOffset(asOfDay - o.orderedOnAgo),
       lines,
+      ...(o.shipComplete === undefined ? {} : { shipComplete: o.shipComplete }),
     });
   }
 
