@@ -1700,6 +1700,56 @@ describe("properties", () => {
     );
   });
 
+  it("R-COMPLETE: a ship-complete order is all or nothing — in the funded pass every outstanding line in full or none, and the same for its new locks", () => {
+    forAll((facts, plan) => {
+      const b = booked(plan);
+      const orders = new Set(facts.lines.filter((l) => l.shipComplete).map((l) => l.order));
+      for (const order of orders) {
+        const open = facts.lines.filter((l) => l.order === order && l.outstanding > 0);
+        const served = open.map((l) => get(b.fundedAllocated, l.key));
+        const whole = open.every((l, k) => served[k] === l.outstanding);
+        expect({ order, served, whole: whole || served.every((q) => q === 0) }).toEqual({
+          order,
+          served,
+          whole: true,
+        });
+        const left = open
+          .map((l) => ({ l, demand: l.outstanding - get(b.fundedAllocated, l.key) }))
+          .filter((entry) => entry.demand > 0);
+        const locked = left.map(({ l }) => get(b.newLock, l.key));
+        const lockedWhole = left.every(({ demand }, k) => locked[k] === demand);
+        expect({ order, locked, whole: lockedWhole || locked.every((q) => q === 0) }).toEqual({
+          order,
+          locked,
+          whole: true,
+        });
+      }
+    });
+  });
+
+  it("R-MINFILL: a line takes in the funded or lock pass all it is missing there, or at least ⌈minFill × that⌉, or nothing", () => {
+    forAll((facts, plan) => {
+      const b = booked(plan);
+      for (const l of facts.lines) {
+        if (l.outstanding <= 0 || l.shipComplete) continue;
+        const funded = get(b.fundedAllocated, l.key);
+        const least = (demand: number) => ownLeast(facts.policy, demand);
+        const ok = (q: number, demand: number) => q === 0 || q === demand || q >= least(demand);
+        const lockDemand = l.outstanding - funded;
+        const locked = get(b.newLock, l.key);
+        expect({
+          line: l.key,
+          funded: ok(funded, l.outstanding),
+          locked: ok(locked, lockDemand),
+        }).toEqual({
+          line: l.key,
+          funded: true,
+          locked: true,
+        });
+      }
+    });
+  });
+
   it("Appendix A: no plan list holds a row of quantity 0", () => {
     forAll((_facts, plan) => {
       const lists = {
