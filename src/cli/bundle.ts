@@ -1,5 +1,11 @@
 import { parse } from "csv-parse/sync";
-import { BUNDLE_FILES, type FileSpec, REQUIRED_FILES, WAVE_FILE } from "./bundleFiles.js";
+import {
+  BUNDLE_FILES,
+  type FileSpec,
+  type Kind,
+  REQUIRED_FILES,
+  WAVE_FILE,
+} from "./bundleFiles.js";
 
 /*
  * A CSV bundle: a folder of CSV files (one per section of the allocation input,
@@ -262,9 +268,16 @@ function valuesOf(
   for (const [column, kind] of Object.entries(spec.columns)) {
     const cell = record[column];
     if (cell === undefined || cell === "" || skip.includes(column)) continue;
-    value[column] = kind === "number" ? readNumber(cell) : cell;
+    value[column] = readCell(kind, cell);
   }
   return value;
+}
+
+/** A cell as its column's kind reads it; a cell that is not of its kind stays text, to be rejected. */
+function readCell(kind: Kind, cell: string): unknown {
+  if (kind === "number") return readNumber(cell);
+  if (kind === "boolean") return cell === "true" ? true : cell === "false" ? false : cell;
+  return cell;
 }
 
 /** A number when the cell is written as one (`12`, `-3`, `1.5`); else the text, to be rejected. */
@@ -272,13 +285,13 @@ function readNumber(cell: string): number | string {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? Number(cell) : cell;
 }
 
-const ORDER_FIELDS = ["order", "franchisee", "orderedOn"] as const;
+const ORDER_FIELDS = ["order", "franchisee", "orderedOn", "shipComplete"] as const;
 
 /**
  * orders.csv has one row per order line: rows are grouped into orders by the
  * `order` column, in the order each order first appears. The order's
- * franchisee and date come from its first row; a later row may leave them
- * empty, and one that differs is a problem.
+ * franchisee, date and `shipComplete` (R-COMPLETE) come from its first row; a
+ * later row may leave them empty, and one that differs is a problem.
  */
 function groupOrders(
   name: string,
@@ -296,14 +309,15 @@ function groupOrders(
       const value: Record<string, unknown> = {};
       for (const field of ORDER_FIELDS) {
         const cell = row.record[field] ?? "";
-        if (cell !== "") value[field === "order" ? "id" : field] = cell;
+        const kind = spec.columns[field] ?? "text";
+        if (cell !== "") value[field === "order" ? "id" : field] = readCell(kind, cell);
       }
       value.lines = [line];
       orders.set(id, { value, rows: [row] });
       continue;
     }
     const first = found.rows[0] as SourceRow;
-    for (const field of ["franchisee", "orderedOn"] as const) {
+    for (const field of ["franchisee", "orderedOn", "shipComplete"] as const) {
       const mine = row.record[field] ?? "";
       const theirs = first.record[field] ?? "";
       if (mine !== "" && mine !== theirs) {

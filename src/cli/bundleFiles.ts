@@ -3,8 +3,8 @@
  * (bundle.ts) reads, and what the CLI's help and docs list.
  */
 
-/** How a column's cells are read: text as is, or a number (whole units, ranks). */
-export type Kind = "text" | "number";
+/** How a column's cells are read: text as is, a number (whole units, ranks), or `true`/`false`. */
+export type Kind = "text" | "number" | "boolean";
 
 export interface FileSpec {
   /** The section of the input the file fills. */
@@ -40,6 +40,7 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
       order: "text",
       franchisee: "text",
       orderedOn: "text",
+      shipComplete: "boolean",
       line: "number",
       sku: "text",
       quantity: "number",

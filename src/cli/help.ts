@@ -52,10 +52,10 @@ Options:
 
 The input is a JSON file, - for stdin, or a folder with a CSV bundle:
   franchisees.csv   id, priority, cash, creditLimit, creditUsed, region
-  orders.csv        order, franchisee, orderedOn, line, sku, quantity,
-                    unitPrice, allocated, lockBlockedUntil: one row per order
-                    line (an order's later rows may leave franchisee and
-                    orderedOn empty)
+  orders.csv        order, franchisee, orderedOn, shipComplete, line, sku,
+                    quantity, unitPrice, allocated, lockBlockedUntil: one row
+                    per order line (an order's later rows may leave
+                    franchisee, orderedOn and shipComplete empty)
   products.csv      sku, style, season, launchDate, launchRank
   supply.csv        sku, quantity
   locks.csv         id, order, line, franchisee, sku, quantity, lockedOn,
