@@ -219,9 +219,9 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
         return `${head}: ${decision.demand} unit(s) not locked — ${bar} (R-LOCK-EXPIRE)`;
       }
       if (decision.limitedBy === "min-fill")
-        return `${head}: ${decision.demand} unit(s) not locked — ${refusal(decision)}`;
+        return `${head}: ${decision.demand} unit(s) not locked — ${refusal(decision)} (${cited(decision)})`;
       if (decision.limitedBy === "ship-complete")
-        return `${head}: ${decision.demand} unit(s) not locked — ${heldWhole(decision)}`;
+        return `${head}: ${decision.demand} unit(s) not locked — ${heldWhole(decision)} (${cited(decision)})`;
       if (decision.quantity === 0)
         return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s) (R-LOCK-PLACE)`;
       const part =
@@ -281,7 +281,7 @@ function heldWhole(decision: FundedDecision | LockDecision): string {
         : short.limitedBy === "funds"
           ? `${decision.pass === "funded" ? decision.spendable : "its"} spendable does not pay for every line in full (line ${short.line} is the first it cannot)`
           : `line ${short.line} may not be locked in this run (R-LOCK-EXPIRE)`;
-  return `the order ships complete and ${why}, so none of its lines ${decision.pass === "lock" ? "was locked" : "took units"}; the stock${decision.pass === "funded" ? " and money" : ""} passed on (R-COMPLETE)`;
+  return `the order ships complete and ${why}, so none of its lines ${decision.pass === "lock" ? "was locked" : "took units"}; the stock${decision.pass === "funded" ? " and money" : ""} passed on`;
 }
 
 /** R-MINFILL: why a line took none of what it was offered. */
@@ -291,7 +291,7 @@ function refusal(decision: FundedDecision | LockDecision): string {
     decision.pass === "lock" || offered === Math.min(decision.demand, decision.stock)
       ? `only ${decision.stock} in free stock`
       : `${decision.spendable} spendable buys ${offered} at ${decision.unitPrice}`;
-  return `${limit}, and ${offered} is below the least it takes, ${decision.minUnits} (minFill); the stock${decision.pass === "funded" ? " and money" : ""} passed on (R-MINFILL)`;
+  return `${limit}, and ${offered} is below the least it takes, ${decision.minUnits} (minFill); the stock${decision.pass === "funded" ? " and money" : ""} passed on`;
 }
 
 function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {

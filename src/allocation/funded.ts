@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
 import { type LineTable, MIN_FILL, MONEY_SHORT, SHIP_COMPLETE } from "./lineTable.js";
-import { minUnitsOf, refusesPart } from "./minFill.js";
+import { minUnitsOf, refusal } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
@@ -95,8 +95,8 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
       const shortOfMoney = offered < want;
       // R-MINFILL: a part below the least share is not taken; stock and money pass on.
-      const least = minUnits === undefined ? 0 : minUnits(demand);
-      const refused = least > 0 && refusesPart(offered, demand, least);
+      const least = refusal(minUnits, offered, demand);
+      const refused = least !== undefined;
       const quantity = refused ? 0 : offered;
       if (quantity > 0) {
         serve(state, franchisee, i, "funded", quantity, price, policy.spendOrder);

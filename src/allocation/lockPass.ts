@@ -2,7 +2,7 @@ import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL, SHIP_COMPLETE } from "./lineTable.js";
-import { minUnitsOf, refusesPart } from "./minFill.js";
+import { minUnitsOf, refusal } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
 import { forEachRankedLine, type RunState } from "./state.js";
@@ -40,8 +40,8 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     const blockedUntil = barredUntil(lines, i, asOf);
     const offered = blockedUntil === undefined ? Math.min(demand, stock) : 0;
     // R-MINFILL: a part below the least share is not locked; the stock passes on.
-    const least = minUnits === undefined ? 0 : minUnits(demand);
-    const refused = least > 0 && refusesPart(offered, demand, least);
+    const least = refusal(minUnits, offered, demand);
+    const refused = least !== undefined;
     const quantity = refused ? 0 : offered;
     const limitedBy: Limit =
       quantity === demand

@@ -23,10 +23,17 @@ export function minUnitsOf(minFill: number): ((outstanding: number) => number) |
 }
 
 /**
- * Whether R-MINFILL refuses an `offered` quantity for a line of `outstanding`
- * units that needs at least `minUnits`: a part of the line (not none, not all
- * of it) below the least share.
+ * R-MINFILL: the least units a line of `outstanding` units takes when that is
+ * what refuses an `offered` part of it — more than none, less than all, below
+ * ⌈minFill × outstanding⌉ — else `undefined`. The least share is worked out only
+ * for a part, so a pass pays for it only on the lines stock or money cut short.
  */
-export function refusesPart(offered: number, outstanding: number, minUnits: number): boolean {
-  return offered > 0 && offered < outstanding && offered < minUnits;
+export function refusal(
+  minUnits: ((outstanding: number) => number) | undefined,
+  offered: number,
+  outstanding: number,
+): number | undefined {
+  if (minUnits === undefined || offered <= 0 || offered >= outstanding) return undefined;
+  const least = minUnits(outstanding);
+  return offered < least ? least : undefined;
 }

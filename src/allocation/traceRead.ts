@@ -182,7 +182,8 @@ export class CompactTrace {
         sku: source.sku,
         rules: fundedRules(
           limitedBy === "funds" ||
-            (refusal !== undefined && refusal.offered < Math.min(demand, stock)),
+            (refusal !== undefined && refusal.offered < Math.min(demand, stock)) ||
+            (limitedBy === "ship-complete" && this.rows.shortfall(at)?.limitedBy === "funds"),
           franchisee.ordered?.tied === true,
         ),
         quantity,

@@ -5,7 +5,7 @@
  * stock and money pass on. Every figure below is worked out by hand.
  */
 import { describe, expect, it } from "vitest";
-import { minUnitsOf, refusesPart } from "../../src/allocation/minFill.js";
+import { minUnitsOf, refusal } from "../../src/allocation/minFill.js";
 import { type AllocationPlan, allocate, explain, safeAllocate } from "../../src/index.js";
 import { franchisee, order, products, t100, t100Wave, wave } from "../support/fixtures.js";
 import { qty } from "../support/plans.js";
@@ -78,11 +78,14 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
     expect(minUnitsOf(0)).toBeUndefined();
   });
 
-  it("R-MINFILL: a part is refused, never none nor the whole line", () => {
-    expect(refusesPart(4, 10, 5)).toBe(true);
-    expect(refusesPart(5, 10, 5)).toBe(false);
-    expect(refusesPart(0, 10, 5)).toBe(false);
-    expect(refusesPart(3, 3, 5)).toBe(false);
+  it("R-MINFILL: a part is refused, never none nor the whole line; the least share is named", () => {
+    const half = minUnitsOf(0.5);
+    expect(refusal(half, 4, 10)).toBe(5);
+    expect(refusal(half, 5, 10)).toBeUndefined();
+    expect(refusal(half, 0, 10)).toBeUndefined();
+    expect(refusal(half, 10, 10)).toBeUndefined();
+    expect(refusal(minUnitsOf(1), 9, 10)).toBe(10);
+    expect(refusal(undefined, 4, 10)).toBeUndefined();
   });
 
   it("R-MINFILL: minFill 1 ships whole lines only, and a whole line below the share's units still ships", () => {
@@ -118,7 +121,7 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
     expect(refused).toMatchObject({ limitedBy: "min-fill", offered: 3, minUnits: 5 });
     expect(refused?.rules).toContain("R-ALLOC-PARTIAL");
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
-      "300.00 spendable buys 3 at 100.00, and 3 is below the least it takes, 5 (minFill); the stock and money passed on (R-MINFILL)",
+      "300.00 spendable buys 3 at 100.00, and 3 is below the least it takes, 5 (minFill); the stock and money passed on (R-ALLOC-FUNDED, R-ALLOC-PARTIAL, R-MINFILL)",
     );
   });
 
@@ -164,7 +167,7 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
     expect(decision).toMatchObject({ limitedBy: "min-fill", offered: 4, minUnits: 5 });
     expect(decision?.rules).toEqual(["R-LOCK-PLACE", "R-RANK-LINE", "R-RANK-PRODUCT", "R-MINFILL"]);
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
-      "lock pass — franchisee #1, line #1: 10 unit(s) not locked — only 4 in free stock, and 4 is below the least it takes, 5 (minFill); the stock passed on (R-MINFILL)",
+      "lock pass — franchisee #1, line #1: 10 unit(s) not locked — only 4 in free stock, and 4 is below the least it takes, 5 (minFill); the stock passed on (R-LOCK-PLACE, R-MINFILL)",
     );
   });
 

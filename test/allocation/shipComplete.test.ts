@@ -67,7 +67,7 @@ describe("R-COMPLETE: a ship-complete order is served whole or not at all", () =
     ]);
     expect(decisions[0]).toMatchObject({ completeShort: { line: 2, limitedBy: "funds" } });
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
-      "the order ships complete and 900.00 spendable does not pay for every line in full (line 2 is the first it cannot), so none of its lines took units; the stock and money passed on (R-COMPLETE)",
+      "the order ships complete and 900.00 spendable does not pay for every line in full (line 2 is the first it cannot), so none of its lines took units; the stock and money passed on (R-ALLOC-FUNDED, R-ALLOC-PARTIAL, R-COMPLETE)",
     );
   });
 

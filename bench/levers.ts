@@ -1,0 +1,111 @@
+/**
+ * The cost of each planner's lever (edition 2) at scale: one generated wave
+ * (generate.ts, seeded) allocated with every lever off, with each one alone,
+ * and with all of them on; per variant the median `allocate` time over
+ * `--runs` runs, its ratio to "all off", and what the lever did (the decisions
+ * it refused or held back).
+ *
+ *   npm run bench:levers                      # 1M lines, 3 runs per variant
+ *   npm run bench:levers -- --lines 100000 --runs 5
+ *
+ * Run with --expose-gc (the npm script does) so each run starts from collected
+ * garbage. Figures are printed, never asserted.
+ */
+import { performance } from "node:perf_hooks";
+import { type AllocationInput, type AllocationPlan, allocate } from "../src/index.js";
+import { flagsOf, fmt, median, positiveInt } from "./common.js";
+import { generateWave } from "./generate.js";
+
+interface Variant {
+  readonly name: string;
+  readonly apply: (input: AllocationInput) => AllocationInput;
+}
+
+/** R-COMPLETE on every third order (by position in the generated wave). */
+function everyThirdShipsComplete(input: AllocationInput): AllocationInput {
+  const orders = (input.orders ?? []).map((order, k) =>
+    k % 3 === 0 ? { ...order, shipComplete: true } : order,
+  );
+  return { ...input, orders };
+}
+
+const withPolicy =
+  (policy: NonNullable<AllocationInput["policy"]>) =>
+  (input: AllocationInput): AllocationInput => ({
+    ...input,
+    policy: { ...input.policy, ...policy },
+  });
+
+const VARIANTS: readonly Variant[] = [
+  { name: "all levers off", apply: (input) => input },
+  {
+    name: "franchiseeTieBreak orderedValue (R-PRIO-FACTORS)",
+    apply: withPolicy({ franchiseeTieBreak: ["orderedValue", "spendable", "id"] }),
+  },
+  { name: "minFill 0.5 (R-MINFILL)", apply: withPolicy({ minFill: 0.5 }) },
+  { name: "shipComplete on every 3rd order (R-COMPLETE)", apply: everyThirdShipsComplete },
+  {
+    name: "all of them on",
+    apply: (input) =>
+      withPolicy({ franchiseeTieBreak: ["orderedValue", "spendable", "id"], minFill: 0.5 })(
+        everyThirdShipsComplete(input),
+      ),
+  },
+];
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** What the levers did in a plan: decisions limited by them, unfilled rows they explain. */
+function effects(plan: AllocationPlan): string {
+  let minFill = 0;
+  let complete = 0;
+  for (const decision of plan.trace) {
+    if (decision.pass !== "funded" && decision.pass !== "lock") continue;
+    if (decision.limitedBy === "min-fill") minFill++;
+    if (decision.limitedBy === "ship-complete") complete++;
+  }
+  const allocated = plan.franchiseeAllocations.reduce((sum, row) => sum + row.quantity, 0);
+  return `${fmt(allocated)} units to franchisees; decisions refused by min-fill ${fmt(minFill)}, held back whole ${fmt(complete)}`;
+}
+
+function main(): void {
+  let lines = 1_000_000;
+  let runs = 3;
+  for (const [flag, value] of flagsOf(process.argv.slice(2))) {
+    if (flag === "--lines") lines = positiveInt(value(), flag);
+    else if (flag === "--runs") runs = positiveInt(value(), flag);
+    else throw new Error(`unknown argument ${flag} (use --lines N and/or --runs N)`);
+  }
+  if ((globalThis as { gc?: unknown }).gc === undefined)
+    process.stderr.write("no --expose-gc: runs are not separated by a collection\n");
+  console.log(
+    `fenhuo levers benchmark — node ${process.version}, ${fmt(lines)} lines, ${runs} runs per variant`,
+  );
+  const wave = generateWave({ lines });
+  // Warm the JIT on a small wave with every lever on, then once, untimed, on this one.
+  allocate((VARIANTS.at(-1) as Variant).apply(generateWave({ lines: 10_000 })));
+  allocate(wave);
+  let base: number | undefined;
+  for (const variant of VARIANTS) {
+    const input = variant.apply(wave);
+    const times: number[] = [];
+    let last: AllocationPlan | undefined;
+    for (let run = 0; run < runs; run++) {
+      last = undefined;
+      collectGarbage();
+      const start = performance.now();
+      last = allocate(input);
+      times.push(performance.now() - start);
+    }
+    const ms = median(times);
+    base ??= ms;
+    const plan = last as AllocationPlan;
+    console.log(
+      `${variant.name.padEnd(50)} ${fmt(ms).padStart(7)} ms  ×${(ms / base).toFixed(2)}  ${effects(plan)}`,
+    );
+  }
+}
+
+main();
