@@ -2,8 +2,9 @@
  * The cost of each planner's lever (edition 2) at scale: one generated wave
  * (generate.ts, seeded) allocated with every lever off, with each one alone,
  * and with all of them on; per variant the median `allocate` time over
- * `--runs` runs, its ratio to "all off", and what the lever did (the decisions
- * it refused or held back).
+ * `--runs` runs (the variants interleaved, round after round, after one
+ * untimed run each), its ratio to "all off", and what the lever did (the
+ * decisions it refused or held back).
  *
  *   npm run bench:levers                      # 1M lines, 3 runs per variant
  *   npm run bench:levers -- --lines 100000 --runs 5
@@ -84,28 +85,28 @@ function main(): void {
     `fenhuo levers benchmark — node ${process.version}, ${fmt(lines)} lines, ${runs} runs per variant`,
   );
   const wave = generateWave({ lines });
-  // Warm the JIT on a small wave with every lever on, then once, untimed, on this one.
+  // Warm the JIT on a small wave with every lever on, then each variant once, untimed.
   allocate((VARIANTS.at(-1) as Variant).apply(generateWave({ lines: 10_000 })));
-  allocate(wave);
-  let base: number | undefined;
-  for (const variant of VARIANTS) {
-    const input = variant.apply(wave);
-    const times: number[] = [];
-    let last: AllocationPlan | undefined;
-    for (let run = 0; run < runs; run++) {
-      last = undefined;
+  const inputs = VARIANTS.map((variant) => variant.apply(wave));
+  const plans = inputs.map((input) => effects(allocate(input)));
+  // Rounds interleave the variants, so the heap's state and the machine's drift
+  // weigh on each of them alike.
+  const times: number[][] = VARIANTS.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    inputs.forEach((input, v) => {
       collectGarbage();
       const start = performance.now();
-      last = allocate(input);
-      times.push(performance.now() - start);
-    }
-    const ms = median(times);
-    base ??= ms;
-    const plan = last as AllocationPlan;
-    console.log(
-      `${variant.name.padEnd(50)} ${fmt(ms).padStart(7)} ms  ×${(ms / base).toFixed(2)}  ${effects(plan)}`,
-    );
+      allocate(input);
+      (times[v] as number[]).push(performance.now() - start);
+    });
   }
+  const base = median(times[0] as number[]);
+  VARIANTS.forEach((variant, v) => {
+    const ms = median(times[v] as number[]);
+    console.log(
+      `${variant.name.padEnd(50)} ${fmt(ms).padStart(7)} ms  ×${(ms / base).toFixed(2)}  ${plans[v]}`,
+    );
+  });
 }
 
 main();

@@ -1,11 +1,11 @@
 import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
-import { type LineTable, MIN_FILL, MONEY_SHORT, SHIP_COMPLETE } from "./lineTable.js";
+import { type LineTable, MIN_FILL, MONEY_SHORT } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
-import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
+import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
 import {
   affordable,
   afterShortfall,
@@ -148,19 +148,10 @@ function fundWholeOrder(
     return money.lte(cost, franchisee.spendable) ? undefined : "funds";
   });
   const stopped = franchisee.stopped;
-  order.lines.forEach((i, k) => {
-    const demand = lines.open[i] as number;
-    if (demand <= 0) return;
-    const sku = lines.sku[i] as number;
-    const stock = stockOf[sku] as number;
+  decideWhole(lines, order, stockOf, shortfall, (i, rank, demand, stock, quantity, limitedBy) => {
     const spendable = franchisee.spendable;
-    const quantity = shortfall === undefined ? demand : 0;
-    if (quantity > 0) {
+    if (quantity > 0)
       serve(state, franchisee, i, "funded", quantity, priceOf(i), policy.spendOrder);
-      stockOf[sku] = stock - quantity;
-    } else lines.facts[i] = (lines.facts[i] as number) | SHIP_COMPLETE;
-    const limitedBy: Limit = quantity === demand ? "none" : "ship-complete";
-    const rank = order.ranks[k] as number;
     trace.funded(
       i,
       franchiseeRank,

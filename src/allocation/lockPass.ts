@@ -1,10 +1,10 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
-import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL, SHIP_COMPLETE } from "./lineTable.js";
+import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
 import type { Limit } from "./plan.js";
-import { firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
+import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
 import { forEachRankedLine, type RunState } from "./state.js";
 
 /**
@@ -78,28 +78,10 @@ function lockWholeOrder(
   const shortfall = firstShortLine(lines, order, stockOf, (i) =>
     barredUntil(lines, i, asOf) === undefined ? undefined : "lock-blocked",
   );
-  order.lines.forEach((i, k) => {
-    const demand = lines.open[i] as number;
-    if (demand <= 0) return;
-    const sku = lines.sku[i] as number;
-    const stock = stockOf[sku] as number;
-    const quantity = shortfall === undefined ? demand : 0;
-    if (quantity > 0) {
-      lockUnits(lines, i, quantity);
-      stockOf[sku] = stock - quantity;
-    } else lines.facts[i] = (lines.facts[i] as number) | SHIP_COMPLETE;
-    const limitedBy: Limit = quantity === demand ? "none" : "ship-complete";
-    const rank = order.ranks[k] as number;
-    trace.lock(
-      i,
-      franchiseeRank,
-      rank,
-      demand,
-      stock,
-      quantity,
-      limitedBy,
-      barredUntil(lines, i, asOf),
-    );
+  decideWhole(lines, order, stockOf, shortfall, (i, rank, demand, stock, quantity, limitedBy) => {
+    if (quantity > 0) lockUnits(lines, i, quantity);
+    const bar = barredUntil(lines, i, asOf);
+    trace.lock(i, franchiseeRank, rank, demand, stock, quantity, limitedBy, bar);
     trace.wholeOrder(shortfall);
   });
 }

@@ -1,4 +1,5 @@
-import type { LineTable } from "./lineTable.js";
+import { type LineTable, SHIP_COMPLETE } from "./lineTable.js";
+import type { Limit } from "./plan.js";
 import type { FranchiseeState } from "./state.js";
 
 /*
@@ -73,4 +74,44 @@ export function firstShortLine(
     taken.set(sku, before + demand);
   }
   return undefined;
+}
+
+/**
+ * R-COMPLETE: a pass's decision on a ship-complete order, line by line in rank
+ * order: each outstanding line takes its whole outstanding quantity when the
+ * order had no `shortfall`, else none (and keeps the fact, for `unfilled`).
+ * `take` serves or locks the units and records the decision from the free
+ * stock it met; the stock is then reduced.
+ */
+export function decideWhole(
+  lines: LineTable,
+  order: WholeOrder,
+  stock: Float64Array,
+  shortfall: CompleteShortfall | undefined,
+  take: (
+    i: number,
+    rank: number,
+    demand: number,
+    stock: number,
+    quantity: number,
+    limitedBy: Limit,
+  ) => void,
+): void {
+  order.lines.forEach((i, k) => {
+    const demand = lines.open[i] as number;
+    if (demand <= 0) return;
+    const sku = lines.sku[i] as number;
+    const before = stock[sku] as number;
+    const quantity = shortfall === undefined ? demand : 0;
+    if (quantity === 0) lines.facts[i] = (lines.facts[i] as number) | SHIP_COMPLETE;
+    take(
+      i,
+      order.ranks[k] as number,
+      demand,
+      before,
+      quantity,
+      quantity === demand ? "none" : "ship-complete",
+    );
+    stock[sku] = before - quantity;
+  });
 }

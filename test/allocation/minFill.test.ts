@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { minUnitsOf, refusal } from "../../src/allocation/minFill.js";
-import { type AllocationPlan, allocate, explain, safeAllocate } from "../../src/index.js";
+import {
+  type AllocationInput,
+  type AllocationPlan,
+  allocate,
+  explain,
+  safeAllocate,
+} from "../../src/index.js";
 import { franchisee, order, products, t100, t100Wave, wave } from "../support/fixtures.js";
 import { qty } from "../support/plans.js";
 
@@ -23,6 +29,21 @@ const twoFranchisees = (stock: number, minFill: number) =>
       order("SO-2", "F2", "2026-02-01", [t100(4)]),
     ],
     policy: { minFill },
+  });
+
+/** F1 (300.00) wants 10 T100 and 2 T200 at 100.00; 10 T100 and 2 T200 in stock. */
+const moneyShort = (policy: NonNullable<AllocationInput["policy"]>) =>
+  wave({
+    products: products("SS", "T100", "T200"),
+    supply: [
+      { sku: "T100", quantity: 10 },
+      { sku: "T200", quantity: 2 },
+    ],
+    franchisees: [franchisee("F1", 1, "300")],
+    orders: [
+      order("SO-1", "F1", "2026-02-01", [t100(10), { sku: "T200", quantity: 2, unitPrice: "100" }]),
+    ],
+    policy,
   });
 
 describe("R-MINFILL: the least share of a line the funded and lock passes give", () => {
@@ -95,21 +116,7 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
   });
 
   it("R-MINFILL: money-short — 300.00 buys 3 of 10, below 5: none taken, the money buys the franchisee's next line, the lock pass locks line 1 whole", () => {
-    const input = wave({
-      products: products("SS", "T100", "T200"),
-      supply: [
-        { sku: "T100", quantity: 10 },
-        { sku: "T200", quantity: 2 },
-      ],
-      franchisees: [franchisee("F1", 1, "300")],
-      orders: [
-        order("SO-1", "F1", "2026-02-01", [
-          t100(10),
-          { sku: "T200", quantity: 2, unitPrice: "100" },
-        ]),
-      ],
-      policy: { minFill: 0.5 },
-    });
+    const input = moneyShort({ minFill: 0.5 });
     const plan = allocate(input);
     expect(plan.franchiseeAllocations.map((row) => [row.line, row.quantity, row.amount])).toEqual([
       [2, 2, "200.00"],
@@ -126,21 +133,7 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
   });
 
   it('R-MINFILL with afterShortfall "stop": a refusal for money is a shortfall — the later line is stopped', () => {
-    const input = wave({
-      products: products("SS", "T100", "T200"),
-      supply: [
-        { sku: "T100", quantity: 10 },
-        { sku: "T200", quantity: 2 },
-      ],
-      franchisees: [franchisee("F1", 1, "300")],
-      orders: [
-        order("SO-1", "F1", "2026-02-01", [
-          t100(10),
-          { sku: "T200", quantity: 2, unitPrice: "100" },
-        ]),
-      ],
-      policy: { minFill: 0.5, afterShortfall: "stop", lockUnfunded: false },
-    });
+    const input = moneyShort({ minFill: 0.5, afterShortfall: "stop", lockUnfunded: false });
     const plan = allocate(input);
     expect(plan.franchiseeAllocations).toEqual([]);
     expect(lineRows(plan).map((row) => [row.line, row.reason])).toEqual([
