@@ -1,12 +1,14 @@
 import type { AllocationPolicy } from "../domain/policy.js";
 import { RULE } from "../domain/rules.js";
 import { compareByPriority } from "../ranking/franchisees.js";
+import { inPacks } from "./packs.js";
 import type { ConversionDecision } from "./plan.js";
 import {
   affordable,
   afterShortfall,
   type Draft,
   forEachRankedLine,
+  packOf,
   type RunState,
   serve,
 } from "./state.js";
@@ -41,7 +43,10 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
       const spendable = money.text(franchisee.spendable);
       const stopped = franchisee.stopped;
       const price = money.of(source.unitPrice);
-      const quantity = affordable(money, franchisee, demand, price);
+      const allowed = affordable(money, franchisee, demand, price);
+      // R-PACK: the money converts whole packs, unless it converts the whole lock.
+      const pack = packOf(state, lines.sku[i] as number);
+      const quantity = inPacks(allowed, demand, pack);
       if (quantity > 0) {
         // Stryker disable next-line StringLiteral: any source but "funded" is the conversion's
         serve(state, franchisee, i, "lock", quantity, price, policy.spendOrder);
@@ -72,8 +77,13 @@ export function convertLocks(state: RunState, policy: AllocationPolicy): void {
         spendable,
         priority: franchisee.priority,
       };
-      if (lock.expiring) decision.paymentGraceDays = policy.paymentGraceDays;
       if (stopped) decision.stopped = true;
+      if (lock.expiring) decision.paymentGraceDays = policy.paymentGraceDays;
+      if (quantity < allowed) {
+        decision.rules = Object.freeze([...decision.rules, RULE.PACK]);
+        decision.packSize = pack;
+        decision.beforePacks = allowed;
+      }
       state.trace.whole(decision);
       afterShortfall(franchisee, short, policy);
     }

@@ -4,7 +4,8 @@ import type { RegionNeed, Store, StoreNeed } from "../domain/types.js";
 import type { SellingSeason } from "../domain/vocabulary.js";
 import { type RegionOrder, regionServingOrder, seasonInForce } from "../ranking/regions.js";
 import { compareStores } from "../ranking/stores.js";
-import type { RunState } from "./state.js";
+import { inPacks } from "./packs.js";
+import { packOf, type RunState } from "./state.js";
 import type { DirectSku } from "./trace.js";
 
 /**
@@ -119,9 +120,12 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
     }
 
     let stock = state.stock[skuNumber] as number;
+    const pack = packOf(state, skuNumber);
     for (let index = 0; index < claims.length; index++) {
       const claim = claims[index] as Claim;
-      const quantity = Math.min(claim.demand, stock);
+      // R-PACK: whole packs, unless the grant completes the need.
+      const allowed = Math.min(claim.demand, stock);
+      const quantity = inPacks(allowed, claim.demand, pack);
       claim.quantity = quantity;
       const storeRankOf = claim.kind === "store" ? (storeRank.get(claim.store.id) as number) : 0;
       if (claim.kind === "store") served.stores.push(claim);
@@ -135,6 +139,7 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
         stock,
         quantity,
       );
+      if (quantity < allowed) state.trace.packed(pack, allowed);
       stock -= quantity;
     }
     state.stock[skuNumber] = stock;

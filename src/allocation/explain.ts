@@ -203,11 +203,12 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
         decision.paymentGraceDays === undefined
           ? ""
           : `, past its expiry date but in its ${decision.paymentGraceDays}-day payment grace (R-LOCK-GRACE),`;
-      return `lock ${decision.lock}${grace} offered first (R-LOCK-CONVERT) — ${got}`;
+      const pack = decision.packSize === undefined ? "" : `${packs(decision)} (R-PACK)`;
+      return `lock ${decision.lock}${grace} offered first (R-LOCK-CONVERT) — ${got}${pack}`;
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)} (${cited(decision)})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)}${packs(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -228,7 +229,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
         decision.quantity < decision.demand
           ? ` of ${decision.demand} (only ${decision.stock} in free stock)`
           : "";
-      return `${head}: locked ${decision.quantity}${part} as ${decision.lock} until ${decision.expiresOn} (R-LOCK-PLACE)`;
+      return `${head}: locked ${decision.quantity}${part}${packs(decision)} as ${decision.lock} until ${decision.expiresOn} (${cited(decision)})`;
     }
     case "direct": {
       const place =
@@ -244,7 +245,8 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
       const rule = decision.rules.includes(RULE.ALLOC_SEASONAL)
         ? RULE.ALLOC_SEASONAL
         : RULE.ALLOC_NONSEASONAL;
-      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why} (${rule})`;
+      const pack = decision.packSize === undefined ? "" : `${packs(decision)} (R-PACK)`;
+      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why}${pack} (${rule})`;
     }
   }
 }
@@ -267,6 +269,12 @@ function grant(quantity: number, demand: number): string {
 function tieBroken(decision: FundedDecision): string {
   if (!decision.rules.includes(RULE.PRIO_FACTORS)) return "";
   return `; level on priority with another franchisee, placed by franchiseeTieBreak — it ordered ${decision.orderedUnits} unit(s) worth ${decision.orderedValue}`;
+}
+
+/** R-PACK: how whole packs cut a grant, or nothing. */
+function packs(decision: { readonly packSize?: number; readonly beforePacks?: number }): string {
+  if (decision.packSize === undefined) return "";
+  return `, cut to whole packs of ${decision.packSize} from the ${decision.beforePacks} allowed`;
 }
 
 /** R-COMPLETE: why a line of a ship-complete order took none. */

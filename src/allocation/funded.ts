@@ -3,6 +3,7 @@ import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
 import { type LineTable, MIN_FILL, MONEY_SHORT } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
+import { inPacks } from "./packs.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
@@ -11,6 +12,7 @@ import {
   afterShortfall,
   type FranchiseeState,
   forEachRankedLine,
+  packOf,
   type RunState,
   serve,
 } from "./state.js";
@@ -91,9 +93,12 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       const spendable = franchisee.spendable;
       const stopped = franchisee.stopped;
       const price = prices[priceOf[i] as number] as Amount;
-      const offered = affordable(money, franchisee, want, price);
+      const allowed = affordable(money, franchisee, want, price);
       // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
-      const shortOfMoney = offered < want;
+      const shortOfMoney = allowed < want;
+      // R-PACK: whole packs, unless the line completes; money buys whole packs.
+      const pack = packOf(state, sku);
+      const offered = inPacks(allowed, demand, pack);
       // R-MINFILL: a part below the least share is not taken; stock and money pass on.
       const least = refusal(minUnits, offered, demand);
       const refused = least !== undefined;
@@ -118,6 +123,7 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
         funded[franchisee.index] === 1,
         stopped,
       );
+      if (offered < allowed) trace.packed(pack, allowed);
       if (refused) trace.refused(offered, least);
       afterShortfall(franchisee, shortOfMoney, policy);
     },

@@ -3,9 +3,10 @@ import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
 import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
+import { inPacks } from "./packs.js";
 import type { Limit } from "./plan.js";
 import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
-import { forEachRankedLine, type RunState } from "./state.js";
+import { forEachRankedLine, packOf, type RunState } from "./state.js";
 
 /**
  * Pass 4, R-LOCK-PLACE (seed 6.4.2.5: 根据加盟商优先级依次根据销售订单占用产品库存):
@@ -38,7 +39,10 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     const sku = skuOf[i] as number;
     const stock = stockOf[sku] as number;
     const blockedUntil = barredUntil(lines, i, asOf);
-    const offered = blockedUntil === undefined ? Math.min(demand, stock) : 0;
+    const allowed = blockedUntil === undefined ? Math.min(demand, stock) : 0;
+    // R-PACK: whole packs, unless the lock completes the line.
+    const pack = packOf(state, sku);
+    const offered = inPacks(allowed, demand, pack);
     // R-MINFILL: a part below the least share is not locked; the stock passes on.
     const least = refusal(minUnits, offered, demand);
     const refused = least !== undefined;
@@ -58,6 +62,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
       stockOf[sku] = stock - quantity;
     }
     trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
+    if (offered < allowed) trace.packed(pack, allowed);
     if (refused) trace.refused(offered, least);
   });
 }

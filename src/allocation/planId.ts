@@ -114,7 +114,11 @@ export function digestOf(request: AllocationRequest): string {
     "products",
     request.products,
     (a, b) => compareIds(a.sku, b.sku),
-    (p) => out.value(p.sku).value(p.style).value(p.season).value(p.launchDate).value(p.launchRank),
+    (p) => {
+      out.value(p.sku).value(p.style).value(p.season).value(p.launchDate).value(p.launchRank);
+      // R-PACK: written only for packs of more than one unit, so a plan without them keeps its planId.
+      if (p.packSize !== undefined && p.packSize > 1) out.value("packSize").value(p.packSize);
+    },
   );
   out.rows(
     "supply",

@@ -343,6 +343,11 @@ export function forEachRankedLine(
   }
 }
 
+/** R-PACK: the units per pack of SKU number `sku` (1 when its product has none). */
+export function packOf(state: RunState, sku: number): number {
+  return (state.products[sku] as Product).packSize ?? 1;
+}
+
 /**
  * R-ALLOC-PARTIAL: with `afterShortfall: "stop"`, a line money left short
  * stops the franchisee's later lines, in this pass and the next.

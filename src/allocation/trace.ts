@@ -85,6 +85,14 @@ export interface TraceColumns {
   readonly refusal: (at: number) => MinFillRefusal | undefined;
   /** R-COMPLETE: on a row of an order held back whole, the line that held it, else undefined. */
   readonly shortfall: (at: number) => CompleteShortfall | undefined;
+  /** R-PACK: on a row whose grant whole packs cut, the pack and what was allowed before. */
+  readonly packed: (at: number) => PackRounding | undefined;
+}
+
+/** R-PACK: a grant cut to whole packs — the pack size, and the units allowed before the cut. */
+export interface PackRounding {
+  readonly packSize: number;
+  readonly beforePacks: number;
 }
 
 /** The decisions of one run, in the order they were taken. */
@@ -110,6 +118,8 @@ export class TraceRecorder {
   private readonly refusals = new Map<number, MinFillRefusal>();
   /** R-COMPLETE: the shortfall that held back a ship-complete order, by row. */
   private readonly shortfalls = new Map<number, CompleteShortfall>();
+  /** R-PACK: grants whole packs cut, by row. */
+  private readonly packs = new Map<number, PackRounding>();
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -182,6 +192,14 @@ export class TraceRecorder {
   }
 
   /**
+   * R-PACK: the row just recorded (a funded, lock or direct decision) was
+   * allowed `beforePacks` units, cut to whole packs of `packSize`.
+   */
+  packed(packSize: number, beforePacks: number): void {
+    this.packs.set(this.size - 1, { packSize, beforePacks });
+  }
+
+  /**
    * R-COMPLETE: the row just recorded is a line of a ship-complete order:
    * decided whole, and held back by `shortfall` when there is one.
    */
@@ -251,7 +269,8 @@ export class TraceRecorder {
 
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
   columns(): TraceColumns {
-    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, size } = this;
+    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, packs, size } =
+      this;
     return {
       kind,
       flags,
@@ -270,6 +289,7 @@ export class TraceRecorder {
       },
       refusal: (at) => refusals.get(at),
       shortfall: (at) => shortfalls.get(at),
+      packed: (at) => packs.get(at),
     };
   }
 }

@@ -1,10 +1,10 @@
 import type { IsoDate } from "../domain/dates.js";
 import { RULE, type RuleId } from "../domain/rules.js";
 import { type LineTable, lineIndex } from "./lineTable.js";
-import type { Decision, FundedDecision, Limit, LockDecision } from "./plan.js";
+import type { Decision, FundedDecision, Limit, LockDecision, StoreDecision } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import type { CompleteShortfall } from "./shipComplete.js";
-import type { OrderedFigures } from "./state.js";
+import type { Draft, OrderedFigures } from "./state.js";
 import {
   type DirectClaim,
   FUNDED,
@@ -13,6 +13,7 @@ import {
   LIMITS,
   LOCK,
   type MinFillRefusal,
+  type PackRounding,
   REGION,
   STOPPED,
   STORE,
@@ -149,8 +150,9 @@ export class CompactTrace {
     const quantity = e[at] as number;
     const demand = d[at] as number;
     const stock = f[at] as number;
-    if (type === STORE || type === REGION)
-      return directDecision(
+    const packed = this.rows.packed(at);
+    if (type === STORE || type === REGION) {
+      const decision = directDecision(
         ref(at) as DirectClaim,
         a[at] as number,
         b[at] as number,
@@ -159,6 +161,9 @@ export class CompactTrace {
         stock,
         quantity,
       );
+      if (packed !== undefined) inPacks(decision as Draft<StoreDecision>, packed);
+      return decision;
+    }
     const { lines, franchisees, priceText, text } = this.context;
     const i = a[at] as number;
     const source = lines.source[i] as (typeof lines.source)[number];
@@ -198,6 +203,7 @@ export class CompactTrace {
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
+      if (packed !== undefined) inPacks(decision, packed);
       if (refusal !== undefined) refuse(decision, refusal);
       if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
       if (franchisee.ordered !== undefined) {
@@ -224,6 +230,7 @@ export class CompactTrace {
       stock,
     };
     if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
+    if (packed !== undefined) inPacks(decision, packed);
     if (refusal !== undefined) refuse(decision, refusal);
     if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
     if (quantity > 0) {
@@ -243,6 +250,16 @@ function refuse(
   decision.rules = Object.freeze([...decision.rules, RULE.MINFILL]);
   decision.offered = refusal.offered;
   decision.minUnits = refusal.minUnits;
+}
+
+/** R-PACK: a decision whose grant whole packs cut cites the rule, and names the pack and what was allowed. */
+function inPacks(
+  decision: { rules: readonly RuleId[]; packSize?: number; beforePacks?: number },
+  packed: PackRounding,
+): void {
+  decision.rules = Object.freeze([...decision.rules, RULE.PACK]);
+  decision.packSize = packed.packSize;
+  decision.beforePacks = packed.beforePacks;
 }
 
 /** R-COMPLETE: a decision about a ship-complete order cites the rule, and names what held the order back. */

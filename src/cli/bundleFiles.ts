@@ -58,6 +58,7 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
       season: "text",
       launchDate: "text",
       launchRank: "number",
+      packSize: "number",
     },
     required: ["sku", "season"],
   },

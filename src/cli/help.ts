@@ -56,7 +56,7 @@ The input is a JSON file, - for stdin, or a folder with a CSV bundle:
                     quantity, unitPrice, allocated, lockBlockedUntil: one row
                     per order line (an order's later rows may leave
                     franchisee, orderedOn and shipComplete empty)
-  products.csv      sku, style, season, launchDate, launchRank
+  products.csv      sku, style, season, launchDate, launchRank, packSize
   supply.csv        sku, quantity
   locks.csv         id, order, line, franchisee, sku, quantity, lockedOn,
                     expiresOn                                   (optional)

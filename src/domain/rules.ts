@@ -26,6 +26,7 @@ export const RULE = {
   PRIO_FACTORS: "R-PRIO-FACTORS",
   MINFILL: "R-MINFILL",
   COMPLETE: "R-COMPLETE",
+  PACK: "R-PACK",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

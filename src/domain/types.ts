@@ -17,6 +17,12 @@ export interface Product {
   readonly season: Season;
   readonly launchDate?: IsoDate;
   readonly launchRank?: number;
+  /**
+   * R-PACK (箱规 / 配比包): units per carton or prepack (1 when absent): every
+   * allocation, lock and store or region grant of the SKU is whole packs,
+   * unless it completes its demand exactly.
+   */
+  readonly packSize?: number;
 }
 
 /** Free stock of one SKU at the central warehouse (总仓). */

@@ -74,16 +74,19 @@ function setOptional(out: Record<string, unknown>, row: Fields, key: string, val
 export function readProduct(item: unknown): Product | undefined {
   const row = fieldsOf(item);
   if (row === undefined) return undefined;
-  const { sku, style, season, launchDate, launchRank } = row;
+  const { sku, style, season, launchDate, launchRank, packSize } = row;
   if (!isId(sku) || !isSeason(season)) return undefined;
   if (style !== undefined && typeof style !== "string") return undefined;
   if (launchDate !== undefined && !isDate(launchDate)) return undefined;
   if (launchRank !== undefined && !isInt(launchRank)) return undefined;
+  if (packSize !== undefined && !(isInt(packSize) && packSize >= 1 && packSize <= 1_000_000))
+    return undefined;
   const out: Record<string, unknown> = { sku };
   setOptional(out, row, "style", style);
   out.season = season;
   setOptional(out, row, "launchDate", launchDate);
   setOptional(out, row, "launchRank", launchRank);
+  setOptional(out, row, "packSize", packSize);
   return out as unknown as Product;
 }
 

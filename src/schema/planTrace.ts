@@ -48,6 +48,22 @@ const completeShort = z
   )
   .exactOptional();
 
+/** R-PACK: on a decision whose grant whole packs cut, the pack and what was allowed before the cut. */
+const packRounding = {
+  /** R-PACK: present when the grant was cut to whole packs — the SKU's units per pack. */
+  packSize: z
+    .int()
+    .min(2)
+    .describe("R-PACK: present when the grant was cut to whole packs — the SKU's units per pack.")
+    .exactOptional(),
+  /** R-PACK: present with `packSize` — the units stock, money and need allowed before the cut. */
+  beforePacks: units
+    .describe(
+      "R-PACK: present with packSize — the units stock, money and need allowed before the cut to whole packs.",
+    )
+    .exactOptional(),
+};
+
 /** R-MINFILL: on a decision limited by `"min-fill"`, what it was offered and refused, and the least it takes. */
 const minFillRefusal = {
   /** R-MINFILL: present when the line refused its offer — the units stock (and money) allowed it. */
@@ -106,6 +122,7 @@ const conversionDecisionWire = z
     stopped: z.literal(true).exactOptional(),
     /** Present when the lock was past its expiry date, in its payment grace (R-LOCK-GRACE): the grace, in days. */
     paymentGraceDays: graceDays.exactOptional(),
+    ...packRounding,
   })
   .describe("R-LOCK-CONVERT: a carried lock offered to its paying franchisee.");
 
@@ -125,6 +142,7 @@ const fundedDecisionWire = z
     spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
     /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
+    ...packRounding,
     ...minFillRefusal,
     completeShort,
     /** R-PRIO-FACTORS: present when policy `franchiseeTieBreak` ranks by what was ordered: the franchisee's units ordered in the input. */
@@ -157,6 +175,7 @@ const lockDecisionWire = z
     blockedUntil: planDate
       .describe("When the line was barred from locking in this run: the date the bar lifts.")
       .exactOptional(),
+    ...packRounding,
     ...minFillRefusal,
     completeShort,
   })
@@ -181,6 +200,7 @@ const directDecision = {
   stock: units,
   quantity: units,
   limitedBy: z.enum(["none", "stock"]),
+  ...packRounding,
 };
 
 const storeDecisionWire = z

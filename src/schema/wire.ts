@@ -21,6 +21,12 @@ export const productWire = z.object({
   season,
   launchDate: isoDate.optional(),
   launchRank: z.int().optional(),
+  /** R-PACK (箱规 / 配比包): units per carton or prepack; every grant is whole packs unless it completes its demand. */
+  packSize: z
+    .int("must be a whole number of units per pack")
+    .min(1, "a pack holds at least one unit")
+    .max(1_000_000, "must be at most 1000000 units per pack")
+    .optional(),
 });
 
 export const supplyWire = z.object({ sku: id, quantity });

@@ -217,6 +217,23 @@ function ownRefusal(policy: Policy, offered: number, demand: number): boolean {
   return offered > 0 && offered < demand && offered < least;
 }
 
+/** R-PACK written out: the units per pack of `sku` (1 when none is given). */
+/** Units `price` lets `money` buy, at most `cap`. */
+function affordableUnits(price: Dec, money: Dec, cap: number): number {
+  return price.isZero() ? cap : Math.min(cap, money.dividedToIntegerBy(price).toNumber());
+}
+
+function ownPack(facts: Facts, sku: string): number {
+  return facts.products.get(sku)?.packSize ?? 1;
+}
+
+/** R-PACK written out: `allowed` units of a demand of `demand` as whole packs, unless it completes. */
+function ownPacks(facts: Facts, sku: string, allowed: number, demand: number): number {
+  if (allowed >= demand) return allowed;
+  const pack = ownPack(facts, sku);
+  return Math.floor(allowed / pack) * pack;
+}
+
 /** R-MINFILL: the least units of `demand`, as a refused decision must name them. */
 function ownLeast(policy: Policy, demand: number): number {
   return dec(String(policy.minFill)).times(demand).ceil().toNumber();
@@ -440,6 +457,8 @@ interface Claim {
   stopped: boolean;
   /** R-MINFILL: the units stock (and money) allowed, when the line refused them as too few. */
   refused: number | undefined;
+  /** R-PACK: what stock, money and need allowed, when whole packs cut the grant below it. */
+  packedFrom: number | undefined;
   /** R-COMPLETE: the first line that kept the claim's ship-complete order from being served whole. */
   heldWhole: { line: number; limitedBy: "stock" | "funds" | "lock-blocked" } | undefined;
   /** What the pass must report as having held the claim back (its decision's limitedBy). */
@@ -644,6 +663,7 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
             stockLimited: false,
             stopped,
             refused: undefined,
+            packedFrom: undefined,
             heldWhole,
             limit: heldWhole === undefined ? "none" : "ship-complete",
           };
@@ -668,7 +688,8 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
       const affordable = line.price.isZero()
         ? Number.POSITIVE_INFINITY
         : money.dividedToIntegerBy(line.price).toNumber();
-      const offered = stopped ? 0 : Math.min(demand, s, affordable);
+      const allowed = stopped ? 0 : Math.min(demand, s, affordable);
+      const offered = ownPacks(facts, line.sku, allowed, demand);
       const refused = ownRefusal(facts.policy, offered, demand);
       expect({ line: line.key, quantity }).toEqual({
         line: line.key,
@@ -684,13 +705,14 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
         stockLimited: !filled && quantity === s,
         stopped,
         refused: refused ? offered : undefined,
+        packedFrom: offered < allowed ? allowed : undefined,
         heldWhole: undefined,
-        // Money held it back iff it got less than the stock allowed (a stopped line: stock > 0).
+        // Money held it back iff it allowed less than the stock did (a stopped line: stock > 0).
         limit: filled
           ? "none"
           : refused
             ? "min-fill"
-            : quantity < Math.min(demand, s)
+            : allowed < Math.min(demand, s)
               ? "funds"
               : "stock",
       };
@@ -698,7 +720,7 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
       byLine.set(line.key, claim);
       // R-ALLOC-PARTIAL: money stopped this line short of what stock allowed (R-MINFILL
       // refusing the part it could pay for is a shortfall all the same).
-      if (stopped || offered < Math.min(demand, s)) {
+      if (stopped || allowed < Math.min(demand, s)) {
         if (facts.policy.afterShortfall === "stop") stopped = true;
       }
       stock.set(line.sku, s - quantity);
@@ -762,6 +784,7 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
             stockLimited: false,
             stopped: false,
             refused: undefined,
+            packedFrom: undefined,
             heldWhole,
             limit: heldWhole === undefined ? "none" : "ship-complete",
           });
@@ -773,7 +796,8 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
       const s = stock.get(line.sku) ?? 0;
       expect(quantity).toBeLessThanOrEqual(s);
       const filled = quantity === demand;
-      const offered = line.blocked ? 0 : Math.min(demand, s);
+      const allowed = line.blocked ? 0 : Math.min(demand, s);
+      const offered = ownPacks(facts, line.sku, allowed, demand);
       const refused = ownRefusal(facts.policy, offered, demand);
       expect({ line: line.key, locked: quantity }).toEqual({
         line: line.key,
@@ -789,6 +813,7 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
         stockLimited: !filled && quantity === s,
         stopped: false,
         refused: refused ? offered : undefined,
+        packedFrom: offered < allowed ? allowed : undefined,
         heldWhole: undefined,
         // A barred line is held back by its bar only while there was stock to lock.
         limit: filled
@@ -1105,7 +1130,18 @@ describe("properties", () => {
           lock: lock.id,
           withinLock: q >= 0 && q <= lock.quantity,
           paid: cost.lte(m),
-          shortOnlyForMoney: stopped || q === lock.quantity || !canPayOneMore,
+          // R-PACK: or one more pack.
+          shortOnlyForMoney:
+            stopped ||
+            q === lock.quantity ||
+            !canPayOneMore ||
+            q ===
+              ownPacks(
+                facts,
+                line.sku,
+                affordableUnits(line.price, m, lock.quantity),
+                lock.quantity,
+              ),
           nothingWhenStopped: !stopped || q === 0,
         }).toEqual({
           lock: lock.id,
@@ -1249,6 +1285,7 @@ describe("properties", () => {
                 claim.moneyLimited ||
                 claim.stockLimited ||
                 claim.refused !== undefined ||
+                claim.packedFrom !== undefined ||
                 claim.heldWhole !== undefined,
             }).toEqual({
               pass,
@@ -1268,6 +1305,7 @@ describe("properties", () => {
                   higher.filled ||
                   higher.moneyLimited ||
                   higher.refused !== undefined ||
+                  higher.packedFrom !== undefined ||
                   higher.heldWhole !== undefined,
               }).toEqual({
                 pass,
@@ -1299,8 +1337,10 @@ describe("properties", () => {
         expect(d.stock).toBe(claim.stock);
         // The explanation agrees with the recomputed facts.
         if (d.limitedBy === "none") expect(claim.filled).toBe(true);
-        if (d.limitedBy === "funds") expect(claim.moneyLimited).toBe(true);
-        if (d.limitedBy === "stock") expect(claim.stockLimited).toBe(true);
+        // R-PACK: or one more pack was more than the money or the stock.
+        const cut = claim.packedFrom !== undefined;
+        if (d.limitedBy === "funds") expect(claim.moneyLimited || cut).toBe(true);
+        if (d.limitedBy === "stock") expect(claim.stockLimited || cut).toBe(true);
         expect(d.limitedBy).not.toBe("lock-blocked");
         if (claim.filled) expect(d.limitedBy).toBe("none");
         expect({
@@ -1314,6 +1354,8 @@ describe("properties", () => {
           minFillCited: d.rules.includes("R-MINFILL"),
           completeCited: d.rules.includes("R-COMPLETE"),
           completeShort: d.completeShort,
+          packSize: d.packSize,
+          beforePacks: d.beforePacks,
         }).toStrictEqual({
           line: claim.line.key,
           limitedBy: claim.limit,
@@ -1325,6 +1367,8 @@ describe("properties", () => {
           minFillCited: claim.refused !== undefined,
           completeCited: claim.line.shipComplete,
           completeShort: claim.heldWhole,
+          packSize: claim.packedFrom === undefined ? undefined : ownPack(facts, claim.line.sku),
+          beforePacks: claim.packedFrom,
         });
       });
       // Every funded allocation row comes from a decision of the pass.
@@ -1364,6 +1408,7 @@ describe("properties", () => {
           minUnits: d.minUnits,
           completeCited: d.rules.includes("R-COMPLETE"),
           completeShort: d.completeShort,
+          beforePacks: d.beforePacks,
         }).toStrictEqual({
           line: claim.line.key,
           stock: claim.stock,
@@ -1374,6 +1419,7 @@ describe("properties", () => {
           minUnits: claim.refused === undefined ? undefined : ownLeast(facts.policy, claim.demand),
           completeCited: claim.line.shipComplete,
           completeShort: claim.heldWhole,
+          beforePacks: claim.packedFrom,
         });
       });
 
@@ -1433,16 +1479,24 @@ describe("properties", () => {
           expect(d.quantity).toBe(row.quantity);
           expect(d.demand).toBe(row.claim.demand);
           expect(row.quantity).toBeLessThanOrEqual(row.stock);
-          const filled = row.quantity === row.claim.demand;
-          // Each demand gets min(need, free stock).
-          if (!filled) expect(row.quantity).toBe(row.stock);
+          // Each demand gets min(need, free stock), in whole packs unless that completes it (R-PACK).
+          const allowed = Math.min(row.claim.demand, row.stock);
+          expect(row.quantity).toBe(ownPacks(facts, sku, allowed, row.claim.demand));
+          expect({ packSize: d.packSize, beforePacks: d.beforePacks }).toStrictEqual(
+            row.quantity < allowed
+              ? { packSize: ownPack(facts, sku), beforePacks: allowed }
+              : { packSize: undefined, beforePacks: undefined },
+          );
           if (row.quantity > 0) {
             for (const higher of rows.slice(0, i)) {
               expect({
                 sku,
                 rank: i,
                 higher: higher.claim.id,
-                filled: higher.quantity === higher.claim.demand,
+                // R-PACK: or its whole packs left units that make no pack for it.
+                filled:
+                  higher.quantity === higher.claim.demand ||
+                  higher.quantity < Math.min(higher.claim.demand, higher.stock),
               }).toEqual({
                 sku,
                 rank: i,
@@ -1490,7 +1544,11 @@ describe("properties", () => {
             replayLocks(facts, b, replay).claims.map((claim) => [claim.line.key, claim]),
           );
           const lockClaim = lockReplay.get(line.key);
-          const refused = lockClaim?.refused !== undefined || lockClaim?.heldWhole !== undefined;
+          // R-PACK: nor one whose share of the stock left makes no pack.
+          const refused =
+            lockClaim?.refused !== undefined ||
+            lockClaim?.heldWhole !== undefined ||
+            lockClaim?.packedFrom !== undefined;
           if (!line.blocked && !refused) {
             expect({ sku: line.sku, line: line.key, leftOpen: left }).toEqual({
               sku: line.sku,
@@ -1507,7 +1565,8 @@ describe("properties", () => {
             moneyLimited:
               funded?.moneyLimited === true ||
               funded?.refused !== undefined ||
-              funded?.heldWhole !== undefined,
+              funded?.heldWhole !== undefined ||
+              funded?.packedFrom !== undefined,
           }).toEqual({
             line: line.key,
             moneyLimited: true,
@@ -1517,10 +1576,20 @@ describe("properties", () => {
       for (const row of plan.unfilled) {
         if (row.kind !== "order-line" || !directSkus.has(row.sku)) continue;
         const allowed = facts.policy.lockUnfunded ? "lock-blocked" : "funds";
+        // R-PACK: any reason, when the stock left made no (further) pack for the line.
+        replay ??= replayFunded(facts, b);
+        lockReplay ??= new Map(
+          replayLocks(facts, b, replay).claims.map((claim) => [claim.line.key, claim]),
+        );
+        const k = key(row.order, row.line);
+        const lastClaim = facts.policy.lockUnfunded ? lockReplay.get(k) : replay.byLine.get(k);
+        const packCut = lastClaim?.packedFrom !== undefined;
         expect({
           line: key(row.order, row.line),
           reason:
-            row.reason === "min-fill" || row.reason === "ship-complete" ? allowed : row.reason,
+            row.reason === "min-fill" || row.reason === "ship-complete" || packCut
+              ? allowed
+              : row.reason,
         }).toEqual({
           line: key(row.order, row.line),
           reason: allowed,
@@ -1723,6 +1792,42 @@ describe("properties", () => {
           locked,
           whole: true,
         });
+      }
+    });
+  });
+
+  it("R-PACK: every allocation, lock, store and region grant of a SKU is whole packs unless it completes its demand", () => {
+    forAll((facts, plan) => {
+      const b = booked(plan);
+      const whole = (sku: string, quantity: number, demand: number) =>
+        quantity === 0 || quantity === demand || quantity % ownPack(facts, sku) === 0;
+      const check = (what: string, sku: string, quantity: number, demand: number) =>
+        expect({
+          what,
+          quantity,
+          demand,
+          pack: ownPack(facts, sku),
+          whole: whole(sku, quantity, demand),
+        }).toEqual({ what, quantity, demand, pack: ownPack(facts, sku), whole: true });
+      for (const l of facts.lines) {
+        if (l.outstanding <= 0) continue;
+        const funded = get(b.fundedAllocated, l.key);
+        check(`funded ${l.key}`, l.sku, funded, l.outstanding);
+        check(`lock ${l.key}`, l.sku, get(b.newLock, l.key), l.outstanding - funded);
+      }
+      for (const d of plan.trace) {
+        if (d.pass !== "conversion") continue;
+        const lock = must(
+          facts.locks.find((x) => x.id === d.lock),
+          "lock",
+        );
+        check(`conversion ${lock.id}`, lock.sku, d.quantity, lock.quantity);
+      }
+      for (const sku of facts.productRank.keys()) {
+        for (const claim of directClaims(facts, sku)) {
+          const got = get(claim.kind === "store" ? b.store : b.region, key(claim.id, sku));
+          check(`${claim.kind} ${claim.id} ${sku}`, sku, got, claim.demand);
+        }
       }
     });
   });

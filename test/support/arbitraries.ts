@@ -258,6 +258,8 @@ const rawInput = fc.record({
       season: fc.constantFrom("SS" as const, "AW" as const, "NONE" as const),
       launchDate: optional(fc.integer({ min: -30, max: 30 })),
       launchRank: optional(fc.integer({ min: -1, max: 3 })),
+      // R-PACK: now and then cartons of a few units (1: the field given, off).
+      packSize: optional(fc.integer({ min: 1, max: 6 })),
     }),
     { maxLength: 6, selector: (product) => product.sku },
   ),
@@ -321,6 +323,7 @@ function build(raw: RawInput): AllocationInput {
     ...(p.style === undefined ? {} : { style: p.style }),
     ...(p.launchDate === undefined ? {} : { launchDate: dateFromOffset(asOfDay + p.launchDate) }),
     ...(p.launchRank === undefined ? {} : { launchRank: p.launchRank }),
+    ...(p.packSize === undefined ? {} : { packSize: p.packSize }),
   }));
   const skus = products.map((p) => p.sku);
 

@@ -51,7 +51,14 @@ export function referenceDigestOf(request: AllocationRequest): string {
     "products",
     request.products,
     (a, b) => compareIds(a.sku, b.sku),
-    (p) => [p.sku, p.style, p.season, p.launchDate, p.launchRank],
+    (p) => [
+      p.sku,
+      p.style,
+      p.season,
+      p.launchDate,
+      p.launchRank,
+      ...(p.packSize !== undefined && p.packSize > 1 ? ["packSize", p.packSize] : []),
+    ],
   );
   out.rows(
     "supply",
