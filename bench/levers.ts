@@ -22,6 +22,11 @@ interface Variant {
   readonly apply: (input: AllocationInput) => AllocationInput;
 }
 
+/** R-PACK: every product in cartons of 6. */
+function cartonsOfSix(input: AllocationInput): AllocationInput {
+  return { ...input, products: (input.products ?? []).map((p) => ({ ...p, packSize: 6 })) };
+}
+
 /** R-COMPLETE on every third order (by position in the generated wave). */
 function everyThirdShipsComplete(input: AllocationInput): AllocationInput {
   const orders = (input.orders ?? []).map((order, k) =>
@@ -45,11 +50,12 @@ const VARIANTS: readonly Variant[] = [
   },
   { name: "minFill 0.5 (R-MINFILL)", apply: withPolicy({ minFill: 0.5 }) },
   { name: "shipComplete on every 3rd order (R-COMPLETE)", apply: everyThirdShipsComplete },
+  { name: "packSize 6 on every product (R-PACK)", apply: cartonsOfSix },
   {
     name: "all of them on",
     apply: (input) =>
       withPolicy({ franchiseeTieBreak: ["orderedValue", "spendable", "id"], minFill: 0.5 })(
-        everyThirdShipsComplete(input),
+        cartonsOfSix(everyThirdShipsComplete(input)),
       ),
   },
 ];
@@ -62,13 +68,15 @@ function collectGarbage(): void {
 function effects(plan: AllocationPlan): string {
   let minFill = 0;
   let complete = 0;
+  let packed = 0;
   for (const decision of plan.trace) {
     if (decision.pass !== "funded" && decision.pass !== "lock") continue;
     if (decision.limitedBy === "min-fill") minFill++;
     if (decision.limitedBy === "ship-complete") complete++;
+    if (decision.rules.includes("R-PACK")) packed++;
   }
   const allocated = plan.franchiseeAllocations.reduce((sum, row) => sum + row.quantity, 0);
-  return `${fmt(allocated)} units to franchisees; decisions refused by min-fill ${fmt(minFill)}, held back whole ${fmt(complete)}`;
+  return `${fmt(allocated)} units to franchisees; min-fill refusals ${fmt(minFill)}, held back whole ${fmt(complete)}, cut to packs ${fmt(packed)}`;
 }
 
 function main(): void {

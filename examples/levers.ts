@@ -5,6 +5,9 @@
  *
  *   npm run example:levers
  *
+ * The levers: franchiseeTieBreak (R-PRIO-FACTORS), minFill (R-MINFILL),
+ * shipComplete (R-COMPLETE) and packSize (R-PACK).
+ *
  * The wave: 10 T100 and 6 T200 for four franchisees. F01 (priority 1, 900.00)
  * wants 4 T100 and 6 T200 at 100.00 — 1000.00 of goods; F02 and F03 share
  * priority 2, F02 richer (2000.00, 3 T100) and F03 the bigger orderer (300.00,
@@ -68,6 +71,15 @@ const levers: { name: string; input: AllocationInput }[] = [
       ...wave,
       orders: (wave.orders ?? []).map((order) =>
         order.id === "SO-1" ? { ...order, shipComplete: true } : order,
+      ),
+    },
+  },
+  {
+    name: "packSize 4 on T200 (R-PACK): cartons of four, unless the grant completes the line",
+    input: {
+      ...wave,
+      products: (wave.products ?? []).map((product) =>
+        product.sku === "T200" ? { ...product, packSize: 4 } : product,
       ),
     },
   },

@@ -198,7 +198,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           ? `converted all ${decision.quantity}`
           : decision.stopped
             ? `converted 0 of ${decision.demand}: an earlier lock ran short of money and afterShortfall is "stop"`
-            : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
+            : `converted ${decision.quantity} of ${decision.demand}: ${decision.spendable} spendable buys ${decision.beforePacks ?? decision.quantity} at ${decision.unitPrice}`;
       const grace =
         decision.paymentGraceDays === undefined
           ? ""
@@ -312,5 +312,5 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
   // spendable is what the franchisee had before this line: none of it means the line got 0.
   if (new Money(decision.spendable).isZero())
     return `: no money left (spendable ${decision.spendable})`;
-  return `: ${decision.spendable} spendable buys ${decision.quantity} at ${decision.unitPrice}`;
+  return `: ${decision.spendable} spendable buys ${decision.beforePacks ?? decision.quantity} at ${decision.unitPrice}`;
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { inPacks } from "../../src/allocation/packs.js";
 import { type AllocationInput, allocate, explain } from "../../src/index.js";
-import { franchisee, order, t100, wave } from "../support/fixtures.js";
+import { carriedLock, franchisee, order, t100, wave } from "../support/fixtures.js";
 import { qty } from "../support/plans.js";
 
 /** T100 in packs of 6; `stock` units free; the parts as given. */
@@ -116,5 +116,44 @@ describe("R-PACK: grants in whole packs", () => {
       });
     expect(allocate(input(1))).toEqual(allocate(input()));
     expect(allocate(input(6)).planId).not.toBe(allocate(input()).planId);
+  });
+});
+
+describe("R-PACK in explain", () => {
+  it("R-PACK: money buys 5 at 100.00, whole packs of 4 take 4 — the sentence names both", () => {
+    const plan = allocate(
+      wave({
+        products: [{ sku: "T100", season: "SS", packSize: 4 }],
+        supply: [{ sku: "T100", quantity: 6 }],
+        franchisees: [franchisee("F1", 1, "500")],
+        orders: [order("SO-1", "F1", "2026-02-01", [t100(6)])],
+        policy: { lockUnfunded: false },
+      }),
+    );
+    expect(qty(plan, "SO-1")).toBe(4);
+    expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
+      "got 4 of 6: 500.00 spendable buys 5 at 100.00, cut to whole packs of 4 from the 5 allowed (R-ALLOC-FUNDED, R-ALLOC-PARTIAL, R-PACK)",
+    );
+  });
+});
+
+describe("R-PACK in lock conversion", () => {
+  it("R-PACK: a carried lock of 10 in packs of 4, money for 7 — 4 convert, the other 6 stay locked", () => {
+    const plan = allocate(
+      wave({
+        products: [{ sku: "T100", season: "SS", packSize: 4 }],
+        supply: [],
+        franchisees: [franchisee("F1", 1, "700")],
+        orders: [order("SO-1", "F1", "2026-02-01", [t100(10)])],
+        locks: [carriedLock("L1", "2026-02-20", "2026-03-07", { quantity: 10 })],
+      }),
+    );
+    expect(plan.franchiseeAllocations.map((row) => [row.source, row.quantity])).toEqual([
+      ["lock", 4],
+    ]);
+    expect(plan.locks.map((lock) => [lock.id, lock.quantity])).toEqual([["L1", 6]]);
+    const conversion = plan.trace.find((d) => d.pass === "conversion");
+    expect(conversion).toMatchObject({ quantity: 4, packSize: 4, beforePacks: 7 });
+    expect(conversion?.rules).toContain("R-PACK");
   });
 });
