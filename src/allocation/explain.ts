@@ -208,7 +208,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)}${packs(decision)} (${cited(decision)})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)}${spreadOver(decision)}${packs(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -269,6 +269,13 @@ function grant(quantity: number, demand: number): string {
 function tieBroken(decision: FundedDecision): string {
   if (!decision.rules.includes(RULE.PRIO_FACTORS)) return "";
   return `; level on priority with another franchisee, placed by franchiseeTieBreak — it ordered ${decision.orderedUnits} unit(s) worth ${decision.orderedValue}`;
+}
+
+/** R-SIZE-RUN: how a style's affordable units were spread, or nothing. */
+function spreadOver(decision: FundedDecision): string {
+  if (decision.sizeRun === undefined) return "";
+  const { style, units } = decision.sizeRun;
+  return `; money could not buy every line of style ${style}, so the ${units} unit(s) it could afford were spread over them in proportion to what each misses`;
 }
 
 /** R-PACK: how whole packs cut a grant, or nothing. */

@@ -7,6 +7,7 @@ import { inPacks } from "./packs.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
 import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
+import { type FundLine, type StyleGroup, spreadStyle, styleGroups } from "./sizeRun.js";
 import {
   affordable,
   afterShortfall,
@@ -28,9 +29,11 @@ import {
  * R-MINFILL: a line offered part of its outstanding quantity below
  * ⌈minFill × outstanding⌉ takes none (a shortfall all the same, for `afterShortfall`).
  * R-COMPLETE: a ship-complete order is served whole or not at all ({@link fundWholeOrder}).
+ * R-SIZE-RUN: with `partialBy: "style"`, a franchisee's lines of one style that
+ * money cannot buy in full share what it can buy (sizeRun.ts).
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
-  const { lines, stock: stockOf, trace, money } = state;
+  const { lines, money } = state;
   const tieBreak = policy.franchiseeTieBreak;
   const minUnits = minUnitsOf(policy.minFill);
   // R-PRIO-FACTORS: the ordered figures are summed only when the tie-break ranks by them.
@@ -69,11 +72,12 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
     });
   }
 
-  const { open, sku: skuOf, price: priceOf, facts, order: orderOf } = lines;
-  const { prices } = state;
+  const { open, order: orderOf } = lines;
   // R-COMPLETE: ship-complete orders, each decided whole at its first outstanding line.
   const whole = wholeOrders(lines, state.franchisees);
   const decided = new Set<number>();
+  const styles = policy.partialBy === "style" ? styleGroups(state, whole) : undefined;
+  const spread = new Set<StyleGroup>();
   forEachRankedLine(
     standings.map((standing) => standing.franchisee),
     (franchisee, i, franchiseeRank, lineRank) => {
@@ -83,51 +87,111 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
       if (order !== undefined) {
         if (decided.has(orderOf[i] as number)) return;
         decided.add(orderOf[i] as number);
-        const isFunded = funded[franchisee.index] === 1;
-        fundWholeOrder(state, policy, franchisee, order, franchiseeRank, isFunded);
+        fundWholeOrder(
+          state,
+          policy,
+          franchisee,
+          order,
+          franchiseeRank,
+          funded[franchisee.index] === 1,
+        );
         return;
       }
-      const sku = skuOf[i] as number;
-      const stock = stockOf[sku] as number;
-      const want = Math.min(demand, stock);
-      const spendable = franchisee.spendable;
-      const stopped = franchisee.stopped;
-      const price = prices[priceOf[i] as number] as Amount;
-      const allowed = affordable(money, franchisee, want, price);
-      // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
-      const shortOfMoney = allowed < want;
-      // R-PACK: whole packs, unless the line completes; money buys whole packs.
-      const pack = packOf(state, sku);
-      const offered = inPacks(allowed, demand, pack);
-      // R-MINFILL: a part below the least share is not taken; stock and money pass on.
-      const least = refusal(minUnits, offered, demand);
-      const refused = least !== undefined;
-      const quantity = refused ? 0 : offered;
-      if (quantity > 0) {
-        serve(state, franchisee, i, "funded", quantity, price, policy.spendOrder);
-        stockOf[sku] = stock - quantity;
+      const isFunded = funded[franchisee.index] === 1;
+      // R-SIZE-RUN: a franchisee's lines of one style, spread when money cannot buy them all.
+      const style = styles?.get(i);
+      if (style !== undefined) {
+        if (spread.has(style)) return;
+        spread.add(style);
+        const fund: FundLine = (line, rank, share) =>
+          fundLine(
+            state,
+            policy,
+            franchisee,
+            line,
+            franchiseeRank,
+            rank,
+            isFunded,
+            minUnits,
+            share,
+          );
+        afterShortfall(franchisee, spreadStyle(state, franchisee, style, fund), policy);
+        return;
       }
-      if (shortOfMoney) facts[i] = (facts[i] as number) | MONEY_SHORT;
-      if (refused) facts[i] = (facts[i] as number) | MIN_FILL;
-      const limitedBy: Limit =
-        quantity === demand ? "none" : refused ? "min-fill" : shortOfMoney ? "funds" : "stock";
-      trace.funded(
+      const short = fundLine(
+        state,
+        policy,
+        franchisee,
         i,
         franchiseeRank,
         lineRank,
-        demand,
-        stock,
-        quantity,
-        limitedBy,
-        spendable,
-        funded[franchisee.index] === 1,
-        stopped,
+        isFunded,
+        minUnits,
       );
-      if (offered < allowed) trace.packed(pack, allowed);
-      if (refused) trace.refused(offered, least);
-      afterShortfall(franchisee, shortOfMoney, policy);
+      afterShortfall(franchisee, short, policy);
     },
   );
+}
+
+/**
+ * One line's turn in the funded pass: min(outstanding, free stock, what money
+ * buys) — or, for a line of a style spread by R-SIZE-RUN, its `share` — in whole
+ * packs (R-PACK), unless R-MINFILL refuses it; served, its facts kept and its
+ * decision recorded. Whether money held it below what the stock allowed.
+ */
+function fundLine(
+  state: RunState,
+  policy: AllocationPolicy,
+  franchisee: FranchiseeState,
+  i: number,
+  franchiseeRank: number,
+  lineRank: number,
+  funded: boolean,
+  minUnits: ((outstanding: number) => number) | undefined,
+  share?: number,
+): boolean {
+  const { lines, stock: stockOf, trace, money, prices } = state;
+  const { open, sku: skuOf, price: priceOf, facts } = lines;
+  const demand = open[i] as number;
+  const sku = skuOf[i] as number;
+  const stock = stockOf[sku] as number;
+  const want = Math.min(demand, stock);
+  const spendable = franchisee.spendable;
+  const stopped = franchisee.stopped;
+  const price = prices[priceOf[i] as number] as Amount;
+  const allowed = share ?? affordable(money, franchisee, want, price);
+  // Money held the line back if it got less than the stock allowed (a stopped line gets 0).
+  const shortOfMoney = allowed < want;
+  // R-PACK: whole packs, unless the line completes; money buys whole packs.
+  const pack = packOf(state, sku);
+  const offered = inPacks(allowed, demand, pack);
+  // R-MINFILL: a part below the least share is not taken; stock and money pass on.
+  const least = refusal(minUnits, offered, demand);
+  const refused = least !== undefined;
+  const quantity = refused ? 0 : offered;
+  if (quantity > 0) {
+    serve(state, franchisee, i, "funded", quantity, price, policy.spendOrder);
+    stockOf[sku] = stock - quantity;
+  }
+  if (shortOfMoney) facts[i] = (facts[i] as number) | MONEY_SHORT;
+  if (refused) facts[i] = (facts[i] as number) | MIN_FILL;
+  const limitedBy: Limit =
+    quantity === demand ? "none" : refused ? "min-fill" : shortOfMoney ? "funds" : "stock";
+  trace.funded(
+    i,
+    franchiseeRank,
+    lineRank,
+    demand,
+    stock,
+    quantity,
+    limitedBy,
+    spendable,
+    funded,
+    stopped,
+  );
+  if (offered < allowed) trace.packed(pack, allowed);
+  if (refused) trace.refused(offered, least);
+  return shortOfMoney;
 }
 
 /**

@@ -87,6 +87,14 @@ export interface TraceColumns {
   readonly shortfall: (at: number) => CompleteShortfall | undefined;
   /** R-PACK: on a row whose grant whole packs cut, the pack and what was allowed before. */
   readonly packed: (at: number) => PackRounding | undefined;
+  /** R-SIZE-RUN: on a row of a spread style, the style and the units spread. */
+  readonly spread: (at: number) => StyleSpread | undefined;
+}
+
+/** R-SIZE-RUN: a line of a style whose affordable units were spread: the style and those units. */
+export interface StyleSpread {
+  readonly style: string;
+  readonly units: number;
 }
 
 /** R-PACK: a grant cut to whole packs — the pack size, and the units allowed before the cut. */
@@ -120,6 +128,8 @@ export class TraceRecorder {
   private readonly shortfalls = new Map<number, CompleteShortfall>();
   /** R-PACK: grants whole packs cut, by row. */
   private readonly packs = new Map<number, PackRounding>();
+  /** R-SIZE-RUN: rows of spread styles. */
+  private readonly spreads = new Map<number, StyleSpread>();
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -189,6 +199,11 @@ export class TraceRecorder {
    */
   refused(offered: number, minUnits: number): void {
     this.refusals.set(this.size - 1, { offered, minUnits });
+  }
+
+  /** R-SIZE-RUN: the row just recorded (a funded decision) is a line of a spread style. */
+  spread(spread: StyleSpread): void {
+    this.spreads.set(this.size - 1, spread);
   }
 
   /**
@@ -269,8 +284,8 @@ export class TraceRecorder {
 
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
   columns(): TraceColumns {
-    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, packs, size } =
-      this;
+    const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, packs } = this;
+    const { spreads, size } = this;
     return {
       kind,
       flags,
@@ -290,6 +305,7 @@ export class TraceRecorder {
       refusal: (at) => refusals.get(at),
       shortfall: (at) => shortfalls.get(at),
       packed: (at) => packs.get(at),
+      spread: (at) => spreads.get(at),
     };
   }
 }

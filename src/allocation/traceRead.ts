@@ -203,6 +203,11 @@ export class CompactTrace {
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
+      const spread = this.rows.spread(at);
+      if (spread !== undefined) {
+        decision.rules = Object.freeze([...decision.rules, RULE.SIZE_RUN]);
+        decision.sizeRun = spread;
+      }
       if (packed !== undefined) inPacks(decision, packed);
       if (refusal !== undefined) refuse(decision, refusal);
       if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));

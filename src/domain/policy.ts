@@ -15,6 +15,7 @@ import {
   AFTER_SHORTFALL,
   FRANCHISEE_RANKINGS,
   FRANCHISEE_TIE_BREAKS,
+  PARTIAL_BY,
   SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
@@ -85,6 +86,15 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
       0,
       "R-MINFILL",
       "the least share of its outstanding quantity a franchisee line takes in the funded and lock passes (⌈minFill × outstanding⌉ units, or all of it), else it takes none there and the stock and money pass on; 0 takes any quantity.",
+    ),
+  ),
+  /** R-SIZE-RUN: when money cannot buy all of a franchisee's lines of one style, buy sizes in line order, or spread what it can buy over them. */
+  partialBy: lever(
+    choice(
+      PARTIAL_BY,
+      "line",
+      "R-SIZE-RUN",
+      'when money cannot buy all of a franchisee\'s outstanding lines of one style, buy them in line order ("line") or spread the units it can afford over them in proportion to what each is missing ("style").',
     ),
   ),
   /** R-LOCK-PLACE: whether stock left after the funded pass is locked for unpaid lines. */

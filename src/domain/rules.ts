@@ -27,6 +27,7 @@ export const RULE = {
   MINFILL: "R-MINFILL",
   COMPLETE: "R-COMPLETE",
   PACK: "R-PACK",
+  SIZE_RUN: "R-SIZE-RUN",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

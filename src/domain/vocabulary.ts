@@ -251,3 +251,17 @@ export const RETURNABLE_BUCKETS = [
   "accepted",
   "rejectedOnInspection",
 ] as const satisfies readonly Bucket[];
+
+/**
+ * R-SIZE-RUN: how money-limited lines of one style are bought — in line order,
+ * or spread over the style's lines (policy `partialBy`).
+ *
+ * @example
+ * ```ts
+ * import { PARTIAL_BY } from "fenhuo";
+ * PARTIAL_BY; // ["line", "style"]
+ * ```
+ */
+export const PARTIAL_BY = ["line", "style"] as const;
+/** See {@link PARTIAL_BY}. */
+export type PartialBy = (typeof PARTIAL_BY)[number];

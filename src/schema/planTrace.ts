@@ -142,6 +142,13 @@ const fundedDecisionWire = z
     spendable: decimal.describe("The franchisee's spendable money when the line's turn came."),
     /** Present when policy `afterShortfall: "stop"` stopped this line after an earlier shortfall. */
     stopped: z.literal(true).exactOptional(),
+    /** R-SIZE-RUN: present when money could not buy every line of the style — the style, and the units spread over its lines. */
+    sizeRun: z
+      .strictObject({ style: z.string(), units })
+      .describe(
+        "R-SIZE-RUN: present when money could not buy all of the franchisee's lines of the style — the style, and the units it could afford, spread over those lines.",
+      )
+      .exactOptional(),
     ...packRounding,
     ...minFillRefusal,
     completeShort,

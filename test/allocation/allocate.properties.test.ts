@@ -103,6 +103,7 @@ interface Policy {
   storeClassOrder: readonly StoreClass[];
   franchiseeTieBreak: readonly ("spendable" | "orderedUnits" | "orderedValue" | "id")[];
   minFill: number;
+  partialBy: "line" | "style";
 }
 
 interface FranchiseeFact {
@@ -204,6 +205,7 @@ function effectivePolicy(input: AllocationInput): Policy {
     storeClassOrder: given.storeClassOrder ?? ["A", "B", "C"],
     franchiseeTieBreak: given.franchiseeTieBreak ?? ["spendable", "id"],
     minFill: given.minFill ?? 0,
+    partialBy: given.partialBy ?? "line",
   };
 }
 
@@ -215,6 +217,52 @@ function effectivePolicy(input: AllocationInput): Policy {
 function ownRefusal(policy: Policy, offered: number, demand: number): boolean {
   const least = dec(String(policy.minFill)).times(demand).ceil().toNumber();
   return offered > 0 && offered < demand && offered < least;
+}
+
+/**
+ * R-SIZE-RUN written out: `units` shared in proportion to `weights`, no share
+ * above its cap — a share whose quota passes its cap is fixed at it and the rest
+ * re-shared — then floors, and one more each to the largest remainders
+ * (earlier first on a tie).
+ */
+function ownApportion(
+  units: number,
+  weights: readonly number[],
+  caps: readonly number[],
+): number[] {
+  const out = weights.map(() => 0);
+  const fixed = new Set<number>();
+  let left = units;
+  for (;;) {
+    const open = weights
+      .map((w, k) => k)
+      .filter((k) => (weights[k] as number) > 0 && !fixed.has(k));
+    const total = open.reduce((sum, k) => sum + (weights[k] as number), 0);
+    if (total === 0 || left === 0) return out;
+    const quota = (k: number) =>
+      dec(left)
+        .times(weights[k] as number)
+        .dividedBy(total);
+    const capped = open.filter((k) => quota(k).gt(caps[k] as number));
+    if (capped.length > 0) {
+      for (const k of capped) {
+        out[k] = caps[k] as number;
+        left -= caps[k] as number;
+        fixed.add(k);
+      }
+      continue;
+    }
+    // Remainders compared as left × weight mod total: exact integers.
+    const rest = open.map((k) => ({ k, r: (left * (weights[k] as number)) % total }));
+    for (const k of open) out[k] = Math.floor((left * (weights[k] as number)) / total);
+    const given = open.reduce((sum, k) => sum + (out[k] as number), 0);
+    rest.sort((x, y) => y.r - x.r || x.k - y.k);
+    for (let n = 0; n < left - given; n++) {
+      const k = (rest[n] as { k: number }).k;
+      out[k] = (out[k] as number) + 1;
+    }
+    return out;
+  }
 }
 
 /** R-PACK written out: the units per pack of `sku` (1 when none is given). */
@@ -459,6 +507,8 @@ interface Claim {
   refused: number | undefined;
   /** R-PACK: what stock, money and need allowed, when whole packs cut the grant below it. */
   packedFrom: number | undefined;
+  /** R-SIZE-RUN: the style whose affordable units were spread over its lines, and those units. */
+  spread?: { style: string; units: number } | undefined;
   /** R-COMPLETE: the first line that kept the claim's ship-complete order from being served whole. */
   heldWhole: { line: number; limitedBy: "stock" | "funds" | "lock-blocked" } | undefined;
   /** What the pass must report as having held the claim back (its decision's limitedBy). */
@@ -632,6 +682,7 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
     let stopped = stoppedBefore.has(standing.id);
     const mine = must(facts.franchisees.get(standing.id), "franchisee").lines;
     const decided = new Set<string>();
+    const decidedStyles = new Set<string>();
     for (const line of mine) {
       if (line.shipComplete) {
         // R-COMPLETE: the whole order, at its first outstanding line's turn.
@@ -676,55 +727,101 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
           stopped = true;
         continue;
       }
-      const demand = line.outstanding;
-      const quantity = get(b.fundedAllocated, line.key);
-      const s = stock.get(line.sku) ?? 0;
-      const cost = line.price.times(quantity);
-      expect(quantity).toBeLessThanOrEqual(s);
-      expect(cost.lte(money)).toBe(true);
-      const filled = quantity === demand;
-      const canPayOneMore = line.price.isZero() || line.price.times(quantity + 1).lte(money);
-      // What stock and money allowed, and whether R-MINFILL refused it as too few.
-      const affordable = line.price.isZero()
-        ? Number.POSITIVE_INFINITY
-        : money.dividedToIntegerBy(line.price).toNumber();
-      const allowed = stopped ? 0 : Math.min(demand, s, affordable);
-      const offered = ownPacks(facts, line.sku, allowed, demand);
-      const refused = ownRefusal(facts.policy, offered, demand);
-      expect({ line: line.key, quantity }).toEqual({
-        line: line.key,
-        quantity: refused ? 0 : offered,
-      });
-      const claim: Claim = {
-        line,
-        demand,
-        quantity,
-        stock: s,
-        filled,
-        moneyLimited: !filled && (stopped || !canPayOneMore),
-        stockLimited: !filled && quantity === s,
-        stopped,
-        refused: refused ? offered : undefined,
-        packedFrom: offered < allowed ? allowed : undefined,
-        heldWhole: undefined,
-        // Money held it back iff it allowed less than the stock did (a stopped line: stock > 0).
-        limit: filled
-          ? "none"
-          : refused
-            ? "min-fill"
-            : allowed < Math.min(demand, s)
-              ? "funds"
-              : "stock",
+      // One line's turn; `share` and `spread` for a line of a style spread by R-SIZE-RUN.
+      const visit = (line: LineFact, share?: number, spread?: Claim["spread"]) => {
+        const demand = line.outstanding;
+        const quantity = get(b.fundedAllocated, line.key);
+        const s = stock.get(line.sku) ?? 0;
+        const cost = line.price.times(quantity);
+        expect(quantity).toBeLessThanOrEqual(s);
+        expect(cost.lte(money)).toBe(true);
+        const filled = quantity === demand;
+        const canPayOneMore = line.price.isZero() || line.price.times(quantity + 1).lte(money);
+        // What stock and money allowed, and whether R-MINFILL refused it as too few.
+        const affordable = line.price.isZero()
+          ? Number.POSITIVE_INFINITY
+          : money.dividedToIntegerBy(line.price).toNumber();
+        const allowed = share ?? (stopped ? 0 : Math.min(demand, s, affordable));
+        const offered = ownPacks(facts, line.sku, allowed, demand);
+        const refused = ownRefusal(facts.policy, offered, demand);
+        expect({ line: line.key, quantity }).toEqual({
+          line: line.key,
+          quantity: refused ? 0 : offered,
+        });
+        const claim: Claim = {
+          line,
+          demand,
+          quantity,
+          stock: s,
+          filled,
+          moneyLimited: !filled && (stopped || !canPayOneMore || spread !== undefined),
+          stockLimited: !filled && quantity === s,
+          stopped,
+          refused: refused ? offered : undefined,
+          packedFrom: offered < allowed ? allowed : undefined,
+          heldWhole: undefined,
+          spread,
+          // Money held it back iff it allowed less than the stock did (a stopped line: stock > 0).
+          limit: filled
+            ? "none"
+            : refused
+              ? "min-fill"
+              : allowed < Math.min(demand, s)
+                ? "funds"
+                : "stock",
+        };
+        claims.push(claim);
+        byLine.set(line.key, claim);
+        // R-ALLOC-PARTIAL: money stopped this line short of what stock allowed (R-MINFILL
+        // refusing the part it could pay for is a shortfall all the same).
+        if (spread === undefined && (stopped || allowed < Math.min(demand, s))) {
+          if (facts.policy.afterShortfall === "stop") stopped = true;
+        }
+        stock.set(line.sku, s - quantity);
+        money = money.minus(cost);
       };
-      claims.push(claim);
-      byLine.set(line.key, claim);
-      // R-ALLOC-PARTIAL: money stopped this line short of what stock allowed (R-MINFILL
-      // refusing the part it could pay for is a shortfall all the same).
-      if (stopped || allowed < Math.min(demand, s)) {
-        if (facts.policy.afterShortfall === "stop") stopped = true;
+      if (facts.policy.partialBy === "style" && !line.shipComplete) {
+        // R-SIZE-RUN: the franchisee's lines of the style, at the first one's turn.
+        const style = facts.products.get(line.sku)?.style;
+        const group = mine.filter(
+          (l) =>
+            !l.shipComplete && style !== undefined && facts.products.get(l.sku)?.style === style,
+        );
+        if (style !== undefined && group.length >= 2) {
+          if (decidedStyles.has(style)) continue;
+          decidedStyles.add(style);
+          const taken = new Map<string, number>();
+          const caps = group.map((l) => {
+            const before = taken.get(l.sku) ?? 0;
+            const cap = Math.min(l.outstanding, (stock.get(l.sku) ?? 0) - before);
+            taken.set(l.sku, before + cap);
+            return cap;
+          });
+          const all = group.reduce((sum, l, k) => sum.plus(l.price.times(caps[k] as number)), ZERO);
+          if (stopped || all.lte(money)) {
+            for (const l of group) visit(l);
+            continue;
+          }
+          const weights = group.map((l) => (l.price.isZero() ? 0 : l.outstanding));
+          const pricedCaps = caps.map((cap, k) => ((weights[k] as number) > 0 ? cap : 0));
+          const costOf = (shares: number[]) =>
+            group.reduce((sum, l, k) => sum.plus(l.price.times(shares[k] as number)), ZERO);
+          const total = pricedCaps.reduce((a, c) => a + c, 0);
+          // The most units whose spread the money pays for.
+          let units = total;
+          while (units > 0 && !costOf(ownApportion(units, weights, pricedCaps)).lte(money)) units--;
+          const shares = ownApportion(units, weights, pricedCaps);
+          group.forEach((l, k) => {
+            visit(l, (weights[k] as number) > 0 ? (shares[k] as number) : (caps[k] as number), {
+              style,
+              units,
+            });
+          });
+          if (facts.policy.afterShortfall === "stop") stopped = true;
+          continue;
+        }
       }
-      stock.set(line.sku, s - quantity);
-      money = money.minus(cost);
+      visit(line);
     }
   }
   return {
@@ -1286,6 +1383,7 @@ describe("properties", () => {
                 claim.stockLimited ||
                 claim.refused !== undefined ||
                 claim.packedFrom !== undefined ||
+                claim.spread !== undefined ||
                 claim.heldWhole !== undefined,
             }).toEqual({
               pass,
@@ -1306,6 +1404,7 @@ describe("properties", () => {
                   higher.moneyLimited ||
                   higher.refused !== undefined ||
                   higher.packedFrom !== undefined ||
+                  higher.spread !== undefined ||
                   higher.heldWhole !== undefined,
               }).toEqual({
                 pass,
@@ -1356,6 +1455,8 @@ describe("properties", () => {
           completeShort: d.completeShort,
           packSize: d.packSize,
           beforePacks: d.beforePacks,
+          sizeRun: d.sizeRun,
+          sizeRunCited: d.rules.includes("R-SIZE-RUN"),
         }).toStrictEqual({
           line: claim.line.key,
           limitedBy: claim.limit,
@@ -1369,6 +1470,8 @@ describe("properties", () => {
           completeShort: claim.heldWhole,
           packSize: claim.packedFrom === undefined ? undefined : ownPack(facts, claim.line.sku),
           beforePacks: claim.packedFrom,
+          sizeRun: claim.spread,
+          sizeRunCited: claim.spread !== undefined,
         });
       });
       // Every funded allocation row comes from a decision of the pass.

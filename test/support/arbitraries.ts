@@ -190,6 +190,8 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
         ["spendable" as const, "orderedUnits" as const, "orderedValue" as const, "id" as const],
         { minLength: 1 },
       ),
+      // R-SIZE-RUN: sizes bought in line order, or a style's affordable units spread.
+      partialBy: fc.constantFrom("line" as const, "style" as const),
       // R-MINFILL: off, hundredths, and shares no binary number holds exactly.
       minFill: fc.oneof(
         fc.constant(0),
