@@ -51,12 +51,15 @@ const VARIANTS: readonly Variant[] = [
   { name: "minFill 0.5 (R-MINFILL)", apply: withPolicy({ minFill: 0.5 }) },
   { name: "shipComplete on every 3rd order (R-COMPLETE)", apply: everyThirdShipsComplete },
   { name: "packSize 6 on every product (R-PACK)", apply: cartonsOfSix },
+  { name: 'partialBy "style" (R-SIZE-RUN)', apply: withPolicy({ partialBy: "style" }) },
   {
     name: "all of them on",
     apply: (input) =>
-      withPolicy({ franchiseeTieBreak: ["orderedValue", "spendable", "id"], minFill: 0.5 })(
-        cartonsOfSix(everyThirdShipsComplete(input)),
-      ),
+      withPolicy({
+        franchiseeTieBreak: ["orderedValue", "spendable", "id"],
+        minFill: 0.5,
+        partialBy: "style",
+      })(cartonsOfSix(everyThirdShipsComplete(input))),
   },
 ];
 
@@ -69,14 +72,16 @@ function effects(plan: AllocationPlan): string {
   let minFill = 0;
   let complete = 0;
   let packed = 0;
+  let spread = 0;
   for (const decision of plan.trace) {
     if (decision.pass !== "funded" && decision.pass !== "lock") continue;
     if (decision.limitedBy === "min-fill") minFill++;
     if (decision.limitedBy === "ship-complete") complete++;
     if (decision.rules.includes("R-PACK")) packed++;
+    if (decision.pass === "funded" && decision.sizeRun !== undefined) spread++;
   }
   const allocated = plan.franchiseeAllocations.reduce((sum, row) => sum + row.quantity, 0);
-  return `${fmt(allocated)} units to franchisees; min-fill refusals ${fmt(minFill)}, held back whole ${fmt(complete)}, cut to packs ${fmt(packed)}`;
+  return `${fmt(allocated)} units to franchisees; min-fill refusals ${fmt(minFill)}, held back whole ${fmt(complete)}, cut to packs ${fmt(packed)}, spread ${fmt(spread)}`;
 }
 
 function main(): void {

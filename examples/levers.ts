@@ -6,9 +6,9 @@
  *   npm run example:levers
  *
  * The levers: franchiseeTieBreak (R-PRIO-FACTORS), minFill (R-MINFILL),
- * shipComplete (R-COMPLETE) and packSize (R-PACK).
+ * shipComplete (R-COMPLETE), partialBy (R-SIZE-RUN) and packSize (R-PACK).
  *
- * The wave: 10 T100 and 6 T200 for four franchisees. F01 (priority 1, 900.00)
+ * The wave: 10 T100 and 6 T200 for four franchisees. F01 (priority 1, 700.00)
  * wants 4 T100 and 6 T200 at 100.00 — 1000.00 of goods; F02 and F03 share
  * priority 2, F02 richer (2000.00, 3 T100) and F03 the bigger orderer (300.00,
  * 8 T100 and 2 T200 at 30.00); F04 (priority 3) has no money, so it can only lock.
@@ -33,7 +33,7 @@ const wave: AllocationInput = {
     { sku: "T200", quantity: 6 },
   ],
   franchisees: [
-    { id: "F01", priority: 1, cash: "900" },
+    { id: "F01", priority: 1, cash: "700" },
     { id: "F02", priority: 2, cash: "2000" },
     { id: "F03", priority: 2, cash: "300" },
     { id: "F04", priority: 3, cash: "0" },
@@ -72,6 +72,14 @@ const levers: { name: string; input: AllocationInput }[] = [
       orders: (wave.orders ?? []).map((order) =>
         order.id === "SO-1" ? { ...order, shipComplete: true } : order,
       ),
+    },
+  },
+  {
+    name: 'partialBy "style" with T100 and T200 one style (R-SIZE-RUN): a short purse spreads over the sizes',
+    input: {
+      ...wave,
+      products: (wave.products ?? []).map((product) => ({ ...product, style: "TEE" })),
+      policy: { partialBy: "style" },
     },
   },
   {

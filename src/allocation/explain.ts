@@ -208,7 +208,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${fundedWhy(decision)}${spreadOver(decision)}${packs(decision)} (${cited(decision)})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${decision.sizeRun === undefined ? fundedWhy(decision) : spreadOver(decision.sizeRun)}${packs(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -272,10 +272,8 @@ function tieBroken(decision: FundedDecision): string {
 }
 
 /** R-SIZE-RUN: how a style's affordable units were spread, or nothing. */
-function spreadOver(decision: FundedDecision): string {
-  if (decision.sizeRun === undefined) return "";
-  const { style, units } = decision.sizeRun;
-  return `; money could not buy every line of style ${style}, so the ${units} unit(s) it could afford were spread over them in proportion to what each misses`;
+function spreadOver({ style, units }: { style: string; units: number }): string {
+  return `: money could not buy every line of style ${style}, so the ${units} unit(s) it could afford were spread over them in proportion to what each misses`;
 }
 
 /** R-PACK: how whole packs cut a grant, or nothing. */

@@ -235,7 +235,7 @@ function ownApportion(
   let left = units;
   for (;;) {
     const open = weights
-      .map((w, k) => k)
+      .map((_, k) => k)
       .filter((k) => (weights[k] as number) > 0 && !fixed.has(k));
     const total = open.reduce((sum, k) => sum + (weights[k] as number), 0);
     if (total === 0 || left === 0) return out;

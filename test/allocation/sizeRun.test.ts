@@ -81,7 +81,7 @@ describe("R-SIZE-RUN: a size curve, not three of one size and none of the next",
     expect(m).toMatchObject({ sizeRun: { style: "TEE", units: 10 }, limitedBy: "funds" });
     expect(m?.rules).toContain("R-SIZE-RUN");
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 2 }).sentence).toContain(
-      "money could not buy every line of style TEE, so the 10 unit(s) it could afford were spread over them in proportion to what each misses",
+      "got 5 of 10: money could not buy every line of style TEE, so the 10 unit(s) it could afford were spread over them in proportion to what each misses (R-ALLOC-FUNDED, R-ALLOC-PARTIAL, R-SIZE-RUN)",
     );
   });
 

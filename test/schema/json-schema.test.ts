@@ -185,6 +185,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "spendOrder",
       "afterShortfall",
       "minFill",
+      "partialBy",
       "lockUnfunded",
       "lockDays",
       "relockCooldownDays",
