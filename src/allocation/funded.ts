@@ -115,7 +115,8 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
             minUnits,
             share,
           );
-        afterShortfall(franchisee, spreadStyle(state, franchisee, style, fund), policy);
+        const afterLine = (short: boolean) => afterShortfall(franchisee, short, policy);
+        afterLine(spreadStyle(state, franchisee, style, fund, afterLine));
         return;
       }
       const short = fundLine(

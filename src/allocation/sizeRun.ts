@@ -59,13 +59,15 @@ export function styleGroups(
  * franchisee's money buys every c (or it is stopped), each line is served as
  * usual. Otherwise lines of price 0 take their c, and the priced ones share T
  * units — the most whose spread the money pays for — by {@link apportion}.
- * Whether money held the style short.
+ * Whether money held the spread style short (a line bought as usual reports
+ * its own shortfall to `afterLine`).
  */
 export function spreadStyle(
   state: RunState,
   franchisee: FranchiseeState,
   group: StyleGroup,
   fund: FundLine,
+  afterLine: (short: boolean) => void,
 ): boolean {
   const { lines, money, prices } = state;
   const open: number[] = [];
@@ -86,11 +88,10 @@ export function spreadStyle(
     cost = money.plus(cost, money.times(priceOf(lines, prices, i), cap));
   });
   if (franchisee.stopped || money.lte(cost, franchisee.spendable)) {
-    let short = false;
-    open.forEach((i, k) => {
-      short = fund(i, ranks[k] as number) || short;
-    });
-    return short;
+    // As "line" buys them: a line that still falls short (a pack cut left stock to a
+    // dearer size) is a shortfall at its own turn.
+    open.forEach((i, k) => afterLine(fund(i, ranks[k] as number)));
+    return false;
   }
   // Lines that cost nothing take all they may; the priced ones share what money buys.
   const priced = open.map((i) => !money.isZero(priceOf(lines, prices, i)));

@@ -115,3 +115,29 @@ describe("R-SIZE-RUN: a size curve, not three of one size and none of the next",
     expect(apportion(0, [4, 4], [4, 4])).toEqual([0, 0]);
   });
 });
+
+describe("R-SIZE-RUN with other levers", () => {
+  it('R-SIZE-RUN: a style the money covers is bought line by line — with packs of 2 and afterShortfall "stop", the dearer size that then falls short stops the next one', () => {
+    // Stock 1 of T100; line 1 (2 at 0.01) may take 1, which makes no pack of 2, so
+    // line 2 (1 at 1.10) meets the unit and 1.00 of credit cannot pay it: a shortfall,
+    // and line 3 (free) is stopped, as "line" would have it.
+    const input: AllocationInput = wave({
+      products: [{ sku: "T100", season: "SS", style: "T100", packSize: 2 }],
+      supply: [{ sku: "T100", quantity: 1 }],
+      franchisees: [franchisee("F1", 0, "0", { creditLimit: "1" })],
+      orders: [
+        order("SO-1", "F1", "2026-01-01", [
+          { line: 1, sku: "T100", quantity: 2, unitPrice: "0.01" },
+          { line: 2, sku: "T100", quantity: 1, unitPrice: "1.1" },
+          { line: 3, sku: "T100", quantity: 1, unitPrice: "0" },
+        ]),
+      ],
+      policy: { afterShortfall: "stop", partialBy: "style", lockUnfunded: false },
+    });
+    const style = allocate(input);
+    expect(style.franchiseeAllocations).toEqual([]);
+    expect(style.franchiseeAllocations).toEqual(
+      allocate({ ...input, policy: { ...input.policy, partialBy: "line" } }).franchiseeAllocations,
+    );
+  });
+});
