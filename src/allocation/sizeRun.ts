@@ -90,7 +90,9 @@ export function spreadStyle(
   if (franchisee.stopped || money.lte(cost, franchisee.spendable)) {
     // As "line" buys them: a line that still falls short (a pack cut left stock to a
     // dearer size) is a shortfall at its own turn.
-    open.forEach((i, k) => afterLine(fund(i, ranks[k] as number)));
+    open.forEach((i, k) => {
+      afterLine(fund(i, ranks[k] as number));
+    });
     return false;
   }
   // Lines that cost nothing take all they may; the priced ones share what money buys.
