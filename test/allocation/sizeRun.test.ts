@@ -113,6 +113,14 @@ describe("R-SIZE-RUN: a size curve, not three of one size and none of the next",
     expect(apportion(7, [3, 3, 1], [3, 3, 1])).toEqual([3, 3, 1]);
     expect(apportion(5, [2, 2, 0], [2, 2, 0])).toEqual([2, 2, 0]);
     expect(apportion(0, [4, 4], [4, 4])).toEqual([0, 0]);
+    // Quotas 3/7, 6/7 and 12/7: floors 0, 0, 1; remainders 3, 6, 5 sevenths take the 2 left.
+    expect(apportion(3, [1, 2, 4], [9, 9, 9])).toEqual([0, 1, 2]);
+    // The larger remainder wins over the earlier entry: quotas 4/5 and 6/5 of 2.
+    expect(apportion(2, [2, 3], [9, 9])).toEqual([1, 1]);
+    expect(apportion(1, [2, 3], [9, 9])).toEqual([0, 1]);
+    // A cap passed in the second round: 9 over 1, 1, 8 with caps 9, 9, 2 gives 2 to the
+    // third, then 7 over 1 and 1 — 4 and 3.
+    expect(apportion(9, [1, 1, 8], [9, 9, 2])).toEqual([4, 3, 2]);
   });
 });
 
