@@ -12,8 +12,6 @@ import {
   LIMIT_MASK,
   LIMITS,
   LOCK,
-  type MinFillRefusal,
-  type PackRounding,
   REGION,
   STOPPED,
   STORE,
@@ -161,7 +159,7 @@ export class CompactTrace {
         stock,
         quantity,
       );
-      if (packed !== undefined) inPacks(decision as Draft<StoreDecision>, packed);
+      if (packed !== undefined) cite(decision as Draft<StoreDecision>, RULE.PACK, packed);
       return decision;
     }
     const { lines, franchisees, priceText, text } = this.context;
@@ -204,13 +202,11 @@ export class CompactTrace {
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
       const spread = this.rows.spread(at);
-      if (spread !== undefined) {
-        decision.rules = Object.freeze([...decision.rules, RULE.SIZE_RUN]);
-        decision.sizeRun = spread;
-      }
-      if (packed !== undefined) inPacks(decision, packed);
-      if (refusal !== undefined) refuse(decision, refusal);
-      if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
+      if (spread !== undefined) cite(decision, RULE.SIZE_RUN, { sizeRun: spread });
+      if (packed !== undefined) cite(decision, RULE.PACK, packed);
+      if (refusal !== undefined) cite(decision, RULE.MINFILL, refusal);
+      if ((flag & WHOLE_ORDER) !== 0)
+        cite(decision, RULE.COMPLETE, complete(this.rows.shortfall(at)));
       if (franchisee.ordered !== undefined) {
         decision.orderedUnits = franchisee.ordered.units;
         decision.orderedValue = franchisee.ordered.valueText;
@@ -235,9 +231,10 @@ export class CompactTrace {
       stock,
     };
     if (blockedUntil !== undefined) decision.blockedUntil = blockedUntil;
-    if (packed !== undefined) inPacks(decision, packed);
-    if (refusal !== undefined) refuse(decision, refusal);
-    if ((flag & WHOLE_ORDER) !== 0) wholeOrder(decision, this.rows.shortfall(at));
+    if (packed !== undefined) cite(decision, RULE.PACK, packed);
+    if (refusal !== undefined) cite(decision, RULE.MINFILL, refusal);
+    if ((flag & WHOLE_ORDER) !== 0)
+      cite(decision, RULE.COMPLETE, complete(this.rows.shortfall(at)));
     if (quantity > 0) {
       const lock = this.context.newLock(i);
       decision.lock = lock.id;
@@ -247,33 +244,22 @@ export class CompactTrace {
   }
 }
 
-/** R-MINFILL: a refused decision names what it was offered, the least it takes, and the rule. */
-function refuse(
-  decision: { rules: readonly RuleId[]; offered?: number; minUnits?: number },
-  refusal: MinFillRefusal,
+/**
+ * A lever's fact on a decision: `rule` appended to its rules (R-MINFILL,
+ * R-PACK, R-COMPLETE, R-SIZE-RUN) and `facts` set on it, in their order.
+ */
+function cite<D extends { rules: readonly RuleId[] }>(
+  decision: D,
+  rule: RuleId,
+  facts: Partial<Omit<D, "rules">>,
 ): void {
-  decision.rules = Object.freeze([...decision.rules, RULE.MINFILL]);
-  decision.offered = refusal.offered;
-  decision.minUnits = refusal.minUnits;
+  decision.rules = Object.freeze([...decision.rules, rule]);
+  Object.assign(decision, facts);
 }
 
-/** R-PACK: a decision whose grant whole packs cut cites the rule, and names the pack and what was allowed. */
-function inPacks(
-  decision: { rules: readonly RuleId[]; packSize?: number; beforePacks?: number },
-  packed: PackRounding,
-): void {
-  decision.rules = Object.freeze([...decision.rules, RULE.PACK]);
-  decision.packSize = packed.packSize;
-  decision.beforePacks = packed.beforePacks;
-}
-
-/** R-COMPLETE: a decision about a ship-complete order cites the rule, and names what held the order back. */
-function wholeOrder(
-  decision: { rules: readonly RuleId[]; completeShort?: CompleteShortfall },
-  shortfall: CompleteShortfall | undefined,
-): void {
-  decision.rules = Object.freeze([...decision.rules, RULE.COMPLETE]);
-  if (shortfall !== undefined) decision.completeShort = shortfall;
+/** R-COMPLETE: what a held-back order's decisions carry (nothing when it was served whole). */
+function complete(shortfall: CompleteShortfall | undefined): { completeShort?: CompleteShortfall } {
+  return shortfall === undefined ? {} : { completeShort: shortfall };
 }
 
 function fundedRules(short: boolean, tied: boolean): readonly RuleId[] {
