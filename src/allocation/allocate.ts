@@ -7,6 +7,7 @@ import { convertLocks } from "./conversion.js";
 import { allocateDirect } from "./direct.js";
 import { expireLocks, releaseExpiring } from "./expiry.js";
 import { allocateFunded } from "./funded.js";
+import { holdBack } from "./holdback.js";
 import { placeLocks } from "./lockPass.js";
 import { buildPlan } from "./output.js";
 import type { AllocationPlan } from "./plan.js";
@@ -99,7 +100,8 @@ function run(request: AllocationRequest): AllocationPlan {
  * left of locks in their payment grace, R-LOCK-GRACE) and the funded pass, where
  * R-PREVIEW sets its own free stock (the arrivals alone: the units of locks
  * released in a preview stay out of it) and, with money no limit, levels the
- * franchisees' money again after conversion spent some of it.
+ * franchisees' money again after conversion spent some of it. Then R-HOLD takes
+ * the holdback out of that free stock.
  */
 export function runPasses(state: RunState, beforeFunded?: (state: RunState) => void): void {
   const { policy, asOf } = state.request;
@@ -107,6 +109,7 @@ export function runPasses(state: RunState, beforeFunded?: (state: RunState) => v
   convertLocks(state, policy);
   releaseExpiring(state, policy);
   beforeFunded?.(state);
+  holdBack(state);
   allocateFunded(state, policy);
   placeLocks(state, policy, asOf);
   allocateDirect(state, policy, asOf);

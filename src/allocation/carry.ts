@@ -9,6 +9,7 @@ import {
   carriedPlanWire,
   carryNextWire,
 } from "../schema/carryWire.js";
+import { holdKey } from "../schema/holdback.js";
 import { InputError, type Issue, under } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import type { AllocationInput } from "../schema/wire.js";
@@ -56,8 +57,8 @@ interface OpenCommitment {
  *   added to `creditUsed`); `next.payments` are added to cash either way.
  * - `storeNeeds`: the plan's store allocations added to `inTransit`;
  *   `regionNeeds`: less the plan's region allocations (a need served is gone).
- * - `products`, `regions`, `stores`, `currency` and the complete `policy` are
- *   carried; `asOf` is `next.asOf`.
+ * - `products`, `regions`, `stores`, `holdback` (R-HOLD), `currency` and the
+ *   complete `policy` are carried; `asOf` is `next.asOf`.
  *
  * @param input - the input the plan was made from (an `AllocationInput`)
  * @param plan - the plan `allocate(input)` returned
@@ -415,6 +416,20 @@ class Carry {
           quantity: need.quantity - (served.get(JSON.stringify([need.region, need.sku])) ?? 0),
         }))
         .filter((need) => need.quantity > 0),
+      // R-HOLD: a standing instruction, kept as given until the planner changes it.
+      ...(request.holdback.length === 0
+        ? {}
+        : {
+            holdback: [...request.holdback]
+              .sort(
+                (a, b) => compareIds(a.sku, b.sku) || compareIds(holdKey(a.for), holdKey(b.for)),
+              )
+              .map((row) => ({
+                sku: row.sku,
+                quantity: row.quantity,
+                for: typeof row.for === "string" ? row.for : { region: row.for.region },
+              })),
+          }),
     };
   }
 }

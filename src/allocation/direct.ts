@@ -4,7 +4,9 @@ import type { RegionNeed, Store, StoreNeed } from "../domain/types.js";
 import type { SellingSeason } from "../domain/vocabulary.js";
 import { type RegionOrder, regionServingOrder, seasonInForce } from "../ranking/regions.js";
 import { compareStores } from "../ranking/stores.js";
+import { drawHeld, heldUnits, reachable } from "./holdback.js";
 import { inPacks } from "./packs.js";
+import { proportionalShares, type ShareFact } from "./share.js";
 import { packOf, type RunState } from "./state.js";
 import type { DirectSku } from "./trace.js";
 
@@ -21,6 +23,7 @@ type Claim =
       readonly sku: DirectSku;
       readonly demand: number;
       quantity: number;
+      heldBack?: boolean;
     }
   | {
       readonly kind: "region";
@@ -28,6 +31,7 @@ type Claim =
       readonly sku: DirectSku;
       readonly demand: number;
       quantity: number;
+      heldBack?: boolean;
     };
 
 /**
@@ -37,7 +41,9 @@ type Claim =
  * stores their class then id (R-RANK-STORE). A seasonal product serves region
  * by region — stores' safety stock, then the region's stocking need
  * (R-ALLOC-SEASONAL); a `NONE` product serves every store first, then every
- * region (R-ALLOC-NONSEASONAL). Each demand gets min(need, free stock).
+ * region (R-ALLOC-NONSEASONAL). Each demand gets min(need, free stock), in
+ * whole packs (R-PACK). R-HOLD: a claim also reaches the units held for its
+ * region and for the direct pass, and draws them before free stock.
  */
 export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: IsoDate): void {
   const { request } = state;
@@ -74,6 +80,7 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
   );
 
   const served = state.direct;
+  const proportional = policy.share === "proportional";
   const warned = new Set<string>();
   for (const sku of skus) {
     const skuNumber = state.skuIndex.get(sku) as number;
@@ -121,10 +128,30 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
 
     let stock = state.stock[skuNumber] as number;
     const pack = packOf(state, skuNumber);
+    // R-HOLD: a claim reaches free stock and the units held for its region and for the direct pass.
+    const pools = state.held.get(skuNumber);
+    // R-SHARE: with `share: "proportional"`, stores of one class in one region share scarce stock.
+    let shares: readonly ShareFact[] | undefined;
+    let groupStart = 0;
+    let groupEnd = 0;
     for (let index = 0; index < claims.length; index++) {
       const claim = claims[index] as Claim;
+      const region = regionOf(claim);
+      const reach = stock + reachable(pools, region);
+      if (index >= groupEnd) {
+        groupStart = index;
+        groupEnd = proportional ? levelEnd(claims, index) : index + 1;
+        shares =
+          groupEnd - index > 1
+            ? proportionalShares(
+                reach,
+                claims.slice(index, groupEnd).map((c) => c.demand),
+              )
+            : undefined;
+      }
+      const share = shares?.[index - groupStart];
       // R-PACK: whole packs, unless the grant completes the need.
-      const allowed = Math.min(claim.demand, stock);
+      const allowed = Math.min(claim.demand, reach, share?.units ?? reach);
       const quantity = inPacks(allowed, claim.demand, pack);
       claim.quantity = quantity;
       const storeRankOf = claim.kind === "store" ? (storeRank.get(claim.store.id) as number) : 0;
@@ -133,17 +160,44 @@ export function allocateDirect(state: RunState, policy: AllocationPolicy, asOf: 
       state.trace.direct(
         claim,
         index + 1,
-        regionRank(regionOf(claim)),
+        regionRank(region),
         storeRankOf,
         claim.demand,
-        stock,
+        reach,
         quantity,
       );
       if (quantity < allowed) state.trace.packed(pack, allowed);
-      stock -= quantity;
+      if (share !== undefined) state.trace.shared(share);
+      if (pools !== undefined) {
+        const outOfReach = heldUnits(state, skuNumber) - reachable(pools, region);
+        if (quantity < claim.demand && outOfReach > 0) {
+          claim.heldBack = true;
+          state.trace.heldBack(outOfReach);
+        }
+        const drawn = drawHeld(pools, region, quantity);
+        if (drawn > 0) state.trace.fromHeld(drawn);
+        stock -= quantity - drawn;
+      } else stock -= quantity;
     }
     state.stock[skuNumber] = stock;
   }
+}
+
+/**
+ * R-SHARE: the end (exclusive) of the run of claims from `start` that stand
+ * level — stores of one class in one region, next to each other in serving
+ * order; a region's need stands alone.
+ */
+function levelEnd(claims: readonly Claim[], start: number): number {
+  const head = claims[start] as Claim;
+  let end = start + 1;
+  if (head.kind !== "store") return end;
+  for (; end < claims.length; end++) {
+    const next = claims[end] as Claim;
+    if (next.kind !== "store" || next.store.region !== head.store.region) break;
+    if (next.store.class !== head.store.class) break;
+  }
+  return end;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -208,7 +208,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${decision.sizeRun === undefined ? fundedWhy(decision) : spreadOver(decision.sizeRun)}${packs(decision)} (${cited(decision)})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${decision.sizeRun !== undefined ? spreadOver(decision.sizeRun) : decision.share !== undefined && decision.limitedBy === "stock" ? "" : fundedWhy(decision)}${sharedOut(decision)}${packs(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -223,11 +223,13 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
         return `${head}: ${decision.demand} unit(s) not locked — ${refusal(decision)} (${cited(decision)})`;
       if (decision.limitedBy === "ship-complete")
         return `${head}: ${decision.demand} unit(s) not locked — ${heldWhole(decision)} (${cited(decision)})`;
+      if (decision.quantity === 0 && decision.stock === 0)
+        return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s)${held(decision)} (${cited(decision)})`;
       if (decision.quantity === 0)
-        return `${head}: no free stock left to lock its ${decision.demand} outstanding unit(s) (R-LOCK-PLACE)`;
+        return `${head}: none of its ${decision.demand} outstanding unit(s) locked — only ${decision.stock} in free stock${packs(decision)}${held(decision)} (${cited(decision)})`;
       const part =
         decision.quantity < decision.demand
-          ? ` of ${decision.demand} (only ${decision.stock} in free stock)`
+          ? ` of ${decision.demand} (only ${decision.stock} in free stock${held(decision)})`
           : "";
       return `${head}: locked ${decision.quantity}${part}${packs(decision)} as ${decision.lock} until ${decision.expiresOn} (${cited(decision)})`;
     }
@@ -237,16 +239,21 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           ? `region #${decision.regionRank} in the ${decision.seasonInForce} order, store #${decision.storeRank} in its region, claim #${decision.rank} on this SKU`
           : `region #${decision.regionRank} in the ${decision.seasonInForce} order, claim #${decision.rank} on this SKU`;
       const why =
-        decision.limitedBy !== "stock"
+        decision.limitedBy !== "stock" || decision.share !== undefined
           ? ""
           : decision.stock === 0
-            ? ": free stock was used up before its turn"
-            : `: only ${decision.stock} left in free stock when its turn came`;
+            ? `: free stock was used up before its turn${held(decision)}`
+            : `: only ${decision.stock} left in free stock${decision.fromHeld === undefined ? "" : " and units held for it"} when its turn came${held(decision)}`;
+      const drawn =
+        decision.fromHeld === undefined
+          ? ""
+          : `, ${decision.fromHeld} of them from units held back for it (R-HOLD)`;
       const rule = decision.rules.includes(RULE.ALLOC_SEASONAL)
         ? RULE.ALLOC_SEASONAL
         : RULE.ALLOC_NONSEASONAL;
       const pack = decision.packSize === undefined ? "" : `${packs(decision)} (R-PACK)`;
-      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why}${pack} (${rule})`;
+      const shared = decision.share === undefined ? "" : `${sharedOut(decision)} (R-SHARE)`;
+      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why}${shared}${drawn}${pack} (${rule})`;
     }
   }
 }
@@ -274,6 +281,22 @@ function tieBroken(decision: FundedDecision): string {
 /** R-SIZE-RUN: how a style's affordable units were spread, or nothing. */
 function spreadOver({ style, units }: { style: string; units: number }): string {
   return `: money could not buy every line of style ${style}, so the ${units} unit(s) it could afford were spread over them in proportion to what each misses`;
+}
+
+/** R-SHARE: the proportional share a claimant was given, or nothing. */
+function sharedOut(decision: {
+  readonly share?: { units: number; cap: number; stock: number; claimants: number };
+}): string {
+  const share = decision.share;
+  if (share === undefined) return "";
+  return `; ${share.stock} unit(s) could not fill the ${share.claimants} claimants of its rank, so they were shared in proportion to what each could take — ${share.units} for its ${share.cap}`;
+}
+
+/** R-HOLD: the held units a demand short of stock could not reach, or nothing. */
+function held(decision: { readonly heldBack?: number }): string {
+  return decision.heldBack === undefined
+    ? ""
+    : `, with ${decision.heldBack} more held back for another channel (R-HOLD)`;
 }
 
 /** R-PACK: how whole packs cut a grant, or nothing. */
@@ -313,7 +336,8 @@ function fundedWhy(decision: Extract<Decision, { pass: "funded" }>): string {
     return ': stopped, an earlier line ran short of money and afterShortfall is "stop"';
   if (decision.limitedBy === "min-fill") return ` — ${refusal(decision)}`;
   if (decision.limitedBy === "ship-complete") return ` — ${heldWhole(decision)}`;
-  if (decision.limitedBy === "stock") return `: only ${decision.stock} in free stock`;
+  if (decision.limitedBy === "stock")
+    return `: only ${decision.stock} in free stock${held(decision)}`;
   // spendable is what the franchisee had before this line: none of it means the line got 0.
   if (new Money(decision.spendable).isZero())
     return `: no money left (spendable ${decision.spendable})`;

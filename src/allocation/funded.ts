@@ -1,11 +1,13 @@
 import { Decimal } from "decimal.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareFranchisees, isFunded, levelBeforeTieBreak } from "../ranking/franchisees.js";
+import { heldFrom } from "./holdback.js";
 import { type LineTable, MIN_FILL, MONEY_SHORT } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
 import { inPacks } from "./packs.js";
 import type { Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import { fundLevelGroup, levelRuns, type ShareLimit } from "./share.js";
 import { decideWhole, firstShortLine, type WholeOrder, wholeOrders } from "./shipComplete.js";
 import { type FundLine, type StyleGroup, spreadStyle, styleGroups } from "./sizeRun.js";
 import {
@@ -78,60 +80,76 @@ export function allocateFunded(state: RunState, policy: AllocationPolicy): void 
   const decided = new Set<number>();
   const styles = policy.partialBy === "style" ? styleGroups(state, whole) : undefined;
   const spread = new Set<StyleGroup>();
-  forEachRankedLine(
-    standings.map((standing) => standing.franchisee),
-    (franchisee, i, franchiseeRank, lineRank) => {
-      const demand = open[i] as number;
-      if (demand <= 0) return;
-      const order = whole?.get(orderOf[i] as number);
-      if (order !== undefined) {
-        if (decided.has(orderOf[i] as number)) return;
-        decided.add(orderOf[i] as number);
-        fundWholeOrder(
-          state,
-          policy,
-          franchisee,
-          order,
-          franchiseeRank,
-          funded[franchisee.index] === 1,
-        );
-        return;
-      }
-      const isFunded = funded[franchisee.index] === 1;
-      // R-SIZE-RUN: a franchisee's lines of one style, spread when money cannot buy them all.
-      const style = styles?.get(i);
-      if (style !== undefined) {
-        if (spread.has(style)) return;
-        spread.add(style);
-        const fund: FundLine = (line, rank, share) =>
-          fundLine(
-            state,
-            policy,
-            franchisee,
-            line,
-            franchiseeRank,
-            rank,
-            isFunded,
-            minUnits,
-            share,
-          );
-        const afterLine = (short: boolean) => afterShortfall(franchisee, short, policy);
-        afterLine(spreadStyle(state, franchisee, style, fund, afterLine));
-        return;
-      }
-      const short = fundLine(
+  /** One line's turn; `limit`, R-SHARE's cap on what a shared line may take of the stock. */
+  const visit = (
+    franchisee: FranchiseeState,
+    i: number,
+    franchiseeRank: number,
+    lineRank: number,
+    limit?: ShareLimit,
+  ): void => {
+    const demand = open[i] as number;
+    if (demand <= 0) return;
+    const order = whole?.get(orderOf[i] as number);
+    if (order !== undefined) {
+      if (decided.has(orderOf[i] as number)) return;
+      decided.add(orderOf[i] as number);
+      fundWholeOrder(
         state,
         policy,
         franchisee,
-        i,
+        order,
         franchiseeRank,
-        lineRank,
-        isFunded,
-        minUnits,
+        funded[franchisee.index] === 1,
       );
-      afterShortfall(franchisee, short, policy);
-    },
-  );
+      return;
+    }
+    const isFunded = funded[franchisee.index] === 1;
+    // R-SIZE-RUN: a franchisee's lines of one style, spread when money cannot buy them all.
+    const style = styles?.get(i);
+    if (style !== undefined) {
+      if (spread.has(style)) return;
+      spread.add(style);
+      const fund: FundLine = (line, rank, share) =>
+        fundLine(state, policy, franchisee, line, franchiseeRank, rank, isFunded, minUnits, {
+          share,
+        });
+      const afterLine = (short: boolean) => afterShortfall(franchisee, short, policy);
+      afterLine(spreadStyle(state, franchisee, style, fund, afterLine));
+      return;
+    }
+    const short = fundLine(
+      state,
+      policy,
+      franchisee,
+      i,
+      franchiseeRank,
+      lineRank,
+      isFunded,
+      minUnits,
+      {
+        limit,
+      },
+    );
+    afterShortfall(franchisee, short, policy);
+  };
+  const ranked = standings.map((standing) => standing.franchisee);
+  if (policy.share !== "proportional") {
+    forEachRankedLine(ranked, visit);
+    return;
+  }
+  // R-SHARE: franchisees level up to the tie-break share each SKU; one alone walks its lines.
+  const plain = (i: number) =>
+    whole?.get(orderOf[i] as number) === undefined && styles?.get(i) === undefined;
+  let first = 1;
+  for (const run of levelRuns(standings, (a, b) =>
+    levelBeforeTieBreak(policy.franchiseeRanking, a, b),
+  )) {
+    const members = run.map((standing) => standing.franchisee);
+    if (members.length === 1) forEachRankedLine(members, (f, i, _rank, k) => visit(f, i, first, k));
+    else fundLevelGroup(state, policy, members, first, visit, plain);
+    first += members.length;
+  }
 }
 
 /**
@@ -149,14 +167,18 @@ function fundLine(
   lineRank: number,
   funded: boolean,
   minUnits: ((outstanding: number) => number) | undefined,
-  share?: number,
+  {
+    share,
+    limit,
+  }: { readonly share?: number | undefined; readonly limit?: ShareLimit | undefined } = {},
 ): boolean {
   const { lines, stock: stockOf, trace, money, prices } = state;
   const { open, sku: skuOf, price: priceOf, facts } = lines;
   const demand = open[i] as number;
   const sku = skuOf[i] as number;
   const stock = stockOf[sku] as number;
-  const want = Math.min(demand, stock);
+  // R-SHARE: a shared line takes at most what is left of its franchisee's share.
+  const want = Math.min(demand, stock, limit === undefined ? stock : limit.units);
   const spendable = franchisee.spendable;
   const stopped = franchisee.stopped;
   const price = prices[priceOf[i] as number] as Amount;
@@ -192,6 +214,8 @@ function fundLine(
   );
   if (offered < allowed) trace.packed(pack, allowed);
   if (refused) trace.refused(offered, least);
+  if (limitedBy === "stock") heldFrom(state, i);
+  if (limit !== undefined) trace.shared(limit.fact);
   return shortOfMoney;
 }
 

@@ -56,17 +56,20 @@ export const MONEY_SHORT = 2;
 export const MIN_FILL = 4;
 /** R-COMPLETE: the line's ship-complete order was held back whole in a pass. */
 export const SHIP_COMPLETE = 8;
+/** R-HOLD: stock held the line short while units of its SKU were held back for another channel. */
+export const HELD_BACK = 16;
 
 /**
  * Why a line left open stays open, from its facts: a bar on locking first, then
  * its ship-complete order held back (R-COMPLETE), then R-MINFILL's refusal,
- * then money; else stock.
+ * then money; then a holdback (R-HOLD) out of its reach; else stock.
  */
 export function unfilledReason(facts: number): UnfilledReason {
   if ((facts & LOCK_BLOCKED) !== 0) return "lock-blocked";
   if ((facts & SHIP_COMPLETE) !== 0) return "ship-complete";
   if ((facts & MIN_FILL) !== 0) return "min-fill";
-  return (facts & MONEY_SHORT) !== 0 ? "funds" : "stock";
+  if ((facts & MONEY_SHORT) !== 0) return "funds";
+  return (facts & HELD_BACK) !== 0 ? "holdback" : "stock";
 }
 
 /** The franchisee lines of a run as columns, each indexed by line (see the file's note). */

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationPolicy } from "../domain/policy.js";
 import { compareByPriority } from "../ranking/franchisees.js";
+import { heldFrom } from "./holdback.js";
 import { barredUntil, LOCK_BLOCKED, lockUnits, MIN_FILL } from "./lineTable.js";
 import { minUnitsOf, refusal } from "./minFill.js";
 import { inPacks } from "./packs.js";
@@ -64,6 +65,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
     if (offered < allowed) trace.packed(pack, allowed);
     if (refused) trace.refused(offered, least);
+    if (limitedBy === "stock") heldFrom(state, i);
   });
 }
 

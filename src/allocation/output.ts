@@ -1,6 +1,7 @@
 import type { IsoDate } from "../domain/dates.js";
 import type { AllocationSource } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
+import { heldUnits } from "./holdback.js";
 import {
   barredUntil,
   creditPaid,
@@ -18,6 +19,7 @@ import type {
   PaymentRequest,
   PlannedLock,
   ReleasedLock,
+  Remaining,
   Unfilled,
   Warning,
 } from "./plan.js";
@@ -115,10 +117,13 @@ export function buildPlan(state: RunState, extras?: PlanExtras): AllocationPlan 
     direct.unfilled,
   );
 
-  const remaining = [];
+  const remaining: Remaining[] = [];
   for (let sku = 0; sku < state.skus.length; sku++) {
-    const quantity = state.stock[sku] as number;
-    if (quantity > 0) remaining.push({ sku: state.skus[sku] as string, quantity });
+    // R-HOLD: held units nobody used stay in `remaining`, their part named.
+    const held = heldUnits(state, sku);
+    const quantity = (state.stock[sku] as number) + held;
+    if (quantity > 0)
+      remaining.push({ sku: state.skus[sku] as string, quantity, ...(held > 0 ? { held } : {}) });
   }
 
   const balances: Balance[] = state.franchisees.map((franchisee) => {

@@ -25,7 +25,7 @@ export function directLists(state: RunState): {
   const storeAllocations: StoreAllocation[] = [];
   // Stores' unfilled needs, then regions'.
   const unfilled: Unfilled[] = [];
-  for (const { need, demand, quantity } of byStore) {
+  for (const { need, demand, quantity, heldBack } of byStore) {
     const region = storeRegion.get(need.store) as string;
     const { store, sku } = need;
     if (quantity > 0) storeAllocations.push({ store, region, sku, quantity });
@@ -36,7 +36,7 @@ export function directLists(state: RunState): {
         region,
         sku,
         quantity: demand - quantity,
-        reason: "stock",
+        reason: heldBack === true ? "holdback" : "stock",
       });
   }
 
@@ -47,7 +47,7 @@ export function directLists(state: RunState): {
     (need) => need.region,
   );
   const regionAllocations: RegionAllocation[] = [];
-  for (const { need, demand, quantity } of byRegion) {
+  for (const { need, demand, quantity, heldBack } of byRegion) {
     const { region, sku } = need;
     if (quantity > 0) regionAllocations.push({ region, sku, quantity });
     if (demand > quantity)
@@ -56,7 +56,7 @@ export function directLists(state: RunState): {
         region,
         sku,
         quantity: demand - quantity,
-        reason: "stock",
+        reason: heldBack === true ? "holdback" : "stock",
       });
   }
 

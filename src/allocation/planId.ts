@@ -5,6 +5,7 @@ import type { PolicyField } from "../domain/policyField.js";
 import type { AllocationRequest, OrderLine } from "../domain/types.js";
 import { compareIds } from "../ranking/compare.js";
 import { guarded } from "../schema/guard.js";
+import { holdKey } from "../schema/holdback.js";
 import { requestShape } from "../schema/madeShapes.js";
 
 /*
@@ -218,6 +219,15 @@ export function digestOf(request: AllocationRequest): string {
     (a, b) => compareIds(a.region, b.region) || compareIds(a.sku, b.sku),
     (n) => out.value(n.region).value(n.sku).value(n.quantity),
   );
+  // R-HOLD: written only when there is a holdback, so a run without one keeps its planId.
+  if (request.holdback.length > 0) {
+    out.rows(
+      "holdback",
+      request.holdback,
+      (a, b) => compareIds(a.sku, b.sku) || compareIds(holdKey(a.for), holdKey(b.for)),
+      (h) => out.value(h.sku).value(holdKey(h.for)).value(h.quantity),
+    );
+  }
   return out.hash.hex();
 }
 

@@ -10,6 +10,7 @@ import type {
 import type { SellingSeason, SpendOrder } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import { productPriority } from "../ranking/products.js";
+import type { HeldPools } from "./holdback.js";
 import {
   buildLineTable,
   type LineTable,
@@ -83,6 +84,8 @@ export interface DirectGrant<Need> {
   readonly need: Need;
   readonly demand: number;
   readonly quantity: number;
+  /** R-HOLD: units held for another channel were out of its reach while it fell short of stock. */
+  readonly heldBack?: boolean;
 }
 
 /** The direct pass's results, which it writes into the run state. */
@@ -105,6 +108,8 @@ export interface RunState {
   readonly productRank: Int32Array;
   /** Free stock by SKU number. */
   readonly stock: Float64Array;
+  /** R-HOLD: units held back from free stock, by SKU number (holdback.ts); empty without a holdback. */
+  readonly held: Map<number, HeldPools>;
   /** Every franchisee, sorted by id (its `index`). */
   readonly franchisees: readonly FranchiseeState[];
   readonly lines: LineTable;
@@ -236,6 +241,7 @@ export function createRunState(request: AllocationRequest, money: MoneyMode = "a
     products,
     productRank,
     stock,
+    held: new Map(),
     franchisees,
     lines: table,
     locks,

@@ -3,6 +3,7 @@ import type { RegionNeed, Store } from "../domain/types.js";
 import type { Season, SellingSeason } from "../domain/vocabulary.js";
 import type { ConversionDecision, ExpiryDecision, Limit } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import type { ShareFact } from "./share.js";
 import type { CompleteShortfall } from "./shipComplete.js";
 
 /*
@@ -89,6 +90,12 @@ export interface TraceColumns {
   readonly packed: (at: number) => PackRounding | undefined;
   /** R-SIZE-RUN: on a row of a spread style, the style and the units spread. */
   readonly spread: (at: number) => StyleSpread | undefined;
+  /** R-HOLD: on a row short of stock, the units held back out of its reach, else undefined. */
+  readonly heldBack: (at: number) => number | undefined;
+  /** R-HOLD: on a direct row, the units of its grant drawn from held units, else undefined. */
+  readonly fromHeld: (at: number) => number | undefined;
+  /** R-SHARE: on a row of a claimant that shared scarce stock, the share, else undefined. */
+  readonly share: (at: number) => ShareFact | undefined;
 }
 
 /** R-SIZE-RUN: a line of a style whose affordable units were spread: the style and those units. */
@@ -130,6 +137,12 @@ export class TraceRecorder {
   private readonly packs = new Map<number, PackRounding>();
   /** R-SIZE-RUN: rows of spread styles. */
   private readonly spreads = new Map<number, StyleSpread>();
+  /** R-HOLD: rows short of stock while units were held out of their reach. */
+  private readonly held = new Map<number, number>();
+  /** R-HOLD: direct rows granted held units. */
+  private readonly drawn = new Map<number, number>();
+  /** R-SHARE: rows of claimants that shared scarce stock. */
+  private readonly shares = new Map<number, ShareFact>();
   private size = 0;
 
   /** `capacity`: at most this many decisions will be recorded. */
@@ -215,6 +228,24 @@ export class TraceRecorder {
   }
 
   /**
+   * R-HOLD: the row just recorded (limited by stock) could not reach `units`
+   * units of its SKU held back for another channel.
+   */
+  heldBack(units: number): void {
+    this.held.set(this.size - 1, units);
+  }
+
+  /** R-SHARE: the row just recorded (a funded or direct decision) shared scarce stock: its share. */
+  shared(share: ShareFact): void {
+    this.shares.set(this.size - 1, share);
+  }
+
+  /** R-HOLD: `units` of the grant of the row just recorded (a direct claim) came from held units. */
+  fromHeld(units: number): void {
+    this.drawn.set(this.size - 1, units);
+  }
+
+  /**
    * R-COMPLETE: the row just recorded is a line of a ship-complete order:
    * decided whole, and held back by `shortfall` when there is one.
    */
@@ -285,7 +316,7 @@ export class TraceRecorder {
   /** The recorded columns, for `CompactTrace` (traceRead.ts). */
   columns(): TraceColumns {
     const { kind, flags, a, b, c, d, e, f, g, refAt, refs, refusals, shortfalls, packs } = this;
-    const { spreads, size } = this;
+    const { spreads, held, drawn, shares: shareOf, size } = this;
     return {
       kind,
       flags,
@@ -306,6 +337,9 @@ export class TraceRecorder {
       shortfall: (at) => shortfalls.get(at),
       packed: (at) => packs.get(at),
       spread: (at) => spreads.get(at),
+      heldBack: (at) => held.get(at),
+      fromHeld: (at) => drawn.get(at),
+      share: (at) => shareOf.get(at),
     };
   }
 }

@@ -3,6 +3,7 @@ import { RULE, type RuleId } from "../domain/rules.js";
 import { type LineTable, lineIndex } from "./lineTable.js";
 import type { Decision, FundedDecision, Limit, LockDecision, StoreDecision } from "./plan.js";
 import type { Amount } from "./runMoney.js";
+import type { ShareFact } from "./share.js";
 import type { CompleteShortfall } from "./shipComplete.js";
 import type { Draft, OrderedFigures } from "./state.js";
 import {
@@ -141,6 +142,18 @@ export class CompactTrace {
     return out;
   }
 
+  /** R-SHARE: the share a claimant met, when it shared scarce stock. */
+  private shared(at: number, decision: { rules: readonly RuleId[]; share?: ShareFact }): void {
+    const share = this.rows.share(at);
+    if (share !== undefined) cite(decision, RULE.SHARE, { share });
+  }
+
+  /** R-HOLD: the held units a decision short of stock could not reach, when there were any. */
+  private held(at: number, decision: { rules: readonly RuleId[]; heldBack?: number }): void {
+    const heldBack = this.rows.heldBack(at);
+    if (heldBack !== undefined) cite(decision, RULE.HOLD, { heldBack });
+  }
+
   private decisionAt(at: number): Decision {
     const { kind, flags, a, b, c, d, e, f, ref } = this.rows;
     const type = kind[at] as number;
@@ -159,7 +172,12 @@ export class CompactTrace {
         stock,
         quantity,
       );
-      if (packed !== undefined) cite(decision as Draft<StoreDecision>, RULE.PACK, packed);
+      const draft = decision as Draft<StoreDecision>;
+      this.shared(at, draft);
+      if (packed !== undefined) cite(draft, RULE.PACK, packed);
+      this.held(at, draft);
+      const fromHeld = this.rows.fromHeld(at);
+      if (fromHeld !== undefined) cite(draft, RULE.HOLD, { fromHeld });
       return decision;
     }
     const { lines, franchisees, priceText, text } = this.context;
@@ -201,12 +219,14 @@ export class CompactTrace {
         priority: franchisee.priority,
       };
       if ((flag & STOPPED) !== 0) decision.stopped = true;
+      this.shared(at, decision);
       const spread = this.rows.spread(at);
       if (spread !== undefined) cite(decision, RULE.SIZE_RUN, { sizeRun: spread });
       if (packed !== undefined) cite(decision, RULE.PACK, packed);
       if (refusal !== undefined) cite(decision, RULE.MINFILL, refusal);
       if ((flag & WHOLE_ORDER) !== 0)
         cite(decision, RULE.COMPLETE, complete(this.rows.shortfall(at)));
+      this.held(at, decision);
       if (franchisee.ordered !== undefined) {
         decision.orderedUnits = franchisee.ordered.units;
         decision.orderedValue = franchisee.ordered.valueText;
@@ -235,6 +255,7 @@ export class CompactTrace {
     if (refusal !== undefined) cite(decision, RULE.MINFILL, refusal);
     if ((flag & WHOLE_ORDER) !== 0)
       cite(decision, RULE.COMPLETE, complete(this.rows.shortfall(at)));
+    this.held(at, decision);
     if (quantity > 0) {
       const lock = this.context.newLock(i);
       decision.lock = lock.id;
@@ -246,7 +267,7 @@ export class CompactTrace {
 
 /**
  * A lever's fact on a decision: `rule` appended to its rules (R-MINFILL,
- * R-PACK, R-COMPLETE, R-SIZE-RUN) and `facts` set on it, in their order.
+ * R-PACK, R-COMPLETE, R-SIZE-RUN, R-HOLD, R-SHARE) and `facts` set on it, in their order.
  */
 function cite<D extends { rules: readonly RuleId[] }>(
   decision: D,

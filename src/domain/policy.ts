@@ -16,6 +16,7 @@ import {
   FRANCHISEE_RANKINGS,
   FRANCHISEE_TIE_BREAKS,
   PARTIAL_BY,
+  SHARE_MODES,
   SHIP_CLOCK_STARTS,
   SPEND_ORDERS,
   STORE_CLASSES,
@@ -79,6 +80,15 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "continue",
     "R-ALLOC-PARTIAL",
     "after money stops a line short, serve the franchisee's later lines or stop.",
+  ),
+  /** R-SHARE: claimants of equal rank for one SKU in one pass take scarce stock one after another, or in proportion to their capped demand. */
+  share: lever(
+    choice(
+      SHARE_MODES,
+      "sequential",
+      "R-SHARE",
+      'how claimants of equal rank for one SKU in one pass — funded franchisees level on funded status and priority (ranking "priority") or spendable and priority ("funds"), stores of one class in one region — meet stock that cannot fill them all: one after another in their order ("sequential"), or in proportion to their capped demand, ⌊stock × cap ÷ Σcaps⌋ each and the rest one by one by largest remainder ("proportional").',
+    ),
   ),
   /** R-MINFILL: the least share of its outstanding quantity a franchisee line takes in the funded and lock passes, else none; 0 takes any. */
   minFill: lever(

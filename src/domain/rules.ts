@@ -28,6 +28,8 @@ export const RULE = {
   COMPLETE: "R-COMPLETE",
   PACK: "R-PACK",
   SIZE_RUN: "R-SIZE-RUN",
+  HOLD: "R-HOLD",
+  SHARE: "R-SHARE",
 } as const;
 
 /** A rule ID of §3 that can decide a quantity. */

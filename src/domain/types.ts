@@ -130,6 +130,23 @@ export interface RegionNeed {
 }
 
 /**
+ * R-HOLD: who may use units held back: only the direct pass (`"direct"`),
+ * only one region's stores and warehouse (`{ region }`), or nobody in this
+ * run (`"none"`: they stay in `remaining`).
+ */
+export type HoldFor = "direct" | "none" | { readonly region: string };
+
+/**
+ * R-HOLD: units of a SKU taken from free stock before the franchisee passes
+ * and kept for one channel (an explicit exception to funded-franchisees-first).
+ */
+export interface Holdback {
+  readonly sku: string;
+  readonly quantity: number;
+  readonly for: HoldFor;
+}
+
+/**
  * A parsed, cross-checked allocation input: what `allocate` runs on. Only
  * {@link parseAllocationInput} makes one.
  */
@@ -148,4 +165,6 @@ export interface AllocationRequest extends Branded<"AllocationRequest"> {
   readonly stores: readonly Store[];
   readonly storeNeeds: readonly StoreNeed[];
   readonly regionNeeds: readonly RegionNeed[];
+  /** R-HOLD: units kept back for one channel, at most one row per (SKU, channel). */
+  readonly holdback: readonly Holdback[];
 }

@@ -129,12 +129,13 @@ export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
 /**
  * Why demand was left unfilled (§3.7): no stock, no money, a line barred from locking, or
  * (R-MINFILL) a line that would have taken less than its policy `minFill` share, or
- * (R-COMPLETE) a line of a ship-complete order that could not be served whole.
+ * (R-COMPLETE) a line of a ship-complete order that could not be served whole, or
+ * (R-HOLD) a demand short of stock while units of its SKU were held back for another channel.
  *
  * @example
  * ```ts
  * import { UNFILLED_REASONS } from "fenhuo";
- * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked", "min-fill", "ship-complete"]
+ * UNFILLED_REASONS; // ["stock", "funds", "lock-blocked", "min-fill", "ship-complete", "holdback"]
  * ```
  */
 export const UNFILLED_REASONS = [
@@ -143,6 +144,7 @@ export const UNFILLED_REASONS = [
   "lock-blocked",
   "min-fill",
   "ship-complete",
+  "holdback",
 ] as const;
 /** Why demand was left unfilled (§3.7). */
 export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
@@ -177,7 +179,9 @@ export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
 
 /**
  * What held a demand below what it asked for at one decision of the trace:
- * nothing (`none`: it got all of it), or one of the {@link UNFILLED_REASONS}.
+ * nothing (`none`: it got all of it), or one of the {@link UNFILLED_REASONS}
+ * but `holdback` (R-HOLD): a decision held short by a holdback is limited by
+ * `stock`, and its `heldBack` names the units held.
  *
  * @example
  * ```ts
@@ -185,7 +189,14 @@ export type PreviewMoney = (typeof PREVIEW_MONEY)[number];
  * LIMITS; // ["none", "stock", "funds", "lock-blocked", "min-fill", "ship-complete"]
  * ```
  */
-export const LIMITS = ["none", ...UNFILLED_REASONS] as const;
+export const LIMITS = [
+  "none",
+  "stock",
+  "funds",
+  "lock-blocked",
+  "min-fill",
+  "ship-complete",
+] as const satisfies readonly ("none" | UnfilledReason)[];
 
 /**
  * R-LIFE-1: the header states of a sales order.
@@ -251,6 +262,21 @@ export const RETURNABLE_BUCKETS = [
   "accepted",
   "rejectedOnInspection",
 ] as const satisfies readonly Bucket[];
+
+/**
+ * R-SHARE: how claimants of equal rank for one SKU in one pass meet scarce
+ * stock — one after another in their total order, or in proportion to their
+ * capped demand (policy `share`).
+ *
+ * @example
+ * ```ts
+ * import { SHARE_MODES } from "fenhuo";
+ * SHARE_MODES; // ["sequential", "proportional"]
+ * ```
+ */
+export const SHARE_MODES = ["sequential", "proportional"] as const;
+/** See {@link SHARE_MODES}. */
+export type ShareMode = (typeof SHARE_MODES)[number];
 
 /**
  * R-SIZE-RUN: how money-limited lines of one style are bought — in line order,

@@ -16,12 +16,13 @@ import {
   readStoreNeed,
   readSupply,
 } from "./fastRows.js";
+import { checkHoldback } from "./holdback.js";
 import type { Issue } from "./issues.js";
 import { AmountReader, readSoundLine } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
 import { checkLocks, fitsCalendar, References } from "./references.js";
 import { parseRows } from "./rows.js";
-import { commitmentWire, inputWire, lockWire } from "./wire.js";
+import { commitmentWire, holdbackWire, inputWire, lockWire } from "./wire.js";
 import { check } from "./zodIssues.js";
 
 /*
@@ -48,6 +49,7 @@ const SECTIONS = [
   "stores",
   "storeNeeds",
   "regionNeeds",
+  "holdback",
 ] as const;
 
 type Sections = Record<(typeof SECTIONS)[number], readonly unknown[]>;
@@ -126,6 +128,18 @@ export function fastAllocationInput(input: unknown): AllocationRequest | undefin
   if (issues.length > 0) return undefined;
   const commitments = checkCommitments(commitmentRows, orderById, asOf, context);
   if (issues.length > 0) return undefined;
+  // R-HOLD: a few rows, read and checked by the full parser's own code.
+  const holdbackRows = parseRows(holdbackWire, sections.holdback, ["holdback"], issues);
+  if (issues.length > 0) return undefined;
+  const holdback =
+    holdbackRows.length === 0
+      ? []
+      : checkHoldback(
+          holdbackRows,
+          { products: new Set(productIndex.keys()), regions: new Set(regionIndex.keys()) },
+          context,
+        );
+  if (issues.length > 0) return undefined;
 
   const request = {
     asOf,
@@ -141,6 +155,7 @@ export function fastAllocationInput(input: unknown): AllocationRequest | undefin
     stores,
     storeNeeds,
     regionNeeds,
+    holdback,
   };
   return request as unknown as AllocationRequest;
 }

@@ -7,6 +7,7 @@ import { amount, currency, isoDate } from "./primitives.js";
 import {
   commitmentWire,
   franchiseeWire,
+  holdbackWire,
   inputWire,
   lockWire,
   orderLineWire,
@@ -93,6 +94,13 @@ const inputForSchema = inputWire.extend({
     .optional(),
   regionNeeds: z
     .array(regionNeedWire.describe("A region warehouse's stocking need of a SKU."))
+    .optional(),
+  holdback: z
+    .array(
+      holdbackWire.describe(
+        'R-HOLD: units of a SKU taken from free stock before the franchisee passes and kept for one channel: "direct" (only the direct pass), { "region": id } (only that region\'s stores and warehouse) or "none" (kept from every pass, left in remaining).',
+      ),
+    )
     .optional(),
 });
 

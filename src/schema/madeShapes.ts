@@ -192,6 +192,7 @@ export const requestShape = z.looseObject({
   stores: rows,
   storeNeeds: rows,
   regionNeeds: rows,
+  holdback: rows,
 });
 
 /** What `indicators` is given besides the orders and the SLA options (which it checks itself). */

@@ -16,6 +16,7 @@ import type {
 } from "../domain/types.js";
 import { checkCommitments } from "./commitments.js";
 import { fastAllocationInput } from "./fastInput.js";
+import { checkHoldback } from "./holdback.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { AmountReader, readLines } from "./orderLines.js";
 import { completePolicy } from "./policyWire.js";
@@ -25,6 +26,7 @@ import { parseFields, parseRows, type Row } from "./rows.js";
 import {
   commitmentWire,
   franchiseeWire,
+  holdbackWire,
   inputWire,
   lockWire,
   orderWire,
@@ -120,6 +122,7 @@ function parseReadableFully(input: unknown): Result<AllocationRequest> {
   const stores = section("stores", raw.stores, storeWire, issues);
   const storeNeeds = section("storeNeeds", raw.storeNeeds, storeNeedWire, issues);
   const regionNeeds = section("regionNeeds", raw.regionNeeds, regionNeedWire, issues);
+  const holdbackRows = section("holdback", raw.holdback, holdbackWire, issues);
 
   // Ids of rows whose shape failed: references to them are not reported again.
   const broken = brokenIds(
@@ -227,6 +230,11 @@ function parseReadableFully(input: unknown): Result<AllocationRequest> {
 
   checkLocks(locks, orderById, { asOf: raw.asOf, cooldown: policy.relockCooldownDays }, context);
   const commitments = checkCommitments(commitmentRows, orderById, raw.asOf, context);
+  const holdback = checkHoldback(
+    holdbackRows,
+    { products: productSkus, regions: regionIds },
+    context,
+  );
 
   if (issues.length > 0) return { ok: false, issues };
   const request = {
@@ -243,6 +251,7 @@ function parseReadableFully(input: unknown): Result<AllocationRequest> {
     stores: values<Store>(stores),
     storeNeeds: values<StoreNeed>(storeNeeds),
     regionNeeds: values<RegionNeed>(regionNeeds),
+    holdback,
   };
   return { ok: true, value: request as unknown as AllocationRequest };
 }

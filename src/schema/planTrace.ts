@@ -78,6 +78,29 @@ const minFillRefusal = {
     .exactOptional(),
 };
 
+/** R-SHARE: on the decision of a claimant that shared scarce stock with others of equal rank, the share. */
+const share = z
+  .strictObject({
+    units: units.describe("The units this claimant was given of the stock shared."),
+    cap: units.describe(
+      "Its capped demand: what it would have taken with stock no limit (a franchisee: what its money buys of its lines of the SKU).",
+    ),
+    stock: units.describe("The stock shared."),
+    claimants: z.int().min(2).describe("How many claimants of equal rank shared it."),
+  })
+  .describe(
+    "R-SHARE: present when the claimant shared stock that could not fill every claimant of its rank — its share ⌊stock × cap ÷ Σcaps⌋ (plus one by largest remainder), its cap, the stock and the claimants.",
+  )
+  .exactOptional();
+
+/** R-HOLD: on a decision short of stock, the held units it could not reach. */
+const heldBack = units
+  .min(1)
+  .describe(
+    "R-HOLD: present when the demand fell short of stock while units of its SKU were held back for another channel — those units.",
+  )
+  .exactOptional();
+
 /** R-LOCK-GRACE: the policy's payment grace, in days, on a decision about a lock in it. */
 const graceDays = z
   .int()
@@ -152,6 +175,8 @@ const fundedDecisionWire = z
     ...packRounding,
     ...minFillRefusal,
     completeShort,
+    heldBack,
+    share,
     /** R-PRIO-FACTORS: present when policy `franchiseeTieBreak` ranks by what was ordered: the franchisee's units ordered in the input. */
     orderedUnits: units
       .describe(
@@ -185,6 +210,7 @@ const lockDecisionWire = z
     ...packRounding,
     ...minFillRefusal,
     completeShort,
+    heldBack,
   })
   .describe("R-LOCK-PLACE: stock locked for a line still outstanding.");
 
@@ -204,10 +230,22 @@ const directDecision = {
   /** The claim's place among this SKU's direct claims, 1 first. */
   rank: rank.describe("The claim's place among this SKU's direct claims, 1 first."),
   demand: units,
-  stock: units,
+  /** Free stock of the SKU when the claim's turn came, with the held units it may draw (R-HOLD). */
+  stock: units.describe(
+    "Free stock of the SKU when the claim's turn came, with the units held for its region and for the direct pass (R-HOLD).",
+  ),
   quantity: units,
   limitedBy: z.enum(["none", "stock"]),
   ...packRounding,
+  heldBack,
+  share,
+  /** R-HOLD: present when part of the grant came from units held for the claim's region or the direct pass. */
+  fromHeld: units
+    .min(1)
+    .describe(
+      "R-HOLD: present when part of the grant came from units held for the claim's region or for the direct pass — that part.",
+    )
+    .exactOptional(),
 };
 
 const storeDecisionWire = z

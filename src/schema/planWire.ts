@@ -124,7 +124,7 @@ const unfilledStoreWire = z.strictObject({
   region: id,
   sku: id,
   quantity: units,
-  reason: z.literal("stock"),
+  reason: z.enum(["stock", "holdback"]),
 });
 
 /** @inline */
@@ -135,7 +135,7 @@ const unfilledRegionWire = z.strictObject({
   region: id,
   sku: id,
   quantity: units,
-  reason: z.literal("stock"),
+  reason: z.enum(["stock", "holdback"]),
 });
 
 /** @inline */
@@ -149,10 +149,19 @@ const unfilledWire = z
 export type Unfilled = UnfilledLine | UnfilledStore | UnfilledRegion;
 
 const remainingWire = z
-  .strictObject({ sku: id, quantity: units })
-  .describe("Free stock of a SKU left after the run.");
+  .strictObject({
+    sku: id,
+    quantity: units,
+    /** R-HOLD: present when part of `quantity` was held back and nobody used it: that part. */
+    held: units
+      .describe(
+        "R-HOLD: present when part of quantity was held back and nobody used it: that part.",
+      )
+      .exactOptional(),
+  })
+  .describe("Free stock of a SKU left after the run (held units nobody used included, R-HOLD).");
 
-/** Free stock of a SKU left after the run. */
+/** Free stock of a SKU left after the run (held units nobody used included, R-HOLD). */
 export interface Remaining extends Readonly<z.output<typeof remainingWire>> {}
 
 const balanceWire = z

@@ -109,6 +109,22 @@ export const storeNeedWire = z.object({
 
 export const regionNeedWire = z.object({ region: id, sku: id, quantity });
 
+/** R-HOLD: who may use held units — the direct pass, one region, or nobody. */
+export const holdForWire = z.union(
+  [z.literal("direct"), z.literal("none"), z.strictObject({ region: id })],
+  {
+    error: (issue) =>
+      issue.input === undefined ? "is required" : 'must be "direct", "none" or { "region": id }',
+  },
+);
+
+/** R-HOLD: units of a SKU kept back from free stock for one channel. */
+export const holdbackWire = z.object({
+  sku: id,
+  quantity: quantity.min(1, "a holdback holds at least one unit"),
+  for: holdForWire,
+});
+
 /** The policy as a caller writes it, from its field definitions (domain/policy.ts). */
 export const policyWire = policySchema(ALLOCATION_POLICY_FIELDS);
 
@@ -129,6 +145,7 @@ export const inputWire = z.strictObject({
   stores: section,
   storeNeeds: section,
   regionNeeds: section,
+  holdback: section,
 });
 
 /** The JSON a caller passes to `allocate` (the JSON contract), as TypeScript sees it. */
@@ -149,4 +166,6 @@ export interface AllocationInput {
   stores?: z.input<typeof storeWire>[];
   storeNeeds?: z.input<typeof storeNeedWire>[];
   regionNeeds?: z.input<typeof regionNeedWire>[];
+  /** R-HOLD: units kept back from free stock for the direct pass, one region, or nobody. */
+  holdback?: z.input<typeof holdbackWire>[];
 }

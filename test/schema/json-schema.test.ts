@@ -164,6 +164,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "stores",
       "storeNeeds",
       "regionNeeds",
+      "holdback",
     ]);
     for (const [name, section] of Object.entries(properties)) {
       if (section.type === "array") expect((section.items as Schema).type, name).toBe("object");
@@ -184,6 +185,7 @@ describe("docs/schema is generated from the zod schemas", () => {
       "creditCountsAsFunds",
       "spendOrder",
       "afterShortfall",
+      "share",
       "minFill",
       "partialBy",
       "lockUnfunded",

@@ -59,9 +59,11 @@ describe("planWire is the one source of AllocationPlan", () => {
       Extract<Decision, { pass: "direct"; kind: "store" }>
     >().toEqualTypeOf<StoreDecision>();
     expectTypeOf<Extract<Decision, { kind: "region" }>>().toEqualTypeOf<RegionDecision>();
-    expectTypeOf<Extract<Unfilled, { kind: "store" }>["reason"]>().toEqualTypeOf<"stock">();
+    expectTypeOf<Extract<Unfilled, { kind: "store" }>["reason"]>().toEqualTypeOf<
+      "stock" | "holdback"
+    >();
     expectTypeOf<Extract<Unfilled, { kind: "order-line" }>["reason"]>().toEqualTypeOf<
-      "stock" | "funds" | "lock-blocked" | "min-fill" | "ship-complete"
+      "stock" | "funds" | "lock-blocked" | "min-fill" | "ship-complete" | "holdback"
     >();
   });
 

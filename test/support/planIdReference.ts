@@ -136,6 +136,17 @@ export function referenceDigestOf(request: AllocationRequest): string {
     (a, b) => compareIds(a.region, b.region) || compareIds(a.sku, b.sku),
     (n) => [n.region, n.sku, n.quantity],
   );
+  // R-HOLD: only when there is one.
+  if (request.holdback.length > 0) {
+    const channel = (h: (typeof request.holdback)[number]) =>
+      typeof h.for === "string" ? h.for : `region:${h.for.region}`;
+    out.rows(
+      "holdback",
+      request.holdback,
+      (a, b) => compareIds(a.sku, b.sku) || compareIds(channel(a), channel(b)),
+      (h) => [h.sku, channel(h), h.quantity],
+    );
+  }
   return out.hash.digest("hex");
 }
 

@@ -1,0 +1,184 @@
+/**
+ * R-SHARE, policy `share: "proportional"` (src/allocation/share.ts, funded.ts
+ * and direct.ts): claimants of equal rank for one SKU in one pass share stock
+ * that cannot fill them all in proportion to their capped demand — each
+ * ⌊stock × cap ÷ Σcaps⌋, the rest one each by largest remainder, ties to the
+ * earlier in rank order. Every figure below is worked out by hand.
+ */
+import { describe, expect, it } from "vitest";
+import { proportionalShares } from "../../src/allocation/share.js";
+import { allocate, explain } from "../../src/index.js";
+import { franchisee, order, store, t100, t100Wave } from "../support/fixtures.js";
+import { qty } from "../support/plans.js";
+
+const proportional = { share: "proportional" } as const;
+
+describe("R-SHARE: proportional shares among claimants of equal rank", () => {
+  it("R-SHARE: proportionalShares — floors, then the rest by largest remainder, ties to the earlier; none when the stock fills every cap", () => {
+    // 7 × 9 / 15 = 4.2, 7 × 6 / 15 = 2.8: 4 and 2, the last unit to the larger remainder.
+    expect(proportionalShares(7, [9, 6])?.map((s) => s.units)).toEqual([4, 3]);
+    // 5 × 3 / 6 = 2.5 each: the tie goes to the earlier.
+    expect(proportionalShares(5, [3, 3])?.map((s) => s.units)).toEqual([3, 2]);
+    // 10 × 2 / 12, 10 × 0 / 12, 10 × 10 / 12 = 1.67, 0, 8.33: 1, 0, 8 and the unit to the first.
+    expect(proportionalShares(10, [2, 0, 10])?.map((s) => s.units)).toEqual([2, 0, 8]);
+    expect(proportionalShares(7, [9, 6])?.[0]).toEqual({
+      units: 4,
+      cap: 9,
+      stock: 7,
+      claimants: 2,
+    });
+    expect(proportionalShares(15, [9, 6])).toBeUndefined();
+    expect(proportionalShares(3, [9, 0])).toBeUndefined();
+  });
+
+  it("R-SHARE: two funded franchisees of priority 1 share 7 by 9 : 6 — 4 and 3, where sequential gives the first all 7", () => {
+    const input = t100Wave(7, {
+      franchisees: [franchisee("F1", 1, "10000"), franchisee("F2", 1, "10000")],
+      orders: [
+        order("SO-1", "F1", "2026-02-01", [t100(9)]),
+        order("SO-2", "F2", "2026-02-01", [t100(6)]),
+      ],
+    });
+    const sequential = allocate(input);
+    expect([qty(sequential, "SO-1"), qty(sequential, "SO-2")]).toEqual([7, 0]);
+    const plan = allocate({ ...input, policy: proportional });
+    expect([qty(plan, "SO-1"), qty(plan, "SO-2")]).toEqual([4, 3]);
+    const [first, second] = plan.trace.filter((d) => d.pass === "funded");
+    expect(first).toMatchObject({
+      franchiseeRank: 1,
+      quantity: 4,
+      stock: 7,
+      limitedBy: "stock",
+      share: { units: 4, cap: 9, stock: 7, claimants: 2 },
+    });
+    expect(second).toMatchObject({
+      franchiseeRank: 2,
+      quantity: 3,
+      stock: 3,
+      share: { units: 3, cap: 6, stock: 7, claimants: 2 },
+    });
+    expect(first?.rules).toContain("R-SHARE");
+    expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
+      "got 4 of 9; 7 unit(s) could not fill the 2 claimants of its rank, so they were shared in proportion to what each could take — 4 for its 9 (R-ALLOC-FUNDED, R-SHARE)",
+    );
+    expect(plan.unfilled.map((row) => [row.quantity, row.reason])).toEqual([
+      [5, "stock"],
+      [3, "stock"],
+    ]);
+  });
+
+  it("R-SHARE: a franchisee's cap is what its money buys — 300.00 at 100.00 caps it at 3 of 10, so 6 share 3 : 6 as 2 and 4", () => {
+    const plan = allocate(
+      t100Wave(6, {
+        franchisees: [
+          franchisee("F1", 1, "300"),
+          franchisee("F2", 1, "300.00", { creditLimit: "900" }),
+        ],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [t100(10)]),
+          order("SO-2", "F2", "2026-02-01", [t100(6)]),
+        ],
+        policy: { ...proportional, lockUnfunded: false },
+      }),
+    );
+    // F2 (1200.00 spendable) ranks before F1 (300.00): caps 6 and 3.
+    expect([qty(plan, "SO-1"), qty(plan, "SO-2")]).toEqual([2, 4]);
+    const shares = plan.trace
+      .filter((d) => d.pass === "funded")
+      .map((d) => d.pass === "funded" && d.share);
+    expect(shares).toEqual([
+      { units: 4, cap: 6, stock: 6, claimants: 2 },
+      { units: 2, cap: 3, stock: 6, claimants: 2 },
+    ]);
+  });
+
+  it("R-SHARE: equal remainders go by rank — 5 for 3 : 3 gives the richer franchisee 3 and the other 2; different priorities are not shared", () => {
+    const lines = [
+      order("SO-1", "F1", "2026-02-01", [t100(3)]),
+      order("SO-2", "F2", "2026-02-01", [t100(3)]),
+    ];
+    const tied = allocate(
+      t100Wave(5, {
+        franchisees: [franchisee("F1", 1, "1000"), franchisee("F2", 1, "2000")],
+        orders: lines,
+        policy: proportional,
+      }),
+    );
+    expect([qty(tied, "SO-1"), qty(tied, "SO-2")]).toEqual([2, 3]);
+    const ranked = allocate(
+      t100Wave(5, {
+        franchisees: [franchisee("F1", 1, "1000"), franchisee("F2", 2, "2000")],
+        orders: lines,
+        policy: proportional,
+      }),
+    );
+    expect([qty(ranked, "SO-1"), qty(ranked, "SO-2")]).toEqual([3, 2]);
+    expect(ranked.trace.some((d) => "share" in d)).toBe(false);
+  });
+
+  it("R-SHARE: stores of one class in one region share 4 by need 5 : 3 — 3 and 1 (remainders equal, the earlier first); the class B store after them gets none", () => {
+    const plan = allocate(
+      t100Wave(4, {
+        regions: [{ id: "shenzhen" }],
+        stores: [
+          store("SZ-1", "shenzhen"),
+          store("SZ-2", "shenzhen"),
+          store("SZ-3", "shenzhen", "B"),
+        ],
+        storeNeeds: [
+          { store: "SZ-1", sku: "T100", safetyStock: 5 },
+          { store: "SZ-2", sku: "T100", safetyStock: 3 },
+          { store: "SZ-3", sku: "T100", safetyStock: 2 },
+        ],
+        policy: proportional,
+      }),
+    );
+    expect(plan.storeAllocations.map((row) => [row.store, row.quantity])).toEqual([
+      ["SZ-1", 3],
+      ["SZ-2", 1],
+    ]);
+    const [sz1, sz2, sz3] = plan.trace.filter((d) => d.pass === "direct");
+    expect(sz1).toMatchObject({ share: { units: 3, cap: 5, stock: 4, claimants: 2 } });
+    expect(sz2).toMatchObject({ stock: 1, quantity: 1, share: { units: 1, cap: 3 } });
+    expect(sz3).not.toHaveProperty("share");
+    expect(explain(plan, { kind: "store", store: "SZ-2", sku: "T100" }).sentence).toContain(
+      "got 1 of 3; 4 unit(s) could not fill the 2 claimants of its rank, so they were shared in proportion to what each could take — 1 for its 3 (R-SHARE) (R-ALLOC-SEASONAL)",
+    );
+  });
+
+  it("R-SHARE: a funded group shares SKU by SKU in launch-plan order, each franchisee's money shrinking as it buys", () => {
+    // T100 first (launch rank 1), T200 next. 1000.00 each; T100 100.00, T200 100.00.
+    const plan = allocate({
+      asOf: "2026-03-01",
+      products: [
+        { sku: "T100", season: "SS", launchRank: 1 },
+        { sku: "T200", season: "SS", launchRank: 2 },
+      ],
+      supply: [
+        { sku: "T100", quantity: 6 },
+        { sku: "T200", quantity: 6 },
+      ],
+      franchisees: [franchisee("F1", 1, "1000"), franchisee("F2", 1, "1000")],
+      orders: [
+        order("SO-1", "F1", "2026-02-01", [
+          { sku: "T200", quantity: 6, unitPrice: "100" },
+          t100(8),
+        ]),
+        order("SO-2", "F2", "2026-02-01", [
+          t100(4),
+          { sku: "T200", quantity: 8, unitPrice: "100" },
+        ]),
+      ],
+      policy: { ...proportional, lockUnfunded: false },
+    });
+    // T100: caps 8 and 4 for 6 → 4 and 2. Then F1 has 600.00 (cap 6 of T200), F2 800.00 (cap 8): 6 × 6/14 = 2.57, 6 × 8/14 = 3.43 → 2 and 3, the last unit to F1 (remainder 8/14 > 6/14).
+    expect(
+      plan.franchiseeAllocations.map((row) => [row.franchisee, row.sku, row.quantity]),
+    ).toEqual([
+      ["F1", "T200", 3],
+      ["F1", "T100", 4],
+      ["F2", "T100", 2],
+      ["F2", "T200", 3],
+    ]);
+  });
+});
