@@ -28,6 +28,7 @@ type RegionIn = NonNullable<AllocationInput["regions"]>[number];
 type StoreIn = NonNullable<AllocationInput["stores"]>[number];
 type StoreNeedIn = NonNullable<AllocationInput["storeNeeds"]>[number];
 type RegionNeedIn = NonNullable<AllocationInput["regionNeeds"]>[number];
+type HoldbackIn = NonNullable<AllocationInput["holdback"]>[number];
 
 /*
  * Id pools. Each holds prototype-sensitive ids ("__proto__", "constructor"),
@@ -190,6 +191,8 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
         ["spendable" as const, "orderedUnits" as const, "orderedValue" as const, "id" as const],
         { minLength: 1 },
       ),
+      // R-SHARE: equals one after another, or in proportion to their capped demand.
+      share: fc.constantFrom("sequential" as const, "proportional" as const),
       // R-SIZE-RUN: sizes bought in line order, or a style's affordable units spread.
       partialBy: fc.constantFrom("line" as const, "style" as const),
       // R-MINFILL: off, hundredths, and shares no binary number holds exactly.
@@ -306,6 +309,25 @@ const rawInput = fc.record({
     { maxLength: 8 },
   ),
   regionNeeds: fc.array(fc.record({ region: index, sku: index, quantity }), { maxLength: 6 }),
+  // R-HOLD: now and then units kept for the direct pass, a region or nobody.
+  holdback: fc.oneof(
+    { weight: 2, arbitrary: fc.constant([]) },
+    {
+      weight: 1,
+      arbitrary: fc.array(
+        fc.record({
+          sku: index,
+          quantity: fc.integer({ min: 1, max: 30 }),
+          for: fc.oneof(
+            fc.constant("direct" as const),
+            fc.constant("none" as const),
+            fc.record({ region: index }),
+          ),
+        }),
+        { maxLength: 4 },
+      ),
+    },
+  ),
 });
 
 type RawInput = typeof rawInput extends fc.Arbitrary<infer T> ? T : never;
@@ -450,6 +472,17 @@ function build(raw: RawInput): AllocationInput {
     regionNeeds.push({ region: region.id, sku, quantity: n.quantity });
   }
 
+  const holdback: HoldbackIn[] = [];
+  for (const h of raw.holdback) {
+    const sku = pick(skus, h.sku);
+    const region = typeof h.for === "string" ? undefined : pick(regions, h.for.region);
+    if (sku === undefined || (typeof h.for !== "string" && region === undefined)) continue;
+    const holdFor = typeof h.for === "string" ? h.for : { region: (region as RegionIn).id };
+    const channel = (f: HoldbackIn["for"]) => (typeof f === "string" ? f : f.region);
+    if (holdback.some((e) => e.sku === sku && channel(e.for) === channel(holdFor))) continue;
+    holdback.push({ sku, quantity: h.quantity, for: holdFor });
+  }
+
   return {
     asOf,
     ...(raw.currency === undefined ? {} : { currency: raw.currency }),
@@ -463,6 +496,7 @@ function build(raw: RawInput): AllocationInput {
     stores,
     storeNeeds,
     regionNeeds,
+    ...(holdback.length === 0 ? {} : { holdback }),
   };
 }
 
