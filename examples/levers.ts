@@ -5,8 +5,9 @@
  *
  *   npm run example:levers
  *
- * The levers: franchiseeTieBreak (R-PRIO-FACTORS), minFill (R-MINFILL),
- * shipComplete (R-COMPLETE), partialBy (R-SIZE-RUN) and packSize (R-PACK).
+ * The levers: franchiseeTieBreak (R-PRIO-FACTORS), share (R-SHARE), minFill
+ * (R-MINFILL), shipComplete (R-COMPLETE), partialBy (R-SIZE-RUN), packSize
+ * (R-PACK) and a holdback (R-HOLD).
  *
  * The wave: 10 T100 and 6 T200 for four franchisees. F01 (priority 1, 700.00)
  * wants 4 T100 and 6 T200 at 100.00 — 1000.00 of goods; F02 and F03 share
@@ -62,6 +63,10 @@ const levers: { name: string; input: AllocationInput }[] = [
     input: { ...wave, policy: { franchiseeTieBreak: ["orderedUnits"] } },
   },
   {
+    name: 'share "proportional" (R-SHARE): F02 and F03, both priority 2, share T100 by what each can take',
+    input: { ...wave, policy: { share: "proportional" } },
+  },
+  {
     name: "minFill 0.5 (R-MINFILL): half a line or nothing",
     input: { ...wave, policy: { minFill: 0.5 } },
   },
@@ -89,6 +94,16 @@ const levers: { name: string; input: AllocationInput }[] = [
       products: (wave.products ?? []).map((product) =>
         product.sku === "T200" ? { ...product, packSize: 4 } : product,
       ),
+    },
+  },
+  {
+    name: "holdback of 3 T100 for the direct pass (R-HOLD): the flagship store SZ-1 keeps its 3 before any franchisee",
+    input: {
+      ...wave,
+      regions: [{ id: "shenzhen" }],
+      stores: [{ id: "SZ-1", region: "shenzhen", class: "A", operation: "direct" }],
+      storeNeeds: [{ store: "SZ-1", sku: "T100", safetyStock: 3 }],
+      holdback: [{ sku: "T100", quantity: 3, for: "direct" }],
     },
   },
 ];
@@ -123,6 +138,11 @@ for (const lever of levers) {
   const plan = allocate(lever.input);
   const after = outcome(plan);
   console.log(`\n${lever.name}`);
+  for (const row of plan.storeAllocations) {
+    const ref = { kind: "store" as const, store: row.store, sku: row.sku };
+    console.log(`  store ${row.store}: ${row.quantity} ${row.sku}`);
+    console.log(`    why: ${explain(plan, ref).sentence}`);
+  }
   for (const [key, text] of after) {
     if (before.get(key) === text) continue;
     const [order, , n] = key.split(" ");

@@ -244,6 +244,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           : decision.stock === 0
             ? `: free stock was used up before its turn${held(decision)}`
             : `: only ${decision.stock} left in free stock${decision.fromHeld === undefined ? "" : " and units held for it"} when its turn came${held(decision)}`;
+      const heldTag = decision.heldBack === undefined ? "" : " (R-HOLD)";
       const drawn =
         decision.fromHeld === undefined
           ? ""
@@ -253,7 +254,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
         : RULE.ALLOC_NONSEASONAL;
       const pack = decision.packSize === undefined ? "" : `${packs(decision)} (R-PACK)`;
       const shared = decision.share === undefined ? "" : `${sharedOut(decision)} (R-SHARE)`;
-      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why}${shared}${drawn}${pack} (${rule})`;
+      return `direct pass after every franchisee — ${place}, ${grant(decision.quantity, decision.demand)}${why}${heldTag}${shared}${drawn}${pack} (${rule})`;
     }
   }
 }
@@ -296,7 +297,7 @@ function sharedOut(decision: {
 function held(decision: { readonly heldBack?: number }): string {
   return decision.heldBack === undefined
     ? ""
-    : `, with ${decision.heldBack} more held back for another channel (R-HOLD)`;
+    : `, with ${decision.heldBack} more held back for another channel`;
 }
 
 /** R-PACK: how whole packs cut a grant, or nothing. */

@@ -277,6 +277,8 @@ function valuesOf(
 function readCell(kind: Kind, cell: string): unknown {
   if (kind === "number") return readNumber(cell);
   if (kind === "boolean") return cell === "true" ? true : cell === "false" ? false : cell;
+  // R-HOLD: `region:<id>` is the JSON contract's { "region": id }.
+  if (kind === "holdFor" && cell.startsWith("region:")) return { region: cell.slice(7) };
   return cell;
 }
 

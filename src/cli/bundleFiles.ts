@@ -3,8 +3,12 @@
  * (bundle.ts) reads, and what the CLI's help and docs list.
  */
 
-/** How a column's cells are read: text as is, a number (whole units, ranks), or `true`/`false`. */
-export type Kind = "text" | "number" | "boolean";
+/**
+ * How a column's cells are read: text as is, a number (whole units, ranks),
+ * `true`/`false`, or (R-HOLD) a holdback's channel: `direct`, `none` or
+ * `region:<id>`.
+ */
+export type Kind = "text" | "number" | "boolean" | "holdFor";
 
 export interface FileSpec {
   /** The section of the input the file fills. */
@@ -106,6 +110,11 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
     section: "regionNeeds",
     columns: { region: "text", sku: "text", quantity: "number" },
     required: ["region", "sku", "quantity"],
+  },
+  "holdback.csv": {
+    section: "holdback",
+    columns: { sku: "text", quantity: "number", for: "holdFor" },
+    required: ["sku", "quantity", "for"],
   },
 };
 

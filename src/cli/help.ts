@@ -64,6 +64,8 @@ The input is a JSON file, - for stdin, or a folder with a CSV bundle:
   stores.csv        id, region, class, operation                (optional)
   storeNeeds.csv    store, sku, safetyStock, onHand, inTransit  (optional)
   regionNeeds.csv   region, sku, quantity                       (optional)
+  holdback.csv      sku, quantity, for: direct, none or region:<id>
+                    (R-HOLD)                                    (optional)
   wave.json         { "asOf", "currency", "policy" }  (or --as-of)
 A header row names the columns; an empty cell leaves the field out.
 

@@ -81,7 +81,7 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
     "R-ALLOC-PARTIAL",
     "after money stops a line short, serve the franchisee's later lines or stop.",
   ),
-  /** R-SHARE: claimants of equal rank for one SKU in one pass take scarce stock one after another, or in proportion to their capped demand. */
+  /** R-SHARE: how claimants of equal rank for one SKU in one pass meet scarce stock: one after another, or in proportion to their capped demand. */
   share: lever(
     choice(
       SHARE_MODES,

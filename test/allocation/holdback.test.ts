@@ -65,7 +65,7 @@ describe("R-HOLD: units held back for one channel", () => {
     ]);
     expect(plan.remaining).toEqual([]);
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
-      "got 6 of 10: only 6 in free stock, with 4 more held back for another channel (R-HOLD) (R-ALLOC-FUNDED, R-HOLD)",
+      "got 6 of 10: only 6 in free stock, with 4 more held back for another channel (R-ALLOC-FUNDED, R-HOLD)",
     );
     expect(explain(plan, { kind: "store", store: "SZ-1", sku: "T100" }).sentence).toContain(
       "got 4 of 5: only 4 left in free stock and units held for it when its turn came, 4 of them from units held back for it (R-HOLD)",
@@ -183,7 +183,7 @@ describe("R-HOLD: units held back for one channel", () => {
     // Nobody in the direct pass: the 4 held remain.
     expect(plan.remaining).toEqual([{ sku: "T100", quantity: 4, held: 4 }]);
     expect(explain(plan, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
-      "locked 6 of 10 (only 6 in free stock, with 4 more held back for another channel (R-HOLD))",
+      "locked 6 of 10 (only 6 in free stock, with 4 more held back for another channel) as LK-2026-03-01-SO-1-1 until 2026-03-16 (R-LOCK-PLACE, R-HOLD)",
     );
   });
 

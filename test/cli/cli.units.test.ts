@@ -14,6 +14,7 @@ import { displayWidth, renderTable, safeText } from "../../src/cli/table.js";
 import { allocate } from "../../src/index.js";
 import {
   franchiseeWire,
+  holdbackWire,
   lockWire,
   orderLineWire,
   orderWire,
@@ -150,6 +151,7 @@ describe("CSV bundle columns follow the JSON contract", () => {
     "stores.csv": fieldsOf(storeWire.shape as Shape),
     "storeNeeds.csv": fieldsOf(storeNeedWire.shape as Shape),
     "regionNeeds.csv": fieldsOf(regionNeedWire.shape as Shape),
+    "holdback.csv": fieldsOf(holdbackWire.shape as Shape),
   };
 
   for (const [file, fields] of Object.entries(contract)) {
