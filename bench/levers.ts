@@ -35,6 +35,20 @@ function everyThirdShipsComplete(input: AllocationInput): AllocationInput {
   return { ...input, orders };
 }
 
+/**
+ * R-HOLD: a twentieth of every supplied SKU held back (at least one unit), by turns
+ * for the direct pass, for the first region, and for nobody.
+ */
+function holdAWentieth(input: AllocationInput): AllocationInput {
+  const region = input.regions?.[0]?.id ?? "none";
+  const holdback = (input.supply ?? []).map((row, k) => ({
+    sku: row.sku,
+    quantity: Math.max(1, Math.floor(row.quantity / 20)),
+    for: k % 3 === 0 ? ("direct" as const) : k % 3 === 1 ? { region } : ("none" as const),
+  }));
+  return { ...input, holdback };
+}
+
 const withPolicy =
   (policy: NonNullable<AllocationInput["policy"]>) =>
   (input: AllocationInput): AllocationInput => ({
@@ -52,6 +66,8 @@ const VARIANTS: readonly Variant[] = [
   { name: "shipComplete on every 3rd order (R-COMPLETE)", apply: everyThirdShipsComplete },
   { name: "packSize 6 on every product (R-PACK)", apply: cartonsOfSix },
   { name: 'partialBy "style" (R-SIZE-RUN)', apply: withPolicy({ partialBy: "style" }) },
+  { name: 'share "proportional" (R-SHARE)', apply: withPolicy({ share: "proportional" }) },
+  { name: "holdback of 1/20 of every SKU (R-HOLD)", apply: holdAWentieth },
   {
     name: "all of them on",
     apply: (input) =>
@@ -59,7 +75,8 @@ const VARIANTS: readonly Variant[] = [
         franchiseeTieBreak: ["orderedValue", "spendable", "id"],
         minFill: 0.5,
         partialBy: "style",
-      })(cartonsOfSix(everyThirdShipsComplete(input))),
+        share: "proportional",
+      })(holdAWentieth(cartonsOfSix(everyThirdShipsComplete(input)))),
   },
 ];
 
@@ -73,7 +90,11 @@ function effects(plan: AllocationPlan): string {
   let complete = 0;
   let packed = 0;
   let spread = 0;
+  let shared = 0;
+  let held = 0;
   for (const decision of plan.trace) {
+    if ("share" in decision) shared++;
+    if ("heldBack" in decision) held++;
     if (decision.pass !== "funded" && decision.pass !== "lock") continue;
     if (decision.limitedBy === "min-fill") minFill++;
     if (decision.limitedBy === "ship-complete") complete++;
@@ -81,7 +102,7 @@ function effects(plan: AllocationPlan): string {
     if (decision.pass === "funded" && decision.sizeRun !== undefined) spread++;
   }
   const allocated = plan.franchiseeAllocations.reduce((sum, row) => sum + row.quantity, 0);
-  return `${fmt(allocated)} units to franchisees; min-fill refusals ${fmt(minFill)}, held back whole ${fmt(complete)}, cut to packs ${fmt(packed)}, spread ${fmt(spread)}`;
+  return `${fmt(allocated)} units to franchisees; min-fill refusals ${fmt(minFill)}, held back whole ${fmt(complete)}, cut to packs ${fmt(packed)}, spread ${fmt(spread)}, shared ${fmt(shared)}, short of held units ${fmt(held)}`;
 }
 
 function main(): void {
