@@ -33,6 +33,10 @@ import {
  * R-COMPLETE: a ship-complete order is served whole or not at all ({@link fundWholeOrder}).
  * R-SIZE-RUN: with `partialBy: "style"`, a franchisee's lines of one style that
  * money cannot buy in full share what it can buy (sizeRun.ts).
+ * R-SHARE: with `share: "proportional"`, franchisees level up to the tie-break
+ * share each SKU's scarce stock by capped demand, walked SKU by SKU (share.ts).
+ * R-HOLD: held units are out of the pass's free stock; a line short of stock
+ * while some were held names them (holdback.ts).
  */
 export function allocateFunded(state: RunState, policy: AllocationPolicy): void {
   const { lines, money } = state;

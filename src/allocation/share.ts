@@ -90,41 +90,66 @@ export function cappedDemand(
   return cap;
 }
 
+/** One member's run of lines of one SKU: indexes `start` to `end` (exclusive) into its ranked lines. */
+export interface SkuRun {
+  /** The member's place in its group, 0 first. */
+  readonly member: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * The walk of a group of level franchisees in the funded pass: SKU after SKU
- * in launch-plan order, and for each the members' runs of lines of that SKU
- * (indexes into each member's ranked lines), members in rank order. Each
- * member's lines keep their R-RANK-LINE order, which sorts by product first.
+ * in launch-plan order, and for each the runs of lines of that SKU of the
+ * members that have some, members in rank order. Each member's lines keep
+ * their R-RANK-LINE order, which sorts by product first, so a member has one
+ * run per SKU. Made in one sort of the runs: a group of thousands of members
+ * over thousands of SKUs costs its lines, not members × SKUs.
  */
-export function* skuSteps(
+export function skuSteps(
   state: RunState,
   members: readonly FranchiseeState[],
-): Generator<{ readonly sku: number; readonly runs: readonly (readonly [number, number])[] }> {
+): { readonly sku: number; readonly runs: readonly SkuRun[] }[] {
   const { productRank } = state;
   const skuOf = state.lines.sku;
-  const cursor = members.map(() => 0);
-  const skuAt = (m: number) => {
-    const lines = (members[m] as FranchiseeState).lines;
-    const k = cursor[m] as number;
-    return k < lines.length ? (skuOf[lines[k] as number] as number) : -1;
-  };
-  for (;;) {
-    let next = -1;
-    for (let m = 0; m < members.length; m++) {
-      const sku = skuAt(m);
-      if (sku >= 0 && (next < 0 || (productRank[sku] as number) < (productRank[next] as number)))
-        next = sku;
+  const runs: SkuRun[] = [];
+  const rankOf: number[] = [];
+  const perRank = new Int32Array(productRank.length + 1);
+  members.forEach((franchisee, member) => {
+    const lines = franchisee.lines;
+    for (let start = 0; start < lines.length; ) {
+      const sku = skuOf[lines[start] as number] as number;
+      let end = start + 1;
+      while (end < lines.length && skuOf[lines[end] as number] === sku) end++;
+      runs.push({ member, start, end });
+      const rank = productRank[sku] as number;
+      rankOf.push(rank);
+      perRank[rank + 1] = (perRank[rank + 1] as number) + 1;
+      start = end;
     }
-    if (next < 0) return;
-    const runs = members.map((member, m) => {
-      const start = cursor[m] as number;
-      let end = start;
-      while (end < member.lines.length && skuOf[member.lines[end] as number] === next) end++;
-      cursor[m] = end;
-      return [start, end] as const;
-    });
-    yield { sku: next, runs };
-  }
+  });
+  // A counting sort by launch-plan rank keeps the members' order within a SKU.
+  for (let rank = 1; rank < perRank.length; rank++)
+    perRank[rank] = (perRank[rank] as number) + (perRank[rank - 1] as number);
+  const sorted = new Array<SkuRun>(runs.length);
+  const skuAt = new Int32Array(runs.length);
+  runs.forEach((run, k) => {
+    const rank = rankOf[k] as number;
+    const at = perRank[rank] as number;
+    perRank[rank] = at + 1;
+    sorted[at] = run;
+    skuAt[at] = skuOf[
+      (members[run.member] as FranchiseeState).lines[run.start] as number
+    ] as number;
+  });
+  const steps: { sku: number; runs: SkuRun[] }[] = [];
+  sorted.forEach((run, k) => {
+    const sku = skuAt[k] as number;
+    const last = steps[steps.length - 1];
+    if (last !== undefined && last.sku === sku) last.runs.push(run);
+    else steps.push({ sku, runs: [run] });
+  });
+  return steps;
 }
 
 /** R-SHARE: what is left of a shared line's franchisee's share, and the share. */
@@ -160,8 +185,8 @@ export function fundLevelGroup(
 ): void {
   const { open } = state.lines;
   for (const { sku, runs } of skuSteps(state, members)) {
-    const claims = members.map((member, m) => {
-      const [start, end] = runs[m] as readonly [number, number];
+    const claims = runs.map(({ member: m, start, end }) => {
+      const member = members[m] as FranchiseeState;
       const own: number[] = [];
       for (let k = start; k < end; k++) {
         const i = member.lines[k] as number;
@@ -170,19 +195,21 @@ export function fundLevelGroup(
       }
       return own;
     });
-    const caps = members.map((member, m) =>
-      cappedDemand(
+    const caps = runs.map(({ member: m }, r) => {
+      const member = members[m] as FranchiseeState;
+      return cappedDemand(
         state,
         member,
-        (claims[m] as number[]).map((k) => member.lines[k] as number),
+        (claims[r] as number[]).map((k) => member.lines[k] as number),
         policy,
-      ),
-    );
+      );
+    });
     const shares = proportionalShares(state.stock[sku] as number, caps);
-    members.forEach((member, m) => {
-      const fact = shares?.[m];
+    runs.forEach(({ member: m }, r) => {
+      const member = members[m] as FranchiseeState;
+      const fact = shares?.[r];
       let left = fact?.units ?? 0;
-      for (const k of claims[m] as number[]) {
+      for (const k of claims[r] as number[]) {
         const i = member.lines[k] as number;
         const before = open[i] as number;
         visit(member, i, first + m, k + 1, fact === undefined ? undefined : { units: left, fact });
