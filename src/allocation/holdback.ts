@@ -20,8 +20,6 @@ export interface HeldPools {
   direct: number;
   /** Held for one region (`for: { region }`), left, by region id. */
   readonly regions: Map<string, number>;
-  /** Every unit held, before the direct pass drew any. */
-  readonly total: number;
 }
 
 /**
@@ -63,9 +61,8 @@ export function holdBack(state: RunState): void {
       else if (row.for === "direct") direct = held;
       else regions.set(row.for.region, held);
     }
-    const total = (state.stock[sku] as number) - free;
     state.stock[sku] = free;
-    if (total > 0) state.held.set(sku, { none, direct, regions, total });
+    state.held.set(sku, { none, direct, regions });
   }
 }
 
@@ -101,11 +98,10 @@ export function heldUnits(state: RunState, sku: number): number {
  * pool first, then the direct pass's, then free stock; how many came from
  * the pools.
  */
-export function drawHeld(pools: HeldPools | undefined, region: string, quantity: number): number {
-  if (pools === undefined || quantity === 0) return 0;
-  const own = pools.regions.get(region) ?? 0;
-  const fromRegion = Math.min(own, quantity);
-  if (fromRegion > 0) pools.regions.set(region, own - fromRegion);
+export function drawHeld(pools: HeldPools, region: string, quantity: number): number {
+  const own = pools.regions.get(region);
+  const fromRegion = own === undefined ? 0 : Math.min(own, quantity);
+  if (own !== undefined) pools.regions.set(region, own - fromRegion);
   const fromDirect = Math.min(pools.direct, quantity - fromRegion);
   pools.direct -= fromDirect;
   return fromRegion + fromDirect;

@@ -236,4 +236,42 @@ describe("R-HOLD: units held back for one channel", () => {
       { sku: "T100", quantity: 1, for: "direct" },
     ]);
   });
+
+  it("R-HOLD: two regions' rows free stock cannot both hold take it by region id — guangzhou's 4 first, shenzhen's 1", () => {
+    const plan = allocate(
+      t100Wave(5, {
+        regions,
+        stores: [store("SZ-1", "shenzhen"), store("GZ-1", "guangzhou")],
+        storeNeeds: needs(["SZ-1", 9], ["GZ-1", 9]),
+        holdback: [
+          { sku: "T100", quantity: 4, for: { region: "shenzhen" } },
+          { sku: "T100", quantity: 4, for: { region: "guangzhou" } },
+        ],
+      }),
+    );
+    expect(plan.storeAllocations.map((row) => [row.store, row.quantity])).toEqual([
+      ["GZ-1", 4],
+      ["SZ-1", 1],
+    ]);
+  });
+
+  it("R-HOLD: a claim draws its region's held units, then the direct pass's, then free stock — 6 of 3 + 4 held leave 1 held and 3 free", () => {
+    const plan = allocate(
+      t100Wave(10, {
+        regions,
+        stores: [store("SZ-1", "shenzhen")],
+        storeNeeds: needs(["SZ-1", 6]),
+        holdback: [
+          { sku: "T100", quantity: 3, for: { region: "shenzhen" } },
+          { sku: "T100", quantity: 4, for: "direct" },
+        ],
+      }),
+    );
+    expect(plan.trace.find((d) => d.pass === "direct")).toMatchObject({
+      stock: 10,
+      quantity: 6,
+      fromHeld: 6,
+    });
+    expect(plan.remaining).toEqual([{ sku: "T100", quantity: 4, held: 1 }]);
+  });
 });

@@ -181,4 +181,127 @@ describe("R-SHARE: proportional shares among claimants of equal rank", () => {
       ["F2", "T200", 3],
     ]);
   });
+
+  it("R-SHARE: stock that fills every cap is not shared — both get all they ask, and no decision carries a share", () => {
+    const plan = allocate(
+      t100Wave(20, {
+        franchisees: [franchisee("F1", 1, "10000"), franchisee("F2", 1, "10000")],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [t100(9)]),
+          order("SO-2", "F2", "2026-02-01", [t100(6)]),
+        ],
+        policy: proportional,
+      }),
+    );
+    expect([qty(plan, "SO-1"), qty(plan, "SO-2")]).toEqual([9, 6]);
+    expect(plan.trace.some((d) => "share" in d)).toBe(false);
+  });
+
+  it("R-SHARE: a franchisee's share goes over its lines of the SKU in line order — F1's 4 of 7 fill SO-1 (4) and leave SO-1B none; F2 gets 3", () => {
+    const plan = allocate(
+      t100Wave(7, {
+        franchisees: [franchisee("F1", 1, "10000"), franchisee("F2", 1, "10000")],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [t100(4)]),
+          order("SO-1B", "F1", "2026-02-02", [t100(5)]),
+          order("SO-2", "F2", "2026-02-01", [t100(6)]),
+        ],
+        policy: { ...proportional, lockUnfunded: false },
+      }),
+    );
+    // Caps 9 and 6: 4.2 and 2.8 → 4 and 3.
+    expect([qty(plan, "SO-1"), qty(plan, "SO-1B"), qty(plan, "SO-2")]).toEqual([4, 0, 3]);
+    const shared = plan.trace.filter((d) => d.pass === "funded");
+    expect(shared.map((d) => [d.order, d.franchiseeRank, d.lineRank])).toEqual([
+      ["SO-1", 1, 1],
+      ["SO-1B", 1, 2],
+      ["SO-2", 2, 1],
+    ]);
+  });
+
+  it('R-SHARE: with afterShortfall "stop" a cap ends at the first line money leaves short — F1\'s cap is 1, not 6, so F2 gets 4 of 5', () => {
+    const lines = [
+      order("SO-1", "F1", "2026-02-01", [t100(5, "100")]),
+      order("SO-1B", "F1", "2026-02-02", [t100(5, "10")]),
+      order("SO-2", "F2", "2026-02-01", [t100(6, "100")]),
+    ];
+    const run = (afterShortfall: "stop" | "continue") =>
+      allocate(
+        t100Wave(5, {
+          franchisees: [franchisee("F1", 1, "150"), franchisee("F2", 1, "10000")],
+          orders: lines,
+          policy: { ...proportional, afterShortfall, lockUnfunded: false },
+        }),
+      );
+    // F2 ranks first (more spendable). stop: caps 6 and 1 → 4 and 1 (the last unit to F1's larger remainder).
+    const stop = run("stop");
+    expect([qty(stop, "SO-2"), qty(stop, "SO-1"), qty(stop, "SO-1B")]).toEqual([4, 1, 0]);
+    // continue: F1's 50.00 left buys 5 at 10.00, cap 6 — 6 and 6 share 5 as 3 and 2.
+    const go = run("continue");
+    expect([qty(go, "SO-2"), qty(go, "SO-1"), qty(go, "SO-1B")]).toEqual([3, 1, 1]);
+  });
+
+  it("R-SHARE: a franchisee stopped at an earlier SKU has no cap — F2 gets all 5 of B", () => {
+    const plan = allocate({
+      asOf: "2026-03-01",
+      products: [
+        { sku: "A", season: "SS", launchRank: 1 },
+        { sku: "B", season: "SS", launchRank: 2 },
+      ],
+      supply: [
+        { sku: "A", quantity: 5 },
+        { sku: "B", quantity: 5 },
+      ],
+      franchisees: [franchisee("F1", 1, "150"), franchisee("F2", 1, "10000")],
+      orders: [
+        order("SO-1", "F1", "2026-02-01", [
+          { sku: "A", quantity: 5, unitPrice: "100" },
+          { sku: "B", quantity: 5, unitPrice: "10" },
+        ]),
+        order("SO-2", "F2", "2026-02-01", [{ sku: "B", quantity: 5, unitPrice: "10" }]),
+      ],
+      policy: { ...proportional, afterShortfall: "stop", lockUnfunded: false },
+    });
+    // A: F1 alone buys 1 and is stopped; B: F1 has no cap, F2 takes its 5 unshared.
+    expect([qty(plan, "SO-1", 1), qty(plan, "SO-1", 2), qty(plan, "SO-2")]).toEqual([1, 0, 5]);
+  });
+
+  it("R-SHARE: three SKUs walked in launch-plan order, and a ship-complete order of the group keeps its own ranks", () => {
+    const skus = ["C", "A", "B"];
+    const plan = allocate({
+      asOf: "2026-03-01",
+      products: skus.map((sku, k) => ({ sku, season: "SS" as const, launchRank: k + 1 })),
+      supply: skus.map((sku) => ({ sku, quantity: 3 })),
+      franchisees: [franchisee("F1", 1, "10000"), franchisee("F2", 1, "10000")],
+      orders: [
+        order(
+          "SO-1",
+          "F1",
+          "2026-02-01",
+          skus.map((sku) => ({ sku, quantity: 2, unitPrice: "10" })),
+        ),
+        {
+          ...order("SO-2", "F2", "2026-02-01", [{ sku: "B", quantity: 1, unitPrice: "10" }]),
+          shipComplete: true,
+        },
+        order("SO-3", "F2", "2026-02-02", [
+          { sku: "C", quantity: 4, unitPrice: "10" },
+          { sku: "A", quantity: 4, unitPrice: "10" },
+        ]),
+      ],
+      policy: { ...proportional, lockUnfunded: false },
+    });
+    const funded = plan.trace.filter((d) => d.pass === "funded");
+    expect(funded.map((d) => [d.sku, d.order, d.franchiseeRank, d.lineRank, d.quantity])).toEqual([
+      // C: caps 2 and 4 share 3 as 1 and 2.
+      ["C", "SO-1", 1, 1, 1],
+      ["C", "SO-3", 2, 1, 2],
+      // A: caps 2 and 4 share 3 as 1 and 2.
+      ["A", "SO-1", 1, 2, 1],
+      ["A", "SO-3", 2, 2, 2],
+      // B: the ship-complete order first (F2's first line of B), then F1's line takes what is left.
+      ["B", "SO-2", 2, 3, 1],
+      ["B", "SO-1", 1, 3, 2],
+    ]);
+  });
 });
