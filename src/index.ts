@@ -49,6 +49,28 @@ export type {
   SameScore,
 } from "./domain/priorityFactors.js";
 export { PRIORITY_FACTORS, SAME_SCORE } from "./domain/priorityFactors.js";
+// R-WHATIF: plans side by side, and one input under several policies.
+export type {
+  Channels,
+  CommittedMoney,
+  DemandChange,
+  DemandSide,
+  FillRate,
+  FillRates,
+  MoneyChange,
+  PlanComparison,
+  SkuChange,
+} from "./planning/compare.js";
+export { comparePlans } from "./planning/compare.js";
+export type {
+  ExceptionCode,
+  ExceptionOptions,
+  ExceptionSeverity,
+  PlanException,
+} from "./planning/exceptions.js";
+export { EXCEPTION_CODES, EXCEPTION_SEVERITIES, exceptions } from "./planning/exceptions.js";
+export type { Simulation } from "./planning/simulate.js";
+export { simulate } from "./planning/simulate.js";
 export type { ArrivalInput, PreviewOptions } from "./schema/previewWire.js";
 export type { PriorityFactorsInput } from "./schema/priorityFactorsWire.js";
 
