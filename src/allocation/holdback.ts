@@ -28,12 +28,13 @@ export interface HeldPools {
  * the narrowest channel first.
  */
 function holdOrder(a: Holdback, b: Holdback): number {
-  const rank = (row: Holdback) => (row.for === "none" ? 0 : row.for === "direct" ? 2 : 1);
-  const byRank = rank(a) - rank(b);
-  if (byRank !== 0) return byRank;
-  return typeof a.for === "object" && typeof b.for === "object"
-    ? compareIds(a.for.region, b.for.region)
-    : 0;
+  return compareIds(holdRank(a), holdRank(b));
+}
+
+/** {@link holdOrder} as a key: `0` for nobody, `1<region>` for a region, `2` for the direct pass. */
+function holdRank(row: Holdback): string {
+  if (typeof row.for === "object") return `1${row.for.region}`;
+  return row.for === "none" ? "0" : "2";
 }
 
 /**
@@ -57,9 +58,9 @@ export function holdBack(state: RunState): void {
       const row = rows[k] as Holdback;
       const held = Math.min(row.quantity, free);
       free -= held;
-      if (row.for === "none") none = held;
+      if (typeof row.for === "object") regions.set(row.for.region, held);
       else if (row.for === "direct") direct = held;
-      else regions.set(row.for.region, held);
+      else none = held;
     }
     state.stock[sku] = free;
     state.held.set(sku, { none, direct, regions });

@@ -84,7 +84,7 @@ export function cappedDemand(
     const price = prices[priceOf[i] as number] as Amount;
     const units = money.isZero(price) ? demand : Math.min(demand, money.quotient(spendable, price));
     cap += units;
-    if (units > 0) spendable = money.minus(spendable, money.times(price, units));
+    spendable = money.minus(spendable, money.times(price, units));
     if (units < demand && policy.afterShortfall === "stop") break;
   }
   return cap;

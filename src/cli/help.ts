@@ -1,8 +1,17 @@
 /* The help texts of `fenhuo` and its commands. */
 
 import { CARRY_HELP } from "./carry.js";
+import { COMPARE_HELP, EXCEPTIONS_HELP } from "./planning.js";
 
-export const COMMANDS = ["allocate", "validate", "explain", "schema", "carry"] as const;
+export const COMMANDS = [
+  "allocate",
+  "validate",
+  "explain",
+  "schema",
+  "carry",
+  "compare",
+  "exceptions",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const MAIN_HELP = `fenhuo — 分货: sales-order allocation for franchisees and stores
@@ -15,6 +24,9 @@ Commands:
   explain <plan> <ref>    say why a demand got what it got
   schema [input|plan]     print the JSON Schema of the input or the plan
   carry <input> <plan>    write the next run's input (--as-of D; R-RUN-2)
+  compare <a> <b>         what two plans do differently (R-WHATIF; or one
+                          input under --policy files)
+  exceptions <plan>       what in a plan needs a planner now (R-EXCEPT)
 
 <input> is a JSON file (the JSON contract), - for stdin, or a folder of CSV
 files (a CSV bundle: see fenhuo allocate --help).
@@ -131,4 +143,6 @@ Options:
   -h, --help              show this help
 `,
   carry: CARRY_HELP,
+  compare: COMPARE_HELP,
+  exceptions: EXCEPTIONS_HELP,
 };

@@ -11,6 +11,7 @@ import { carryCommand } from "./carry.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { compareCommand, exceptionsCommand } from "./planning.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
 
 /*
@@ -101,6 +102,10 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<E
       return schemaCommand(rest, io);
     case "carry":
       return carryCommand(rest, io);
+    case "compare":
+      return compareCommand(rest, io);
+    case "exceptions":
+      return exceptionsCommand(rest, io);
   }
 }
 

@@ -241,6 +241,22 @@ describe("R-SHARE: proportional shares among claimants of equal rank", () => {
     expect([qty(go, "SO-2"), qty(go, "SO-1"), qty(go, "SO-1B")]).toEqual([3, 1, 1]);
   });
 
+  it('R-SHARE: with afterShortfall "stop" a line bought in full does not end the cap — F1\'s 150.00 buys 2 at 10.00 and 1 at 100.00, cap 3; 5 share 6 : 3 as 3 and 2', () => {
+    const plan = allocate(
+      t100Wave(5, {
+        franchisees: [franchisee("F1", 1, "150"), franchisee("F2", 1, "10000")],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [t100(2, "10")]),
+          order("SO-1B", "F1", "2026-02-02", [t100(5, "100")]),
+          order("SO-2", "F2", "2026-02-01", [t100(6, "100")]),
+        ],
+        policy: { ...proportional, afterShortfall: "stop", lockUnfunded: false },
+      }),
+    );
+    // 5 × 6 / 9 = 3.33, 5 × 3 / 9 = 1.67: 3 and 1, the last unit to F1's larger remainder.
+    expect([qty(plan, "SO-2"), qty(plan, "SO-1"), qty(plan, "SO-1B")]).toEqual([3, 2, 0]);
+  });
+
   it("R-SHARE: a franchisee stopped at an earlier SKU has no cap — F2 gets all 5 of B", () => {
     const plan = allocate({
       asOf: "2026-03-01",
