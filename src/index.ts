@@ -146,6 +146,8 @@ export type {
   AllocationRequest,
   Commitment,
   Franchisee,
+  Holdback,
+  HoldFor,
   Lock,
   Order,
   OrderLine,
