@@ -4,7 +4,7 @@ import {
   parseAllocationInput,
   runAllocation,
 } from "../index.js";
-import { choice, INPUT_OPTIONS, indent, problemsHeading, readArgs } from "./args.js";
+import { choice, INPUT_OPTIONS, indent, problemsHeading, readArgs, usage } from "./args.js";
 import { loadInput, problemLines } from "./input.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
 import { formatCount, NO_PROGRESS } from "./progress.js";
@@ -17,6 +17,7 @@ import {
   withoutTrace,
 } from "./render.js";
 import { planSummary } from "./summary.js";
+import { planSheets, writeXlsx } from "./xlsx.js";
 
 /*
  * `fenhuo allocate`: read, validate, run, write (R-SCALE-2: the input read
@@ -38,13 +39,21 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
     },
     { min: 1, max: 1 },
   );
-  const format = choice("allocate", "--format", values.format ?? "table", PLAN_FORMATS);
+  const chosen = choice("allocate", "--format", values.format ?? "table", [
+    ...PLAN_FORMATS,
+    "xlsx" as const,
+  ]);
+  if (chosen === "xlsx" && values.summary === true)
+    throw usage("allocate: --summary has no xlsx form (use table, json or csv)", "allocate");
+  if (chosen === "xlsx" && values.out === undefined)
+    throw usage("allocate: --format xlsx writes a workbook: give --out <file.xlsx>", "allocate");
+  const format = chosen === "xlsx" ? "json" : chosen;
   const source = positionals[0] as string;
   const progress = io.progress ?? NO_PROGRESS;
   try {
     const trace = values["no-trace"] !== true;
     // Only the JSON of the whole plan writes the trace: drop it early otherwise.
-    const keepTrace = trace && format === "json" && values.summary !== true;
+    const keepTrace = trace && chosen === "json" && values.summary !== true;
     const run = await readAndAllocate(
       source,
       io,
@@ -61,6 +70,11 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
         values.out,
         summaryChunks(planSummary(plan, { supply, regionNames }), format),
       );
+      return EXIT.ok;
+    }
+    if (chosen === "xlsx") {
+      progress.stage("writing", { about: "the workbook" });
+      await writeXlsx(io, "allocate", values.out, planSheets(plan as never), plan.currency);
       return EXIT.ok;
     }
     const total = planRowCount(plan);

@@ -49,6 +49,7 @@ Options:
                           json: the plan exactly as allocate() returns it
                           csv: every list of the plan as one CSV, its list in
                                column "section" (the trace is only in json)
+                          xlsx: a workbook, one sheet per list, with --out
   -o, --out <file>        write the plan to <file> instead of stdout
       --summary           totals only, short whatever the wave's size: units by
                           SKU (supply, released, to franchisees, of them from

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from "node:fs";
 import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { finished } from "node:stream/promises";
+import { finished, pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import type { Progress } from "./progress.js";
 
@@ -60,6 +60,11 @@ export interface Io {
    * quietly.
    */
   writeChunks(path: string | undefined, chunks: Iterable<string>): Promise<void>;
+  /**
+   * Writes a binary file (`--out F.xlsx`) from `chunks` as they come. A failed
+   * write ends the command with exit code 1 and leaves no partial file.
+   */
+  writeBytes(path: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Where a long command shows how far it got; nothing when absent. */
@@ -139,6 +144,14 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
         await finished(file);
       } catch (error) {
         file.destroy();
+        await removePartial(path);
+        throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT.invalid);
+      }
+    },
+    async writeBytes(path, chunks) {
+      try {
+        await pipeline(chunks, createWriteStream(path));
+      } catch (error) {
         await removePartial(path);
         throw new CliError(`cannot write ${path}: ${reason(error)}`, EXIT.invalid);
       }

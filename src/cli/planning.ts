@@ -12,6 +12,7 @@ import { batched, jsonPieces } from "./chunks.js";
 import { issueLine, loadInput, loadPlan, problemLine, readJsonFile } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 import { left, right, sectionLines } from "./table.js";
+import { type SheetSource, writeXlsx } from "./xlsx.js";
 
 /*
  * The planner's tools on the command line: `fenhuo compare` (R-WHATIF) and
@@ -29,7 +30,8 @@ over the input's own) and compares each with the first.
 
 Options:
       --policy <file>     a policy variant, named by its file (give two or more)
-  -f, --format <format>   table (default) or json
+  -f, --format <format>   table (default), json, or xlsx (with --out: sheets
+                          changes, money, skus and fill)
   -o, --out <file>        write to <file> instead of stdout
   -h, --help              show this help
 `;
@@ -44,12 +46,12 @@ regions no season lists. Each has a code, a severity and one sentence.
 
 Options:
       --within-days <n>   list locks expiring within n days (default 3)
-  -f, --format <format>   table (default) or json
+  -f, --format <format>   table (default), json, or xlsx (with --out)
   -o, --out <file>        write to <file> instead of stdout
   -h, --help              show this help
 `;
 
-type Format = "table" | "json";
+type Format = "table" | "json" | "xlsx";
 
 /** Every problem of a refused call on stderr, under `heading`. */
 function refused(io: Io, heading: string, error: InputError): ExitCode {
@@ -62,9 +64,10 @@ function refused(io: Io, heading: string, error: InputError): ExitCode {
 }
 
 function formatOf(command: string, value: string | undefined): Format {
-  if (value === undefined || value === "table" || value === "json") return value ?? "table";
+  if (value === undefined || value === "table" || value === "json" || value === "xlsx")
+    return value ?? "table";
   throw new CliError(
-    `${command}: --format must be table or json, not "${value}"\nRun "fenhuo ${command} --help" for usage.`,
+    `${command}: --format must be table, json or xlsx, not "${value}"\nRun "fenhuo ${command} --help" for usage.`,
     EXIT.usage,
   );
 }
@@ -105,8 +108,14 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
       positionals.map((source) => loadPlan(source, io, { needsTrace: false })),
     )) as [AllocationPlan, AllocationPlan];
     const comparison = comparePlans(a, b);
-    await write(io, out, format, comparison, () =>
-      comparisonLines(positionals[0] as string, positionals[1] as string, comparison),
+    await write(
+      io,
+      "compare",
+      out,
+      format,
+      comparison,
+      () => comparisonLines(positionals[0] as string, positionals[1] as string, comparison),
+      () => ({ sheets: comparisonSheets({ comparison }, false), currency: a.currency }),
     );
     return EXIT.ok;
   }
@@ -133,10 +142,21 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
     return refused(io, "cannot compare", error);
   }
   const [first, ...others] = policies as [string, ...string[]];
-  await write(io, out, format, result.comparisons, function* () {
-    for (const name of others)
-      yield* comparisonLines(first, name, result.comparisons[name] as PlanComparison);
-  });
+  await write(
+    io,
+    "compare",
+    out,
+    format,
+    result.comparisons,
+    function* () {
+      for (const name of others)
+        yield* comparisonLines(first, name, result.comparisons[name] as PlanComparison);
+    },
+    () => ({
+      sheets: comparisonSheets(result.comparisons, true),
+      currency: (result.plans[first] as AllocationPlan).currency,
+    }),
+  );
   return EXIT.ok;
 }
 
@@ -167,24 +187,38 @@ export async function exceptionsCommand(args: readonly string[], io: Io): Promis
     if (!(error instanceof InputError)) throw error;
     return refused(io, "cannot list exceptions", error);
   }
-  await write(io, values.out as string | undefined, format, list, () =>
-    sectionLines(
-      `Exceptions (${list.length})`,
-      [left("severity"), left("code"), left("what")],
-      list.length,
-      () => list.map((e) => [e.severity, e.code, e.sentence]),
-    ),
+  await write(
+    io,
+    "exceptions",
+    values.out as string | undefined,
+    format,
+    list,
+    () =>
+      sectionLines(
+        `Exceptions (${list.length})`,
+        [left("severity"), left("code"), left("what")],
+        list.length,
+        () => list.map((e) => [e.severity, e.code, e.sentence]),
+      ),
+    () => ({ sheets: [{ name: "exceptions", rows: list }], currency: plan.currency }),
   );
   return EXIT.ok;
 }
 
 async function write(
   io: Io,
+  command: string,
   out: string | undefined,
   format: Format,
   value: unknown,
   lines: () => Iterable<string>,
+  sheets: () => { sheets: SheetSource[]; currency: string },
 ): Promise<void> {
+  if (format === "xlsx") {
+    const book = sheets();
+    await writeXlsx(io, command, out, book.sheets, book.currency);
+    return;
+  }
   if (format === "json") {
     await io.writeChunks(out, batched(jsonPieces(value)));
     return;
@@ -192,6 +226,32 @@ async function write(
   const text: string[] = [];
   for (const line of lines()) text.push(`${line}\n`);
   await io.writeChunks(out, batched(text));
+}
+
+/** Comparisons as sheets: changes, money, SKUs and fill rates, each row led by its variant when there are several. */
+function comparisonSheets(
+  comparisons: Readonly<Record<string, PlanComparison>>,
+  named: boolean,
+): SheetSource[] {
+  const rows = (pick: (c: PlanComparison) => readonly object[]) =>
+    Object.entries(comparisons).flatMap(([variant, c]) =>
+      pick(c).map((row) => (named ? { variant, ...row } : row)),
+    );
+  return [
+    { name: "changes", rows: rows((c) => c.changes) },
+    { name: "money", rows: rows((c) => c.money) },
+    { name: "skus", rows: rows((c) => c.skus) },
+    {
+      name: "fill",
+      rows: rows((c) =>
+        (["orderLines", "stores", "regions"] as const).map((demand) => ({
+          demand,
+          a: c.fill.a[demand],
+          b: c.fill.b[demand],
+        })),
+      ),
+    },
+  ];
 }
 
 /** A comparison as tables: what changed per demand, money, SKU, and the fill rates. */

@@ -13,6 +13,8 @@ export interface MemoryIo extends Io {
   readonly stdoutText: () => string;
   /** `--out` path → the chunks written there. */
   readonly files: Map<string, string[]>;
+  /** `--out` path → the bytes of a binary file written there (an .xlsx). */
+  readonly binaries: Map<string, Buffer>;
   /** The stages reported, with their details, and the advances. */
   readonly stages: { stage: Stage; detail: StageDetail | undefined; advanced: number }[];
 }
@@ -29,6 +31,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   const stdoutChunks: string[] = [];
   const stderrChunks: string[] = [];
   const files = new Map<string, string[]>();
+  const binaries = new Map<string, Buffer>();
   const stages: MemoryIo["stages"] = [];
   const progress: Progress = {
     stage: (stage, detail) => {
@@ -43,6 +46,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
   return {
     stdoutChunks,
     files,
+    binaries,
     stages,
     progress,
     ...(options.stdoutIsTerminal === undefined
@@ -73,6 +77,11 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
         }
         target.push(chunk);
       }
+    },
+    async writeBytes(path, chunks) {
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+      binaries.set(path, Buffer.concat(parts));
     },
     stdout: (text) => {
       stdoutChunks.push(text);
