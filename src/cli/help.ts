@@ -2,6 +2,7 @@
 
 import { CARRY_HELP } from "./carry.js";
 import { COMPARE_HELP, EXCEPTIONS_HELP } from "./planning.js";
+import { REPORT_HELP } from "./report.js";
 
 export const COMMANDS = [
   "allocate",
@@ -11,6 +12,7 @@ export const COMMANDS = [
   "carry",
   "compare",
   "exceptions",
+  "report",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -27,6 +29,7 @@ Commands:
   compare <a> <b>         what two plans do differently (R-WHATIF; or one
                           input under --policy files)
   exceptions <plan>       what in a plan needs a planner now (R-EXCEPT)
+  report <plan>           one HTML page with charts, exceptions and tables
 
 <input> is a JSON file (the JSON contract), - for stdin, or a folder of CSV
 files (a CSV bundle: see fenhuo allocate --help).
@@ -146,4 +149,5 @@ Options:
   carry: CARRY_HELP,
   compare: COMPARE_HELP,
   exceptions: EXCEPTIONS_HELP,
+  report: REPORT_HELP,
 };

@@ -13,6 +13,7 @@ import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 import { compareCommand, exceptionsCommand } from "./planning.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
+import { reportCommand } from "./report.js";
 
 /*
  * `fenhuo <command> …`: the command line read into a command, the command run
@@ -106,6 +107,8 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<E
       return compareCommand(rest, io);
     case "exceptions":
       return exceptionsCommand(rest, io);
+    case "report":
+      return reportCommand(rest, io);
   }
 }
 

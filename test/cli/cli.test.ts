@@ -138,7 +138,7 @@ describe("help, version and usage errors", () => {
       [["allocate", SAMPLE, "--bogus"], "--bogus"],
       [
         ["allocate", SAMPLE, "--format", "xml"],
-        '--format must be one of table, json, csv; got "xml"',
+        '--format must be one of table, json, csv, xlsx; got "xml"',
       ],
       [["allocate", SAMPLE, "--format"], "argument missing"],
       [["allocate", SAMPLE, SAMPLE], "unexpected argument"],
