@@ -9,10 +9,11 @@ import {
   simulate,
 } from "../index.js";
 import { batched, jsonPieces } from "./chunks.js";
+import { type CsvValue, csvLines } from "./csv.js";
 import { issueLine, loadInput, loadPlan, problemLine, readJsonFile } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 import { left, right, sectionLines } from "./table.js";
-import { type SheetSource, writeXlsx } from "./xlsx.js";
+import { flatten, isMoneyColumn, type SheetSource, writeXlsx } from "./xlsx.js";
 
 /*
  * The planner's tools on the command line: `fenhuo compare` (R-WHATIF) and
@@ -30,7 +31,8 @@ over the input's own) and compares each with the first.
 
 Options:
       --policy <file>     a policy variant, named by its file (give two or more)
-  -f, --format <format>   table (default), json, or xlsx (with --out: sheets
+  -f, --format <format>   table (default), json, csv (one CSV, its list in
+                          column "section"), or xlsx (with --out: sheets
                           changes, money, skus and fill)
   -o, --out <file>        write to <file> instead of stdout
   -h, --help              show this help
@@ -46,12 +48,12 @@ regions no season lists. Each has a code, a severity and one sentence.
 
 Options:
       --within-days <n>   list locks expiring within n days (default 3)
-  -f, --format <format>   table (default), json, or xlsx (with --out)
+  -f, --format <format>   table (default), json, csv, or xlsx (with --out)
   -o, --out <file>        write to <file> instead of stdout
   -h, --help              show this help
 `;
 
-type Format = "table" | "json" | "xlsx";
+type Format = "table" | "json" | "csv" | "xlsx";
 
 /** Every problem of a refused call on stderr, under `heading`. */
 function refused(io: Io, heading: string, error: InputError): ExitCode {
@@ -64,10 +66,10 @@ function refused(io: Io, heading: string, error: InputError): ExitCode {
 }
 
 function formatOf(command: string, value: string | undefined): Format {
-  if (value === undefined || value === "table" || value === "json" || value === "xlsx")
-    return value ?? "table";
+  if (value === undefined) return "table";
+  if (value === "table" || value === "json" || value === "csv" || value === "xlsx") return value;
   throw new CliError(
-    `${command}: --format must be table, json or xlsx, not "${value}"\nRun "fenhuo ${command} --help" for usage.`,
+    `${command}: --format must be table, json, csv or xlsx, not "${value}"\nRun "fenhuo ${command} --help" for usage.`,
     EXIT.usage,
   );
 }
@@ -223,9 +225,31 @@ async function write(
     await io.writeChunks(out, batched(jsonPieces(value)));
     return;
   }
+  if (format === "csv") {
+    await io.writeChunks(out, batched(sheetsCsvLines(sheets().sheets)));
+    return;
+  }
   const text: string[] = [];
   for (const line of lines()) text.push(`${line}\n`);
   await io.writeChunks(out, batched(text));
+}
+
+/**
+ * Sheets as one CSV, the sheet's name in column `section`, then every column
+ * any sheet has (nested fields dotted: `a.allocated`); money exact as written.
+ */
+function sheetsCsvLines(sheets: readonly SheetSource[]): Iterable<string> {
+  const rows = sheets.flatMap((sheet) =>
+    sheet.rows.map((row) => ({ section: sheet.name, ...flatten(row) })),
+  );
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const numeric = new Set(columns.filter(isMoneyColumn));
+  const cells = rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v as CsvValue)]),
+    ),
+  );
+  return csvLines(columns, cells, numeric);
 }
 
 /** Comparisons as sheets: changes, money, SKUs and fill rates, each row led by its variant when there are several. */

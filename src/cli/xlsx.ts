@@ -36,7 +36,7 @@ const MONEY = new Set([
 ]);
 
 /** A row as dotted columns: `{ a: { allocated: 1 } }` → `{ "a.allocated": 1 }`. */
-function flatten(
+export function flatten(
   row: object,
   prefix = "",
   out: Record<string, unknown> = {},
@@ -48,6 +48,11 @@ function flatten(
     else out[name] = value;
   }
   return out;
+}
+
+/** Whether a (dotted) column holds money: its last part is a money field. */
+export function isMoneyColumn(column: string): boolean {
+  return MONEY.has(leaf(column));
 }
 
 /** The last part of a dotted column: what decides whether it holds money. */

@@ -129,4 +129,76 @@ describe("--format xlsx", () => {
     expect(await run(["allocate", "in.json", "--format", "xlsx"], { io: usage, version })).toBe(2);
     expect(usage.stderrText()).toContain("--format xlsx writes a workbook: give --out <file.xlsx>");
   });
+
+  it("allocate: every list of the bundled spring wave reads back as the JSON plan's rows", async () => {
+    const wave = (await import("../../examples/data/spring-wave.json", { with: { type: "json" } }))
+      .default;
+    const plan = allocate(wave);
+    const io = memoryIo({ inputs: { "in.json": JSON.stringify(wave) } });
+    expect(
+      await run(["allocate", "in.json", "-f", "xlsx", "-o", "p.xlsx"], {
+        io,
+        version: async () => "0",
+      }),
+    ).toBe(0);
+    const workbook = await book(io.binaries.get("p.xlsx"));
+    const money = new Set([
+      "unitPrice",
+      "amount",
+      "cash",
+      "credit",
+      "spendableBefore",
+      "committedBefore",
+      "cashCommitted",
+      "creditCommitted",
+      "cashAfter",
+      "creditAvailableAfter",
+    ]);
+    const asCells = (row: object) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [
+          k,
+          Array.isArray(v)
+            ? v.join(", ")
+            : money.has(k)
+              ? Number(v)
+              : typeof v === "string" && /^[=+\-@]/.test(v)
+                ? `'${v}`
+                : v,
+        ]),
+      );
+    for (const list of [
+      "franchiseeAllocations",
+      "locks",
+      "storeAllocations",
+      "regionAllocations",
+      "unfilled",
+      "remaining",
+      "balances",
+      "paymentRequests",
+      "warnings",
+    ] as const) {
+      const rows = rowsOf(workbook.getWorksheet(list)).map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== null)),
+      );
+      expect({ list, rows }).toEqual({
+        list,
+        rows: (plan[list] as readonly object[]).map(asCells),
+      });
+    }
+  });
+
+  it("compare and exceptions as CSV: one file, the list in column section, money exact as written", async () => {
+    const a = allocate(input);
+    const b = allocate({ ...input, policy: { share: "proportional" } });
+    const io = memoryIo({ inputs: { "a.json": JSON.stringify(a), "b.json": JSON.stringify(b) } });
+    expect(
+      await run(["compare", "a.json", "b.json", "-f", "csv"], { io, version: async () => "0" }),
+    ).toBe(0);
+    const lines = io.stdoutText().split("\n");
+    expect(lines[0]?.startsWith("section,kind,order,line,franchisee,sku,a.allocated")).toBe(true);
+    expect(lines).toContain("money,,,,'=F2,,,,,,,,,,600.00,0.00,300.00,0.00,,,,,,,");
+    expect(lines).toContain("changes,order-line,SO-1,1,F1,T100,1,0,8,stock,4,0,5,stock,,,,,,,,,,,");
+    expect(lines).toContain("fill,,,,,,,,,,,,,,,,,,orderLines,7,15,0.4667,7,15,0.4667");
+  });
 });
