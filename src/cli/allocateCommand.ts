@@ -5,6 +5,7 @@ import {
   runAllocation,
 } from "../index.js";
 import { choice, INPUT_OPTIONS, indent, problemsHeading, readArgs, usage } from "./args.js";
+import { type Encoding, encodingOf } from "./encoding.js";
 import { loadInput, problemLines } from "./input.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
 import { formatCount, NO_PROGRESS } from "./progress.js";
@@ -57,7 +58,11 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
     const run = await readAndAllocate(
       source,
       io,
-      { asOf: values["as-of"], currency: values.currency },
+      {
+        asOf: values["as-of"],
+        currency: values.currency,
+        encoding: values.encoding === undefined ? undefined : encodingOf(values.encoding),
+      },
       keepTrace,
     );
     if (typeof run === "number") return run;
@@ -119,7 +124,11 @@ interface AllocatedRun {
 async function readAndAllocate(
   source: string,
   io: Io,
-  overrides: { asOf: string | undefined; currency: string | undefined },
+  overrides: {
+    asOf: string | undefined;
+    currency: string | undefined;
+    encoding: Encoding | undefined;
+  },
   keepTrace: boolean,
 ): Promise<AllocatedRun | ExitCode> {
   const request = await readRequest(source, io, overrides);
@@ -138,7 +147,11 @@ async function readAndAllocate(
 async function readRequest(
   source: string,
   io: Io,
-  overrides: { asOf: string | undefined; currency: string | undefined },
+  overrides: {
+    asOf: string | undefined;
+    currency: string | undefined;
+    encoding: Encoding | undefined;
+  },
 ): Promise<AllocationRequest | ExitCode> {
   const progress = io.progress ?? NO_PROGRESS;
   progress.stage("reading", { about: source === "-" ? "stdin" : source });

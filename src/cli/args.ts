@@ -66,6 +66,7 @@ export function choice<T extends string>(
 export const INPUT_OPTIONS = {
   "as-of": { type: "string" },
   currency: { type: "string" },
+  encoding: { type: "string" },
 } as const;
 
 /** `invalid input wave.json: 2 problems` */

@@ -64,6 +64,9 @@ Options:
                           for a plan you mean to explain)
       --as-of <date>      the run's date (YYYY-MM-DD), replacing the input's asOf
       --currency <code>   the input's currency (ISO 4217), replacing its own
+      --encoding <name>   the CSV files' encoding: utf8, utf16le, utf16be, gbk
+                          or gb18030 (default: UTF-8, or UTF-16 by its mark; a
+                          file that is not UTF-8 is refused, never mojibake)
   -h, --help              show this help
 
 The input is a JSON file, - for stdin, or a folder with a CSV bundle:
@@ -116,6 +119,7 @@ its path (and its CSV file and line for a bundle) and exits 1, or prints
 Options:
       --as-of <date>      the run's date, replacing the input's asOf
       --currency <code>   the currency, replacing the input's
+      --encoding <name>   the CSV files' encoding (see fenhuo allocate --help)
   -h, --help              show this help
 `,
   explain: `Usage: fenhuo explain <plan.json|-> <ref> [options]

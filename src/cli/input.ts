@@ -2,6 +2,7 @@ import { formatPath, type Issue } from "../index.js";
 import { PLAN_LISTS } from "../schema/madeShapes.js";
 import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
 import { WAVE_FILE } from "./bundleFiles.js";
+import { decodeText, type Encoding } from "./encoding.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { readJson } from "./jsonRead.js";
 import { JsonTextError, JsonValueTooLong } from "./jsonText.js";
@@ -32,7 +33,7 @@ export interface LoadedInput {
 export async function loadInput(
   source: string,
   io: Io,
-  options: BundleOptions = {},
+  options: BundleOptions & { readonly encoding?: Encoding | undefined } = {},
 ): Promise<LoadedInput> {
   if (await io.isDirectory(source)) {
     const names = (await io.listFiles(source)).filter(
@@ -40,7 +41,13 @@ export async function loadInput(
     );
     const files = new Map<string, string>();
     for (const name of names.sort()) {
-      files.set(name, await io.readText(joinPath(source, name)));
+      const path = joinPath(source, name);
+      // A CSV file is decoded from its bytes: never read as mojibake (encoding.ts).
+      const text =
+        io.readBytes === undefined || name === WAVE_FILE
+          ? await io.readText(path)
+          : decodeText(await io.readBytes(path), name, options.encoding);
+      files.set(name, text);
     }
     return assembleBundle(files, options);
   }

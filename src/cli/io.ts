@@ -40,6 +40,8 @@ export interface Io {
    * read with `readText`.
    */
   readChunks?(path: string): AsyncIterable<Uint8Array>;
+  /** A file's bytes, whole: how a CSV file is read, to be decoded (encoding.ts). Fails like {@link Io.readText}. */
+  readBytes?(path: string): Promise<Uint8Array>;
   /**
    * JSON files of more bytes than this are scanned element by element; the
    * default is BIG_JSON_BYTES (256 MiB, jsonRead.ts). Tests set it low.
@@ -90,6 +92,13 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
       try {
         if (path === "-") return await readStdin();
         return await readFile(path, "utf8");
+      } catch (error) {
+        throw new CliError(`cannot read ${describe(path)}: ${reason(error)}`, EXIT.invalid);
+      }
+    },
+    async readBytes(path) {
+      try {
+        return await readFile(path);
       } catch (error) {
         throw new CliError(`cannot read ${describe(path)}: ${reason(error)}`, EXIT.invalid);
       }

@@ -8,6 +8,7 @@ import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
 import { allocateCommand } from "./allocateCommand.js";
 import { choice, INPUT_OPTIONS, problemsHeading, readArgs, usage } from "./args.js";
 import { carryCommand } from "./carry.js";
+import { encodingOf } from "./encoding.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
@@ -146,7 +147,11 @@ function editDistance(a: string, b: string): number {
 async function validateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = readArgs("validate", args, INPUT_OPTIONS, { min: 1, max: 1 });
   const source = positionals[0] as string;
-  const loaded = await loadInput(source, io, { asOf: values["as-of"], currency: values.currency });
+  const loaded = await loadInput(source, io, {
+    asOf: values["as-of"],
+    currency: values.currency,
+    encoding: values.encoding === undefined ? undefined : encodingOf(values.encoding),
+  });
   const parsed = parseAllocationInput(loaded.input);
   if (loaded.problems.length > 0 || !parsed.ok) {
     const lines = problemLines(loaded, parsed.issues ?? []);

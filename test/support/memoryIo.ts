@@ -22,9 +22,13 @@ export interface MemoryIo extends Io {
 export interface MemoryIoOptions {
   /** Input files by path. */
   readonly inputs?: Readonly<Record<string, string>>;
+  /** Input files given as bytes (a GBK CSV), by path; read by `readBytes` only. */
+  readonly bytes?: Readonly<Record<string, Uint8Array>>;
   /** When set, `writeChunks` throws it after the given number of chunks. */
   readonly failWrite?: { readonly after: number; readonly error: Error };
   readonly stdoutIsTerminal?: boolean;
+  /** Folders (CSV bundles) by path: the names of their files (each in `inputs` or `bytes` as `folder/name`). */
+  readonly folders?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
@@ -59,11 +63,18 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
       if (text === undefined) throw new CliError(`cannot read ${path}: no such file`, EXIT.invalid);
       return text;
     },
-    async isDirectory() {
-      return false;
+    async readBytes(path) {
+      const bytes = options.bytes?.[path];
+      if (bytes !== undefined) return bytes;
+      const text = options.inputs?.[path];
+      if (text === undefined) throw new CliError(`cannot read ${path}: no such file`, EXIT.invalid);
+      return new TextEncoder().encode(text);
     },
-    async listFiles() {
-      return [];
+    async isDirectory(path) {
+      return options.folders?.[path] !== undefined;
+    },
+    async listFiles(path) {
+      return [...(options.folders?.[path] ?? [])];
     },
     async writeText(path, text) {
       files.set(path, [text]);
