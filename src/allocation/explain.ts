@@ -208,7 +208,7 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
     }
     case "funded": {
       const who = `franchisee #${decision.franchiseeRank} (priority ${decision.priority}, ${decision.funded ? "funded" : "unfunded"}${tieBroken(decision)}), line #${decision.lineRank}`;
-      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${decision.sizeRun !== undefined ? spreadOver(decision.sizeRun) : decision.share !== undefined && decision.limitedBy === "stock" ? "" : fundedWhy(decision)}${sharedOut(decision)}${packs(decision)} (${cited(decision)})`;
+      return `funded pass — ${who}, ${grant(decision.quantity, decision.demand)}${decision.sizeRun !== undefined ? spreadOver(decision.sizeRun) : decision.share !== undefined && decision.limitedBy === "stock" ? held(decision) : fundedWhy(decision)}${sharedOut(decision)}${packs(decision)} (${cited(decision)})`;
     }
     case "lock": {
       const head = `lock pass — franchisee #${decision.franchiseeRank}, line #${decision.lineRank}`;
@@ -239,11 +239,13 @@ function clause(decision: Decision, plan: Pick<AllocationPlan, "asOf">): string 
           ? `region #${decision.regionRank} in the ${decision.seasonInForce} order, store #${decision.storeRank} in its region, claim #${decision.rank} on this SKU`
           : `region #${decision.regionRank} in the ${decision.seasonInForce} order, claim #${decision.rank} on this SKU`;
       const why =
-        decision.limitedBy !== "stock" || decision.share !== undefined
+        decision.limitedBy !== "stock"
           ? ""
-          : decision.stock === 0
-            ? `: free stock was used up before its turn${held(decision)}`
-            : `: only ${decision.stock} left in free stock${decision.fromHeld === undefined ? "" : " and units held for it"} when its turn came${held(decision)}`;
+          : decision.share !== undefined
+            ? held(decision)
+            : decision.stock === 0
+              ? `: free stock was used up before its turn${held(decision)}`
+              : `: only ${decision.stock} left in free stock${decision.fromHeld === undefined ? "" : " and units held for it"} when its turn came${held(decision)}`;
       const heldTag = decision.heldBack === undefined ? "" : " (R-HOLD)";
       const drawn =
         decision.fromHeld === undefined
@@ -314,7 +316,7 @@ function heldWhole(decision: FundedDecision | LockDecision): string {
     short === undefined
       ? ""
       : short.limitedBy === "stock"
-        ? `line ${short.line} could not be ${done} in full from the free stock left`
+        ? `line ${short.line} could not be ${done} in full from the free stock left${held(decision)}`
         : short.limitedBy === "funds"
           ? `${decision.pass === "funded" ? decision.spendable : "its"} spendable does not pay for every line in full (line ${short.line} is the first it cannot)`
           : `line ${short.line} may not be locked in this run (R-LOCK-EXPIRE)`;
@@ -326,7 +328,7 @@ function refusal(decision: FundedDecision | LockDecision): string {
   const offered = decision.offered ?? 0;
   const limit =
     decision.pass === "lock" || offered === Math.min(decision.demand, decision.stock)
-      ? `only ${decision.stock} in free stock`
+      ? `only ${decision.stock} in free stock${held(decision)}`
       : `${decision.spendable} spendable buys ${offered} at ${decision.unitPrice}`;
   return `${limit}, and ${offered} is below the least it takes, ${decision.minUnits} (minFill); the stock${decision.pass === "funded" ? " and money" : ""} passed on`;
 }

@@ -218,7 +218,8 @@ function fundLine(
   );
   if (offered < allowed) trace.packed(pack, allowed);
   if (refused) trace.refused(offered, least);
-  if (limitedBy === "stock") heldFrom(state, i);
+  // R-HOLD: named whenever stock kept the line short (a min-fill refusal of a stock-bound part too).
+  if (limitedBy === "stock" || (refused && stock < demand)) heldFrom(state, i);
   if (limit !== undefined) trace.shared(limit.fact);
   return shortOfMoney;
 }
@@ -264,6 +265,8 @@ function fundWholeOrder(
       stopped,
     );
     trace.wholeOrder(shortfall);
+    // R-HOLD: stock held the order back while units of the line's SKU were held.
+    if (shortfall?.limitedBy === "stock") heldFrom(state, i);
   });
   afterShortfall(franchisee, shortfall?.limitedBy === "funds", policy);
 }

@@ -65,7 +65,7 @@ export function placeLocks(state: RunState, policy: AllocationPolicy, asOf: IsoD
     trace.lock(i, franchiseeRank, lineRank, demand, stock, quantity, limitedBy, blockedUntil);
     if (offered < allowed) trace.packed(pack, allowed);
     if (refused) trace.refused(offered, least);
-    if (limitedBy === "stock") heldFrom(state, i);
+    if (limitedBy === "stock" || (refused && stock < demand)) heldFrom(state, i);
   });
 }
 
@@ -90,5 +90,7 @@ function lockWholeOrder(
     const bar = barredUntil(lines, i, asOf);
     trace.lock(i, franchiseeRank, rank, demand, stock, quantity, limitedBy, bar);
     trace.wholeOrder(shortfall);
+    // R-HOLD: stock held the order back while units of the line's SKU were held.
+    if (shortfall?.limitedBy === "stock") heldFrom(state, i);
   });
 }

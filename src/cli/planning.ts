@@ -133,9 +133,22 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
     io.stderr(`fenhuo: invalid input ${source}:\n${lines.map((l) => `  ${l}\n`).join("")}`);
     return EXIT.invalid;
   }
+  const repeated = policies.find((file, k) => policies.indexOf(file) !== k);
+  if (repeated !== undefined)
+    throw new CliError(
+      `compare: --policy ${repeated} is given twice: each variant once\nRun "fenhuo compare --help" for usage.`,
+      EXIT.usage,
+    );
   const variants: Record<string, Record<string, unknown>> = {};
-  for (const file of policies)
-    variants[file] = (await readJsonFile(file, io)) as Record<string, unknown>;
+  for (const file of policies) {
+    const value = (await readJsonFile(file, io)) as Record<string, unknown>;
+    Object.defineProperty(variants, file, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   let result: ReturnType<typeof simulate>;
   try {
     result = simulate(loaded.input, variants);
@@ -143,7 +156,8 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
     if (!(error instanceof InputError)) throw error;
     return refused(io, "cannot compare", error);
   }
-  const [first, ...others] = policies as [string, ...string[]];
+  // The variants in simulate's order (an object's: integer-like names first).
+  const [first, ...others] = Object.keys(result.plans) as [string, ...string[]];
   await write(
     io,
     "compare",

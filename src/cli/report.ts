@@ -363,6 +363,11 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<Ex
     throw new CliError(`report: needs one plan\nRun "fenhuo report --help" for usage.`, EXIT.usage);
   const top = whole("report", "--top", values.top);
   const withinDays = whole("report", "--within-days", values["within-days"]);
+  if (withinDays !== undefined && withinDays > 3650)
+    throw new CliError(
+      `report: --within-days must be at most 3650, not ${withinDays}\nRun "fenhuo report --help" for usage.`,
+      EXIT.usage,
+    );
   const plan = (await loadPlan(positionals[0] as string, io)) as AllocationPlan;
   const html = await reportHtml(plan, {
     ...(top === undefined ? {} : { top: Math.max(1, top) }),

@@ -10,8 +10,9 @@ import { displayWidth } from "./table.js";
  * exceljs' streaming writer (a big plan is never a workbook in memory). The
  * header row is frozen; numbers are numbers; money columns are numbers shown
  * with the currency's places when the decimal has at most 15 significant
- * digits (what a spreadsheet holds exactly), else text; ids stay text; a text
- * cell that starts like a formula (=, +, -, @) is written with a leading '.
+ * digits (what a spreadsheet holds exactly), else text; ids stay text. A text
+ * cell is a typed string cell, never a formula, so one that starts like a
+ * formula (=, +, -, @) is inert as it is and keeps its value.
  * Columns are as wide as their widest cell, CJK counted double.
  */
 
@@ -61,14 +62,9 @@ function leaf(column: string): string {
   return dot < 0 ? column : column.slice(dot + 1);
 }
 
-/** A text as a cell: one that would be read as a formula gets a leading '. */
-function safeCellText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 /** A money text as a number when a spreadsheet holds it exactly (≤ 15 significant digits). */
 function moneyCell(text: string): number | string {
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return safeCellText(text);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
   const digits = text.replace(/^-/, "").replace(".", "").replace(/^0+/, "");
   return digits.length <= 15 ? Number(text) : text;
 }
@@ -76,9 +72,9 @@ function moneyCell(text: string): number | string {
 function cellOf(column: string, value: unknown): ExcelJS.CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return safeCellText(value.join(", "));
+  if (Array.isArray(value)) return value.join(", ");
   const text = String(value);
-  return MONEY.has(leaf(column)) ? moneyCell(text) : safeCellText(text);
+  return MONEY.has(leaf(column)) ? moneyCell(text) : text;
 }
 
 /** The number format of money cells: `digits` places, thousands grouped. */

@@ -25,7 +25,8 @@ export interface Simulation {
  * input is never mutated.
  *
  * @param input - an `AllocationInput`
- * @param variants - named partial policies, the first the baseline (at least one)
+ * @param variants - named partial policies, the first the baseline (at least one);
+ *   "first" is the object's own key order, where integer-like names come first
  * @returns the plans by name, and the comparisons of the later ones with the first
  * @throws {@link InputError} listing every problem at once: the input's under its own
  *   paths, a variant's under `["variants", name, …]`; nothing is run then
@@ -71,6 +72,7 @@ export function simulate(
   }
   const given = isRecord(input) && isRecord(input.policy) ? input.policy : {};
   const inputs = new Map<string, Record<string, unknown>>();
+  // Variant names are an object's keys: integer-like ones come first, as JavaScript orders them.
   for (const name of names) {
     const variant = (variants as Record<string, unknown>)[name];
     if (!isRecord(variant)) {
@@ -95,12 +97,23 @@ export function simulate(
   }
   if (issues.length > 0) throw new InputError(issues);
   const plans: Record<string, AllocationPlan> = {};
-  for (const [name, merged] of inputs) plans[name] = allocate(merged);
+  for (const [name, merged] of inputs) own(plans, name, allocate(merged));
   const [first, ...others] = names;
   const comparisons: Record<string, PlanComparison> = {};
   const base = plans[first as string] as AllocationPlan;
-  for (const name of others) comparisons[name] = comparePlans(base, plans[name] as AllocationPlan);
+  for (const name of others)
+    own(comparisons, name, comparePlans(base, plans[name] as AllocationPlan));
   return { plans, comparisons };
+}
+
+/** Sets `name` as an own property, whatever it is (`__proto__` included): nothing is polluted. */
+function own<T>(target: Record<string, T>, name: string, value: T): void {
+  Object.defineProperty(target, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

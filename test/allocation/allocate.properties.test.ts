@@ -836,6 +836,11 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
           packedFrom: undefined,
           heldWhole,
           limit: heldWhole === undefined ? "none" : "ship-complete",
+          // R-HOLD: named when stock held the order back while units of the line's SKU were held.
+          heldBack:
+            heldWhole?.limitedBy === "stock" && heldOf(pools, l.sku) > 0
+              ? heldOf(pools, l.sku)
+              : undefined,
         };
         claims.push(claim);
         byLine.set(l.key, claim);
@@ -892,8 +897,9 @@ function replayFunded(facts: Facts, b: Booked): FundedReplay {
         limit: limitedBy,
         share: limit?.share,
         group: limit?.group,
+        // R-HOLD: named whenever stock kept the line short (a refused stock-bound part too).
         heldBack:
-          limitedBy === "stock" && heldOf(pools, line.sku) > 0
+          (limitedBy === "stock" || (refused && s < demand)) && heldOf(pools, line.sku) > 0
             ? heldOf(pools, line.sku)
             : undefined,
       };
@@ -1066,6 +1072,10 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
             packedFrom: undefined,
             heldWhole,
             limit: heldWhole === undefined ? "none" : "ship-complete",
+            heldBack:
+              heldWhole?.limitedBy === "stock" && heldOf(funded.pools, l.sku) > 0
+                ? heldOf(funded.pools, l.sku)
+                : undefined,
           });
           stock.set(l.sku, s - quantity);
         }
@@ -1105,7 +1115,7 @@ function replayLocks(facts: Facts, b: Booked, funded: FundedReplay): LockReplay 
         limit,
         // R-HOLD: stock held it short while units were held for another channel.
         heldBack:
-          limit === "stock" && heldOf(funded.pools, line.sku) > 0
+          (limit === "stock" || (refused && s < demand)) && heldOf(funded.pools, line.sku) > 0
             ? heldOf(funded.pools, line.sku)
             : undefined,
       });

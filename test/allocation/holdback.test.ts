@@ -274,4 +274,48 @@ describe("R-HOLD: units held back for one channel", () => {
     });
     expect(plan.remaining).toEqual([{ sku: "T100", quantity: 4, held: 1 }]);
   });
+
+  it("R-HOLD: named too when stock held back a ship-complete order or a min-fill part — and when the stock was shared", () => {
+    const whole = allocate(
+      t100Wave(10, {
+        franchisees: [franchisee("F1", 1, "10000")],
+        orders: [{ ...order("SO-1", "F1", "2026-02-01", [t100(8)]), shipComplete: true }],
+        holdback: [{ sku: "T100", quantity: 4, for: "none" }],
+      }),
+    );
+    // 6 free for 8: the order is held back for stock, with 4 held beside it.
+    const funded = whole.trace.find((d) => d.pass === "funded");
+    expect(funded).toMatchObject({ limitedBy: "ship-complete", heldBack: 4 });
+    expect(funded?.rules).toEqual(expect.arrayContaining(["R-COMPLETE", "R-HOLD"]));
+    expect(explain(whole, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
+      "line 1 could not be served in full from the free stock left, with 4 more held back for another channel",
+    );
+    const part = allocate(
+      t100Wave(10, {
+        franchisees: [franchisee("F1", 1, "10000")],
+        orders: [order("SO-1", "F1", "2026-02-01", [t100(10)])],
+        holdback: [{ sku: "T100", quantity: 6, for: "none" }],
+        policy: { minFill: 0.5 },
+      }),
+    );
+    expect(part.trace.find((d) => d.pass === "funded")).toMatchObject({
+      limitedBy: "min-fill",
+      offered: 4,
+      heldBack: 6,
+    });
+    const shared = allocate(
+      t100Wave(10, {
+        franchisees: [franchisee("F1", 1, "10000"), franchisee("F2", 1, "10000")],
+        orders: [
+          order("SO-1", "F1", "2026-02-01", [t100(9)]),
+          order("SO-2", "F2", "2026-02-01", [t100(6)]),
+        ],
+        holdback: [{ sku: "T100", quantity: 3, for: "none" }],
+        policy: { share: "proportional" },
+      }),
+    );
+    expect(explain(shared, { kind: "order-line", order: "SO-1", line: 1 }).sentence).toContain(
+      "with 3 more held back for another channel",
+    );
+  });
 });

@@ -113,4 +113,27 @@ describe("fenhuo compare and fenhuo exceptions", () => {
       }),
     ).toBe(2);
   });
+
+  it("R-WHATIF: a --policy file given twice is a usage error; files named like numbers compare in the order simulate keeps", async () => {
+    const version = async () => "0";
+    const inputs = {
+      "in.json": JSON.stringify(input),
+      s: "{}",
+      "10": '{ "share": "proportional" }',
+      "2": "{}",
+    };
+    const twice = memoryIo({ inputs });
+    expect(
+      await run(["compare", "in.json", "--policy", "s", "--policy", "s"], { io: twice, version }),
+    ).toBe(2);
+    expect(twice.stderrText()).toContain("--policy s is given twice");
+    const numbered = memoryIo({ inputs });
+    expect(
+      await run(["compare", "in.json", "--policy", "10", "--policy", "2", "-f", "json"], {
+        io: numbered,
+        version,
+      }),
+    ).toBe(0);
+    expect(Object.keys(JSON.parse(numbered.stdoutText()))).toEqual(["10"]);
+  });
 });

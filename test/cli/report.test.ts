@@ -45,6 +45,7 @@ describe("fenhuo report", () => {
     expect(await run(["report", "plan.json", "--out", "report.html"], { io, version })).toBe(0);
     expect(io.files.get("report.html")?.join("")).toBe(await reportHtml(plan));
     expect(await run(["report", "plan.json", "--top", "many"], { io, version })).toBe(2);
+    expect(await run(["report", "plan.json", "--within-days", "5000"], { io, version })).toBe(2);
   });
 
   it("a real browser renders the charts, logs no error and makes no request; a screenshot is written", async (context) => {

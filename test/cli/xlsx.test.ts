@@ -1,8 +1,8 @@
 /**
  * `--format xlsx` (src/cli/xlsx.ts): the workbook read back with exceljs holds
  * the JSON plan's lists — one sheet per list, header row frozen, numbers as
- * numbers, money as numbers shown with the currency's places, ids as text,
- * formula-looking text neutralised.
+ * numbers, money as numbers shown with the currency's places, ids as text
+ * (typed string cells: one that starts like a formula is inert and unchanged).
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -39,7 +39,7 @@ function rowsOf(sheet: ExcelJS.Worksheet | undefined): Record<string, unknown>[]
 }
 
 describe("--format xlsx", () => {
-  it("allocate: one sheet per list, frozen header, the plan's rows typed — money as numbers at two places, ids as text, '=F2' neutralised", async () => {
+  it("allocate: one sheet per list, frozen header, the plan's rows typed — money as numbers at two places, ids as text, '=F2' an inert string cell", async () => {
     const plan = allocate(input);
     const io = memoryIo({ inputs: { "in.json": JSON.stringify(input) } });
     const code = await run(["allocate", "in.json", "--format", "xlsx", "--out", "plan.xlsx"], {
@@ -69,7 +69,6 @@ describe("--format xlsx", () => {
     expect(rows).toEqual(
       plan.franchiseeAllocations.map((row) => ({
         ...row,
-        franchisee: row.franchisee.startsWith("=") ? `'${row.franchisee}` : row.franchisee,
         unitPrice: Number(row.unitPrice),
         amount: Number(row.amount),
         cash: Number(row.cash),
@@ -78,13 +77,16 @@ describe("--format xlsx", () => {
     );
     expect(rows.map((row) => [row.franchisee, row.amount])).toEqual([
       ["F1", 99.9],
-      ["'=F2", 600],
+      ["=F2", 600],
     ]);
     const header = (allocations?.getRow(1).values as unknown[]) ?? [];
     const amountAt = header.indexOf("amount");
     expect(allocations?.getRow(2).getCell(amountAt).numFmt).toBe("#,##0.00");
     expect(allocations?.getRow(2).getCell(header.indexOf("order")).value).toBe("SO-1");
-    // A franchisee id that starts like a formula is text with a leading '.
+    // A franchisee id that starts like a formula is a string cell, its value unchanged.
+    const franchiseeAt = header.indexOf("franchisee");
+    const formulaLike = allocations?.getRow(3).getCell(franchiseeAt);
+    expect([formulaLike?.value, formulaLike?.type]).toEqual(["=F2", ExcelJS.ValueType.String]);
     const unfilled = rowsOf(workbook.getWorksheet("unfilled"));
     expect(unfilled.map((row) => row.franchisee)).toEqual(["F1"]);
     expect(rowsOf(workbook.getWorksheet("remaining"))).toEqual([]);
@@ -112,7 +114,7 @@ describe("--format xlsx", () => {
     );
     // Shared, "=F2" (first) gets 3 and F1 4: 300.00 and 4 × 99.90 = 399.60.
     expect(rowsOf(workbook.getWorksheet("money"))).toEqual([
-      { franchisee: "'=F2", "a.cash": 600, "a.credit": 0, "b.cash": 300, "b.credit": 0 },
+      { franchisee: "=F2", "a.cash": 600, "a.credit": 0, "b.cash": 300, "b.credit": 0 },
       { franchisee: "F1", "a.cash": 99.9, "a.credit": 0, "b.cash": 399.6, "b.credit": 0 },
     ]);
     expect(
@@ -158,13 +160,7 @@ describe("--format xlsx", () => {
       Object.fromEntries(
         Object.entries(row).map(([k, v]) => [
           k,
-          Array.isArray(v)
-            ? v.join(", ")
-            : money.has(k)
-              ? Number(v)
-              : typeof v === "string" && /^[=+\-@]/.test(v)
-                ? `'${v}`
-                : v,
+          Array.isArray(v) ? v.join(", ") : money.has(k) ? Number(v) : v,
         ]),
       );
     for (const list of [

@@ -177,4 +177,15 @@ describe("R-WHATIF: simulate", () => {
     ]);
     expect(() => simulate(tied, {})).toThrow("must name at least one variant");
   });
+
+  it("R-WHATIF: any variant name is an own entry — __proto__ included — and integer-like names come first, as an object orders them", () => {
+    const variants = JSON.parse('{"__proto__": {}, "shares": {"share": "proportional"}}');
+    const result = simulate(tied, variants);
+    expect(Object.keys(result.plans)).toEqual(["__proto__", "shares"]);
+    expect(Object.getPrototypeOf(result.plans)).toBe(Object.prototype);
+    expect(Object.keys(result.comparisons)).toEqual(["shares"]);
+    const numbered = simulate(tied, { b: {}, "10": { share: "proportional" }, "2": {} });
+    expect(Object.keys(numbered.plans)).toEqual(["2", "10", "b"]);
+    expect(Object.keys(numbered.comparisons)).toEqual(["10", "b"]);
+  });
 });
