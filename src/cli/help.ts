@@ -1,6 +1,7 @@
 /* The help texts of `fenhuo` and its commands. */
 
 import { CARRY_HELP } from "./carry.js";
+import { EXAMPLE_HELP } from "./example.js";
 import { COMPARE_HELP, EXCEPTIONS_HELP } from "./planning.js";
 import { REPORT_HELP } from "./report.js";
 
@@ -13,6 +14,7 @@ export const COMMANDS = [
   "compare",
   "exceptions",
   "report",
+  "example",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -30,6 +32,7 @@ Commands:
                           input under --policy files)
   exceptions <plan>       what in a plan needs a planner now (R-EXCEPT)
   report <plan>           one HTML page with charts, exceptions and tables
+  example [name]          write the bundled sample inputs (--out folder)
 
 <input> is a JSON file (the JSON contract), - for stdin, or a folder of CSV
 files (a CSV bundle: see fenhuo allocate --help).
@@ -154,4 +157,5 @@ Options:
   compare: COMPARE_HELP,
   exceptions: EXCEPTIONS_HELP,
   report: REPORT_HELP,
+  example: EXAMPLE_HELP,
 };

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from "node:fs";
-import { readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { finished, pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -53,6 +53,8 @@ export interface Io {
   listFiles(path: string): Promise<string[]>;
   /** Writes a text file (`--out`). Fails with exit code 1. */
   writeText(path: string, text: string): Promise<void>;
+  /** Makes a folder and the folders above it, when missing. Fails with exit code 1. */
+  makeDirectory?(path: string): Promise<void>;
   /**
    * Writes `chunks` one after the other to the file `path` (`--out`), or to
    * stdout when `path` is undefined, pulling the next chunk only when the
@@ -94,6 +96,13 @@ export function nodeIo(options: NodeIoOptions = {}): Io {
         return await readFile(path, "utf8");
       } catch (error) {
         throw new CliError(`cannot read ${describe(path)}: ${reason(error)}`, EXIT.invalid);
+      }
+    },
+    async makeDirectory(path) {
+      try {
+        await mkdir(path, { recursive: true });
+      } catch (error) {
+        throw new CliError(`cannot make the folder ${path}: ${reason(error)}`, EXIT.invalid);
       }
     },
     async readBytes(path) {
@@ -254,6 +263,23 @@ function reason(error: unknown): string {
   if (code === "ENOSPC") return "no space left on device";
   if (code === "EPIPE") return "the reading end was closed (EPIPE)";
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The folder of fenhuo's own package.json (above `dist/` when built, `src/cli/` under tsx), if found. */
+export async function packageRoot(): Promise<string | undefined> {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth++) {
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
+        name?: unknown;
+      };
+      if (manifest.name === "fenhuo") return dir;
+    } catch {
+      // no package.json here: look one folder up
+    }
+    dir = dirname(dir);
+  }
+  return undefined;
 }
 
 /**

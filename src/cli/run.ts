@@ -9,6 +9,7 @@ import { allocateCommand } from "./allocateCommand.js";
 import { choice, INPUT_OPTIONS, problemsHeading, readArgs, usage } from "./args.js";
 import { carryCommand } from "./carry.js";
 import { encodingOf } from "./encoding.js";
+import { exampleCommand } from "./example.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
@@ -110,6 +111,8 @@ async function dispatch(argv: readonly string[], context: CliContext): Promise<E
       return exceptionsCommand(rest, io);
     case "report":
       return reportCommand(rest, io);
+    case "example":
+      return exampleCommand(rest, io);
   }
 }
 
