@@ -115,12 +115,13 @@ export function* csvLines<C extends string>(
 }
 
 /** The plan's columns of exact amounts (decimal strings). */
-const MONEY_COLUMNS: ReadonlySet<string> = new Set([
+export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   "unitPrice",
   "amount",
   "cash",
   "credit",
   "spendableBefore",
+  "committedBefore",
   "cashCommitted",
   "creditCommitted",
   "cashAfter",

@@ -1,8 +1,16 @@
 import { parseArgs } from "node:util";
 import { Decimal } from "decimal.js";
-import { type AllocationPlan, exceptions, type PlanException } from "../index.js";
+import { type AllocationPlan, exceptions } from "../index.js";
+import {
+  type Channels,
+  lineKey,
+  linePrices,
+  NO_CHANNELS,
+  unitsByChannel,
+} from "../planning/planFigures.js";
 import { loadPlan } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { type Chart, page } from "./reportPage.js";
 
 /*
  * `fenhuo report <plan.json> --out report.html`: one self-contained HTML page
@@ -21,8 +29,6 @@ export interface ReportOptions {
   readonly withinDays?: number;
 }
 
-type Chart = { readonly title: string; readonly svg: string };
-
 const CHANNELS = ["franchisees", "locks", "stores", "regions", "remaining"] as const;
 const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
   franchisees: "franchisees (加盟商)",
@@ -31,14 +37,6 @@ const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
   regions: "regions (区域)",
   remaining: "left (剩余)",
 };
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
-}
 
 /** The `top` entries of `rows` by `weight` (then key), and the rest summed as one. */
 function topN<T>(
@@ -86,26 +84,13 @@ export async function reportHtml(
   const list = exceptions(plan, { withinDays: options.withinDays ?? 3 });
 
   // Stock by SKU and channel.
-  type Units = Record<(typeof CHANNELS)[number], number>;
-  const none = (): Units => ({ franchisees: 0, locks: 0, stores: 0, regions: 0, remaining: 0 });
-  const bySku = new Map<string, Units>();
-  const add = (sku: string, channel: (typeof CHANNELS)[number], quantity: number) => {
-    const row = bySku.get(sku) ?? none();
-    row[channel] += quantity;
-    bySku.set(sku, row);
-  };
-  for (const row of plan.franchiseeAllocations) add(row.sku, "franchisees", row.quantity);
-  for (const row of plan.locks) add(row.sku, "locks", row.quantity);
-  for (const row of plan.storeAllocations) add(row.sku, "stores", row.quantity);
-  for (const row of plan.regionAllocations) add(row.sku, "regions", row.quantity);
-  for (const row of plan.remaining) add(row.sku, "remaining", row.quantity);
-  const total = (u: Units) => CHANNELS.reduce((s, c) => s + u[c], 0);
-  const sumUnits = (values: readonly Units[]) => {
-    const out = none();
+  const total = (u: Channels) => CHANNELS.reduce((s, c) => s + u[c], 0);
+  const sumUnits = (values: readonly Channels[]): Channels => {
+    const out = { ...NO_CHANNELS };
     for (const v of values) for (const c of CHANNELS) out[c] += v[c];
     return out;
   };
-  const skus = topN([...bySku], total, top, sumUnits);
+  const skus = topN([...unitsByChannel(plan)], total, top, sumUnits);
   const stock = draw("Stock by SKU and channel (units)", 900, 380, {
     legend: { top: 0 },
     grid: { left: 60, right: 20, top: 40, bottom: 70 },
@@ -169,17 +154,13 @@ export async function reportHtml(
   );
 
   // Locks by expiry date, with the money due (at each line's price, from the trace).
-  const price = new Map<string, string>();
-  for (const d of plan.trace) {
-    if ((d.pass === "funded" || d.pass === "conversion") && d.kind === "order-line")
-      price.set(`${d.order}\u0000${d.line}`, d.unitPrice);
-  }
+  const price = linePrices(plan);
   const byExpiry = new Map<string, { units: number; due: Decimal }>();
   for (const lock of plan.locks) {
     const row = byExpiry.get(lock.expiresOn) ?? { units: 0, due: new Decimal(0) };
     row.units += lock.quantity;
     row.due = row.due.plus(
-      new Decimal(price.get(`${lock.order}\u0000${lock.line}`) ?? 0).times(lock.quantity),
+      new Decimal(price.get(lineKey(lock.order, lock.line)) ?? 0).times(lock.quantity),
     );
     byExpiry.set(lock.expiresOn, row);
   }
@@ -228,101 +209,6 @@ function stableIds(svg: string, chart: number): string {
     }
     return name;
   });
-}
-
-function table(
-  title: string,
-  rows: readonly object[],
-  top: number,
-  columns?: readonly string[],
-): string {
-  const shown = rows.slice(0, top);
-  const keys = columns ?? [...new Set(shown.flatMap((row) => Object.keys(row)))];
-  const cell = (value: unknown) =>
-    escapeHtml(
-      value === undefined
-        ? ""
-        : typeof value === "object" && value !== null
-          ? JSON.stringify(value)
-          : String(value),
-    );
-  const head = keys.map((k) => `<th>${escapeHtml(k)}</th>`).join("");
-  const body = shown
-    .map(
-      (row) =>
-        `<tr>${keys.map((k) => `<td>${cell((row as Record<string, unknown>)[k])}</td>`).join("")}</tr>`,
-    )
-    .join("\n");
-  const more =
-    rows.length > top
-      ? `<p class="more">… and ${rows.length - top} more rows: the full list is in the plan's JSON (or <code>--format xlsx</code>).</p>`
-      : "";
-  const content =
-    rows.length === 0
-      ? `<p class="none">(none)</p>`
-      : `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${more}`;
-  return `<section><h2>${escapeHtml(title)} <span class="count">${rows.length}</span></h2>${content}</section>`;
-}
-
-function page(
-  plan: AllocationPlan,
-  charts: readonly Chart[],
-  list: readonly PlanException[],
-  top: number,
-): string {
-  const lists: [string, readonly object[]][] = [
-    ["Franchisee allocations", plan.franchiseeAllocations],
-    ["Locks", plan.locks],
-    ["Store allocations", plan.storeAllocations],
-    ["Region allocations", plan.regionAllocations],
-    ["Unfilled", plan.unfilled],
-    ["Remaining", plan.remaining],
-    ["Balances", plan.balances],
-    ["Payment requests (通知加盟商打款)", plan.paymentRequests],
-  ];
-  const figures = charts
-    .map(
-      (chart) =>
-        `<figure class="chart"><figcaption>${escapeHtml(chart.title)}</figcaption>${chart.svg}</figure>`,
-    )
-    .join("\n");
-  const exceptionTable = table("Exceptions (R-EXCEPT)", list, Math.max(top, 50), [
-    "severity",
-    "code",
-    "sentence",
-  ]);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>fenhuo plan ${escapeHtml(plan.asOf)}</title>
-<style>
-body { font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif; margin: 24px; color: #222; }
-h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
-.meta { color: #555; }
-.charts { display: flex; flex-wrap: wrap; gap: 16px; }
-figure.chart { margin: 0; border: 1px solid #ddd; padding: 8px; }
-figcaption { font-weight: 600; margin-bottom: 4px; }
-table { border-collapse: collapse; font-size: 13px; }
-th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; }
-th { background: #f4f4f4; }
-.count { color: #888; font-weight: normal; }
-.more, .none { color: #666; }
-</style>
-</head>
-<body>
-<h1>分货 fenhuo — allocation plan of ${escapeHtml(plan.asOf)}</h1>
-<p class="meta">Currency ${escapeHtml(plan.currency)}${plan.planId === undefined ? "" : ` · planId <code>${escapeHtml(plan.planId.slice(0, 16))}…</code>`} · ${plan.franchiseeAllocations.length} franchisee allocations, ${plan.locks.length} locks, ${plan.storeAllocations.length} store and ${plan.regionAllocations.length} region allocations, ${plan.unfilled.length} unfilled</p>
-<div class="charts">
-${figures}
-</div>
-${exceptionTable}
-${lists.map(([title, rows]) => table(title, rows, top)).join("\n")}
-</body>
-</html>
-`;
 }
 
 export const REPORT_HELP = `Usage: fenhuo report <plan.json> [options]

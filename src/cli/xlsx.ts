@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import { currencyMinorDigits } from "../domain/money.js";
 import { PLAN_LISTS } from "../schema/madeShapes.js";
+import { MONEY_COLUMNS } from "./csv.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { displayWidth } from "./table.js";
 
@@ -22,20 +23,6 @@ export interface SheetSource {
   readonly rows: readonly object[];
 }
 
-/** The columns whose values are money: decimal strings written as numbers. */
-const MONEY = new Set([
-  "unitPrice",
-  "amount",
-  "cash",
-  "credit",
-  "spendableBefore",
-  "committedBefore",
-  "cashCommitted",
-  "creditCommitted",
-  "cashAfter",
-  "creditAvailableAfter",
-]);
-
 /** A row as dotted columns: `{ a: { allocated: 1 } }` → `{ "a.allocated": 1 }`. */
 export function flatten(
   row: object,
@@ -53,7 +40,7 @@ export function flatten(
 
 /** Whether a (dotted) column holds money: its last part is a money field. */
 export function isMoneyColumn(column: string): boolean {
-  return MONEY.has(leaf(column));
+  return MONEY_COLUMNS.has(leaf(column));
 }
 
 /** The last part of a dotted column: what decides whether it holds money. */
@@ -74,7 +61,7 @@ function cellOf(column: string, value: unknown): ExcelJS.CellValue {
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (Array.isArray(value)) return value.join(", ");
   const text = String(value);
-  return MONEY.has(leaf(column)) ? moneyCell(text) : text;
+  return MONEY_COLUMNS.has(leaf(column)) ? moneyCell(text) : text;
 }
 
 /** The number format of money cells: `digits` places, thousands grouped. */
@@ -128,7 +115,7 @@ export async function writeWorkbook(
       header: column,
       key: column,
       width: Math.min(80, (widths[k] as number) + 2),
-      ...(MONEY.has(leaf(column)) ? { style: { numFmt: moneyFormat(moneyDigits) } } : {}),
+      ...(MONEY_COLUMNS.has(leaf(column)) ? { style: { numFmt: moneyFormat(moneyDigits) } } : {}),
     }));
     worksheet.getRow(1).font = { bold: true };
     for (const row of rows) {

@@ -4,6 +4,9 @@ import type { UnfilledReason } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
 import { guarded } from "../schema/guard.js";
 import { freshPlanShape, planContract } from "../schema/madeShapes.js";
+import { type Channels, NO_CHANNELS, unitsByChannel } from "./planFigures.js";
+
+export type { Channels };
 
 /*
  * R-WHATIF: two plans side by side — what each gave every demand and why,
@@ -60,18 +63,6 @@ export interface MoneyChange {
   readonly franchisee: string;
   readonly a: CommittedMoney;
   readonly b: CommittedMoney;
-}
-
-/** Where one plan sent the units of a SKU. */
-export interface Channels {
-  /** Allocated to franchisees (funded and converted from locks). */
-  readonly franchisees: number;
-  /** Under lock after the run (new and carried). */
-  readonly locks: number;
-  readonly stores: number;
-  readonly regions: number;
-  /** Free stock left (held units nobody used included, R-HOLD). */
-  readonly remaining: number;
 }
 
 /** A SKU whose channel totals differ between the plans. */
@@ -169,7 +160,7 @@ function compare(a: AllocationPlan, b: AllocationPlan): PlanComparison {
     b: refOf(b),
     changes: demandChanges(demandsOf(a), demandsOf(b)),
     money: moneyChanges(a, b),
-    skus: skuChanges(channelsOf(a), channelsOf(b)),
+    skus: skuChanges(unitsByChannel(a), unitsByChannel(b)),
     fill: { a: fillOf(a), b: fillOf(b) },
   };
 }
@@ -306,32 +297,6 @@ function moneyChanges(a: AllocationPlan, b: AllocationPlan): MoneyChange[] {
     if (!equal) changes.push({ franchisee, a: left, b: right });
   }
   return changes;
-}
-
-const NO_CHANNELS: Channels = Object.freeze({
-  franchisees: 0,
-  locks: 0,
-  stores: 0,
-  regions: 0,
-  remaining: 0,
-});
-
-function channelsOf(plan: AllocationPlan): Map<string, Channels> {
-  const out = new Map<string, { -readonly [K in keyof Channels]: number }>();
-  const add = (sku: string, channel: keyof Channels, quantity: number) => {
-    let row = out.get(sku);
-    if (row === undefined) {
-      row = { ...NO_CHANNELS };
-      out.set(sku, row);
-    }
-    row[channel] += quantity;
-  };
-  for (const row of plan.franchiseeAllocations) add(row.sku, "franchisees", row.quantity);
-  for (const row of plan.locks) add(row.sku, "locks", row.quantity);
-  for (const row of plan.storeAllocations) add(row.sku, "stores", row.quantity);
-  for (const row of plan.regionAllocations) add(row.sku, "regions", row.quantity);
-  for (const row of plan.remaining) add(row.sku, "remaining", row.quantity);
-  return out;
 }
 
 function skuChanges(a: Map<string, Channels>, b: Map<string, Channels>): SkuChange[] {

@@ -5,6 +5,7 @@ import { addDays, daysBetween, type IsoDate } from "../domain/dates.js";
 import { compareIds } from "../ranking/compare.js";
 import { guarded } from "../schema/guard.js";
 import { planShape } from "../schema/madeShapes.js";
+import { lineKey, linePrices } from "./planFigures.js";
 
 /*
  * R-EXCEPT: the planner's attention list, read from the plan alone — what
@@ -125,11 +126,7 @@ export function exceptions(plan: AllocationPlan, options?: ExceptionOptions): Pl
 
 function listExceptions(plan: AllocationPlan, withinDays: number): PlanException[] {
   const out: PlanException[] = [];
-  const price = new Map<string, string>();
-  for (const d of plan.trace) {
-    if ((d.pass === "funded" || d.pass === "conversion") && d.kind === "order-line")
-      price.set(lineKey(d.order, d.line), d.unitPrice);
-  }
+  const price = linePrices(plan);
   const digits = minorDigits(plan);
   const money = (value: Decimal) => value.toFixed(digits);
   const asOf = plan.asOf as IsoDate;
@@ -245,10 +242,6 @@ function compareExceptions(a: PlanException, b: PlanException): number {
     compareIds(a.lock ?? "", b.lock ?? "") ||
     compareIds(a.sentence, b.sentence)
   );
-}
-
-function lineKey(order: string, line: number): string {
-  return `${order}\u0000${line}`;
 }
 
 /** The plan's money digits, as its balances write them (two when it has none). */
