@@ -6,7 +6,9 @@ import { configDefaults, defineConfig } from "vitest/config";
  * binary — a mutant is never active in that child process, and the build would
  * run again for every mutant — and test/docs/markdown-snippets.test.ts, which reads
  * README.md, docs/*.md and runs examples/ (not copied into Stryker's sandbox) and
- * type-checks every block (seconds per run, for code the other tests cover). The fast-check properties are cut to FC_NUM_RUNS
+ * type-checks every block (seconds per run, for code the other tests cover) — and
+ * test/cli/report.test.ts, which opens the report in a headless browser (seconds per run,
+ * for code outside the mutated folders). The fast-check properties are cut to FC_NUM_RUNS
  * (50 unless set) with the fixed seed of CI (20261128), so a rerun kills the
  * same mutants and the run fits ~25 minutes on two cores.
  */
@@ -17,6 +19,7 @@ export default defineConfig({
       ...configDefaults.exclude,
       "test/cli/cli.test.ts",
       "test/docs/markdown-snippets.test.ts",
+      "test/cli/report.test.ts",
     ],
     testTimeout: 120_000,
     env: {
