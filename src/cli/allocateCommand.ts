@@ -5,9 +5,10 @@ import {
   runAllocation,
 } from "../index.js";
 import { choice, INPUT_OPTIONS, indent, problemsHeading, readArgs, usage } from "./args.js";
-import { type Encoding, encodingOf } from "./encoding.js";
+import { BOM_OPTIONS, wantsBom, withBom } from "./csv.js";
 import { loadInput, problemLines } from "./input.js";
 import { EXIT, type ExitCode, type Io } from "./io.js";
+import { type InputOptions, readInputOptions } from "./mapping.js";
 import { formatCount, NO_PROGRESS } from "./progress.js";
 import {
   PLAN_FORMATS,
@@ -36,6 +37,7 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
       out: { type: "string", short: "o" },
       summary: { type: "boolean" },
       "no-trace": { type: "boolean" },
+      ...BOM_OPTIONS,
       ...INPUT_OPTIONS,
     },
     { min: 1, max: 1 },
@@ -49,22 +51,14 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
   if (chosen === "xlsx" && values.out === undefined)
     throw usage("allocate: --format xlsx writes a workbook: give --out <file.xlsx>", "allocate");
   const format = chosen === "xlsx" ? "json" : chosen;
+  const bom = format === "csv" && wantsBom(values, values.out);
   const source = positionals[0] as string;
   const progress = io.progress ?? NO_PROGRESS;
   try {
     const trace = values["no-trace"] !== true;
     // Only the JSON of the whole plan writes the trace: drop it early otherwise.
     const keepTrace = trace && chosen === "json" && values.summary !== true;
-    const run = await readAndAllocate(
-      source,
-      io,
-      {
-        asOf: values["as-of"],
-        currency: values.currency,
-        encoding: values.encoding === undefined ? undefined : encodingOf(values.encoding),
-      },
-      keepTrace,
-    );
+    const run = await readAndAllocate(source, io, await readInputOptions(values, io), keepTrace);
     if (typeof run === "number") return run;
     const { plan, regionNames, supply } = run;
     // The bar would run into a plan printed on the same terminal.
@@ -73,7 +67,7 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
       progress.stage("writing", { about: "the summary" });
       await io.writeChunks(
         values.out,
-        summaryChunks(planSummary(plan, { supply, regionNames }), format),
+        withBom(summaryChunks(planSummary(plan, { supply, regionNames }), format), bom),
       );
       return EXIT.ok;
     }
@@ -85,7 +79,7 @@ export async function allocateCommand(args: readonly string[], io: Io): Promise<
     const total = planRowCount(plan);
     progress.stage("writing", { total, unit: "rows" });
     let rows = 0;
-    const chunks = planChunks(plan, format, { regionNames, onRow: () => rows++ });
+    const chunks = withBom(planChunks(plan, format, { regionNames, onRow: () => rows++ }), bom);
     await io.writeChunks(
       values.out,
       reported(chunks, () => {
@@ -124,11 +118,7 @@ interface AllocatedRun {
 async function readAndAllocate(
   source: string,
   io: Io,
-  overrides: {
-    asOf: string | undefined;
-    currency: string | undefined;
-    encoding: Encoding | undefined;
-  },
+  overrides: InputOptions,
   keepTrace: boolean,
 ): Promise<AllocatedRun | ExitCode> {
   const request = await readRequest(source, io, overrides);
@@ -147,11 +137,7 @@ async function readAndAllocate(
 async function readRequest(
   source: string,
   io: Io,
-  overrides: {
-    asOf: string | undefined;
-    currency: string | undefined;
-    encoding: Encoding | undefined;
-  },
+  overrides: InputOptions,
 ): Promise<AllocationRequest | ExitCode> {
   const progress = io.progress ?? NO_PROGRESS;
   progress.stage("reading", { about: source === "-" ? "stdin" : source });

@@ -62,11 +62,12 @@ export function choice<T extends string>(
   );
 }
 
-/** The options of the commands that read an input: `--as-of`, `--currency`. */
+/** The options of the commands that read an input: `--as-of`, `--currency`, `--encoding`, `--map`. */
 export const INPUT_OPTIONS = {
   "as-of": { type: "string" },
   currency: { type: "string" },
   encoding: { type: "string" },
+  map: { type: "string" },
 } as const;
 
 /** `invalid input wave.json: 2 problems` */

@@ -3,6 +3,7 @@ import { type AllocationPlan, type CarryNext, carryForward, InputError } from ".
 import { batched, jsonPieces } from "./chunks.js";
 import { issueLine, loadInput, loadPlan, problemLine, readJsonFile } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { readInputOptions } from "./mapping.js";
 
 /*
  * `fenhuo carry <input> <plan.json> --as-of D [--arrivals F] [--payments F]
@@ -25,6 +26,9 @@ Options:
       --balances <file>   JSON [{ "franchisee", "cash", "creditLimit"?, "creditUsed"? }]:
                           finance's fresh figures (6.4.1)
       --shipped <file>    JSON [{ "order", "line", "quantity" }]: posted since
+      --map <file>        read a bundle <input> (a folder or an .xlsx workbook)
+                          through a column mapping (see fenhuo allocate --help)
+      --encoding <name>   the CSV files' encoding (see fenhuo allocate --help)
   -o, --out <file>        write the next input to <file> instead of stdout
   -h, --help              show this help
 
@@ -51,7 +55,11 @@ export async function carryCommand(args: readonly string[], io: Io): Promise<Exi
     );
   }
   const [source, planSource] = positionals as [string, string];
-  const loaded = await loadInput(source, io);
+  const loaded = await loadInput(
+    source,
+    io,
+    await readInputOptions({ encoding: values.encoding, map: values.map }, io),
+  );
   if (loaded.problems.length > 0) {
     const lines = loaded.problems.map(problemLine);
     io.stderr(`fenhuo: invalid input ${source}:\n${lines.map((l) => `  ${l}\n`).join("")}`);
@@ -93,6 +101,8 @@ function readCarryArgs(args: readonly string[]) {
       balances: { type: "string" },
       shipped: { type: "string" },
       out: { type: "string", short: "o" },
+      encoding: { type: "string" },
+      map: { type: "string" },
     },
   });
 }

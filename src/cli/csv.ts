@@ -1,4 +1,5 @@
 import type { AllocationPlan } from "../index.js";
+import { CliError, EXIT } from "./io.js";
 
 /*
  * CSV output: RFC 4180 fields, made safe for spreadsheets, and the plan's lists
@@ -169,4 +170,38 @@ function* planRows(plan: PlanLists): Generator<CsvRow> {
  */
 export function planCsvLines(plan: PlanLists, onRow?: () => void): Generator<string> {
   return csvLines(CSV_COLUMNS, planRows(plan), MONEY_COLUMNS, onRow);
+}
+
+/** `--bom` and `--no-bom`: whether a CSV starts with a UTF-8 byte-order mark. */
+export const BOM_OPTIONS = {
+  bom: { type: "boolean" },
+  "no-bom": { type: "boolean" },
+} as const;
+
+/**
+ * Whether a CSV gets a byte-order mark: `--bom` or `--no-bom` when given, else
+ * yes for a file (so that Excel opens Chinese text as UTF-8) and no on stdout
+ * (where a pipe reads it).
+ *
+ * @example
+ * ```ts
+ * import { wantsBom } from "./csv.js";
+ * wantsBom({}, "plan.csv"); // true
+ * wantsBom({}, undefined); // false
+ * wantsBom({ "no-bom": true }, "plan.csv"); // false
+ * ```
+ */
+export function wantsBom(
+  values: { readonly bom?: boolean | undefined; readonly "no-bom"?: boolean | undefined },
+  out: string | undefined,
+): boolean {
+  if (values.bom === true && values["no-bom"] === true)
+    throw new CliError("--bom and --no-bom cannot both be given", EXIT.usage);
+  return values.bom === true || (values["no-bom"] !== true && out !== undefined);
+}
+
+/** The chunks of a CSV, after a UTF-8 byte-order mark when `bom`. */
+export function* withBom(chunks: Iterable<string>, bom: boolean): Generator<string> {
+  if (bom) yield "\uFEFF";
+  yield* chunks;
 }

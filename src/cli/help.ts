@@ -57,6 +57,8 @@ Options:
                                column "section" (the trace is only in json)
                           xlsx: a workbook, one sheet per list, with --out
   -o, --out <file>        write the plan to <file> instead of stdout
+      --bom, --no-bom     start a csv with a UTF-8 byte-order mark, so Excel
+                          reads Chinese text right (default: on with --out)
       --summary           totals only, short whatever the wave's size: units by
                           SKU (supply, released, to franchisees, of them from
                           locks, newly locked, to stores, to regions, left
@@ -70,9 +72,16 @@ Options:
       --encoding <name>   the CSV files' encoding: utf8, utf16le, utf16be, gbk
                           or gb18030 (default: UTF-8, or UTF-16 by its mark; a
                           file that is not UTF-8 is refused, never mojibake)
+      --map <file>        read the bundle through a column mapping (JSON or
+                          YAML): an ERP's export files and columns, constants,
+                          ignored columns, date and number formats, order ids
+                          filled down, line numbers generated; recipes for
+                          ERPNext, Odoo and SAP in examples/mappings
   -h, --help              show this help
 
-The input is a JSON file, - for stdin, or a folder with a CSV bundle:
+The input is a JSON file, - for stdin, a folder with a CSV bundle, or an
+.xlsx workbook with one sheet per bundle file (orders, franchisees, …; an
+optional sheet wave with setting,value rows). Headers match in any case:
   franchisees.csv   id, priority, cash, creditLimit, creditUsed, region
   orders.csv        order, franchisee, orderedOn, shipComplete, line, sku,
                     quantity, unitPrice, allocated, lockBlockedUntil: one row
@@ -123,6 +132,8 @@ Options:
       --as-of <date>      the run's date, replacing the input's asOf
       --currency <code>   the currency, replacing the input's
       --encoding <name>   the CSV files' encoding (see fenhuo allocate --help)
+      --map <file>        read the bundle through a column mapping (see
+                          fenhuo allocate --help)
   -h, --help              show this help
 `,
   explain: `Usage: fenhuo explain <plan.json|-> <ref> [options]

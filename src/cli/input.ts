@@ -1,7 +1,13 @@
+import {
+  assembleBundle,
+  assembleSource,
+  type BundleOptions,
+  type BundleProblem,
+} from "../bundle/bundle.js";
+import { BUNDLE_FILES, WAVE_FILE } from "../bundle/files.js";
+import { NO_MAPPING } from "../bundle/mapping.js";
 import { formatPath, type Issue } from "../index.js";
 import { PLAN_LISTS } from "../schema/madeShapes.js";
-import { assembleBundle, type BundleOptions, type BundleProblem } from "./bundle.js";
-import { WAVE_FILE } from "./bundleFiles.js";
 import { decodeText, type Encoding } from "./encoding.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { readJson } from "./jsonRead.js";
@@ -23,23 +29,32 @@ export interface LoadedInput {
   readonly problems: readonly BundleProblem[];
   /** The top-level keys the problems left empty (see `Bundle.unread`). */
   readonly unread?: ReadonlySet<string>;
+  /** The paths (formatted) whose problem the bundle named already (see `Bundle.reported`). */
+  readonly reported?: ReadonlySet<string>;
 }
 
 /**
- * Reads an allocation input from `source`: a folder is a CSV bundle, `-` is
- * stdin, anything else a JSON file. `--as-of` and `--currency` replace the
- * input's own `asOf` and `currency`.
+ * Reads an allocation input from `source`: a folder is a CSV bundle, a
+ * `.xlsx` file a workbook bundle, `-` is stdin, anything else a JSON file. A
+ * bundle is read through `options.mapping` when given. `--as-of` and
+ * `--currency` replace the input's own `asOf` and `currency`.
  */
 export async function loadInput(
   source: string,
   io: Io,
   options: BundleOptions & { readonly encoding?: Encoding | undefined } = {},
 ): Promise<LoadedInput> {
+  if (source.toLowerCase().endsWith(".xlsx") && io.readBytes !== undefined) {
+    const { workbookSource } = await import("./xlsxRead.js");
+    return assembleSource(await workbookSource(await io.readBytes(source), source), options);
+  }
   if (await io.isDirectory(source)) {
+    const mapping = options.mapping ?? NO_MAPPING;
+    const sources = new Set(Object.keys(BUNDLE_FILES).map((file) => mapping.file(file).from));
     const names = (await io.listFiles(source)).filter(
-      (name) => name === WAVE_FILE || name.toLowerCase().endsWith(".csv"),
+      (name) => name === WAVE_FILE || name.toLowerCase().endsWith(".csv") || sources.has(name),
     );
-    const files = new Map<string, string>();
+    const texts = new Map<string, string>();
     for (const name of names.sort()) {
       const path = joinPath(source, name);
       // A CSV file is decoded from its bytes: never read as mojibake (encoding.ts).
@@ -47,9 +62,9 @@ export async function loadInput(
         io.readBytes === undefined || name === WAVE_FILE
           ? await io.readText(path)
           : decodeText(await io.readBytes(path), name, options.encoding);
-      files.set(name, text);
+      texts.set(name, text);
     }
-    return assembleBundle(files, options);
+    return assembleBundle(texts, options);
   }
   const input = withOverrides(await readJsonFile(source, io), options);
   const flags = new Map<string, string>();
@@ -170,9 +185,11 @@ export function issueLine(
  */
 export function problemLines(loaded: LoadedInput, issues: readonly Issue[]): string[] {
   const unread = loaded.unread ?? new Set<string>();
+  const reported = loaded.reported ?? new Set<string>();
   const news = issues.filter(
     (found) =>
       !unread.has(String(found.path[0])) &&
+      !reported.has(formatPath(found.path)) &&
       !(unread.size > 0 && found.code === "unknown_reference"),
   );
   return [...loaded.problems.map(problemLine), ...news.map((i) => issueLine(i, loaded.locate))];

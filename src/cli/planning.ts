@@ -9,7 +9,7 @@ import {
   simulate,
 } from "../index.js";
 import { batched, jsonPieces } from "./chunks.js";
-import { type CsvValue, csvLines } from "./csv.js";
+import { BOM_OPTIONS, type CsvValue, csvLines, wantsBom, withBom } from "./csv.js";
 import { issueLine, loadInput, loadPlan, problemLine, readJsonFile } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
 import { left, right, sectionLines } from "./table.js";
@@ -35,6 +35,8 @@ Options:
                           column "section"), or xlsx (with --out: sheets
                           changes, money, skus and fill)
   -o, --out <file>        write to <file> instead of stdout
+      --bom, --no-bom     start a csv with a UTF-8 byte-order mark, so Excel
+                          reads Chinese text right (default: on with --out)
   -h, --help              show this help
 `;
 
@@ -50,6 +52,8 @@ Options:
       --within-days <n>   list locks expiring within n days (default 3)
   -f, --format <format>   table (default), json, csv, or xlsx (with --out)
   -o, --out <file>        write to <file> instead of stdout
+      --bom, --no-bom     start a csv with a UTF-8 byte-order mark, so Excel
+                          reads Chinese text right (default: on with --out)
   -h, --help              show this help
 `;
 
@@ -96,6 +100,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
     policy: { type: "string", multiple: true },
     format: { type: "string", short: "f" },
     out: { type: "string", short: "o" },
+    ...BOM_OPTIONS,
   });
   const format = formatOf("compare", values.format as string | undefined);
   const policies = (values.policy as string[] | undefined) ?? [];
@@ -115,6 +120,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
       "compare",
       out,
       format,
+      wantsBom(values as { bom?: boolean; "no-bom"?: boolean }, out),
       comparison,
       () => comparisonLines(positionals[0] as string, positionals[1] as string, comparison),
       () => ({ sheets: comparisonSheets({ comparison }, false), currency: a.currency }),
@@ -163,6 +169,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<E
     "compare",
     out,
     format,
+    wantsBom(values as { bom?: boolean; "no-bom"?: boolean }, out),
     result.comparisons,
     function* () {
       for (const name of others)
@@ -182,6 +189,7 @@ export async function exceptionsCommand(args: readonly string[], io: Io): Promis
     "within-days": { type: "string" },
     format: { type: "string", short: "f" },
     out: { type: "string", short: "o" },
+    ...BOM_OPTIONS,
   });
   const format = formatOf("exceptions", values.format as string | undefined);
   if (positionals.length !== 1)
@@ -208,6 +216,7 @@ export async function exceptionsCommand(args: readonly string[], io: Io): Promis
     "exceptions",
     values.out as string | undefined,
     format,
+    wantsBom(values as { bom?: boolean; "no-bom"?: boolean }, values.out as string | undefined),
     list,
     () =>
       sectionLines(
@@ -226,6 +235,7 @@ async function write(
   command: string,
   out: string | undefined,
   format: Format,
+  bom: boolean,
   value: unknown,
   lines: () => Iterable<string>,
   sheets: () => { sheets: SheetSource[]; currency: string },
@@ -240,7 +250,7 @@ async function write(
     return;
   }
   if (format === "csv") {
-    await io.writeChunks(out, batched(sheetsCsvLines(sheets().sheets)));
+    await io.writeChunks(out, withBom(batched(sheetsCsvLines(sheets().sheets)), bom));
     return;
   }
   const text: string[] = [];

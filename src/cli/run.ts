@@ -1,3 +1,4 @@
+import { nearest } from "../bundle/suggest.js";
 import {
   type AllocationPlan,
   type AllocationRequest,
@@ -8,11 +9,11 @@ import { inputJsonSchema, planJsonSchema } from "../schema/jsonSchema.js";
 import { allocateCommand } from "./allocateCommand.js";
 import { choice, INPUT_OPTIONS, problemsHeading, readArgs, usage } from "./args.js";
 import { carryCommand } from "./carry.js";
-import { encodingOf } from "./encoding.js";
 import { exampleCommand } from "./example.js";
 import { COMMANDS, type CommandName, HELP, MAIN_HELP } from "./help.js";
 import { loadInput, loadPlan, problemLines } from "./input.js";
 import { CliError, EXIT, type ExitCode, type Io } from "./io.js";
+import { readInputOptions } from "./mapping.js";
 import { compareCommand, exceptionsCommand } from "./planning.js";
 import { chooseRef, REF_FORMS, refReadings } from "./ref.js";
 import { reportCommand } from "./report.js";
@@ -120,41 +121,16 @@ function isCommand(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
-/** ` (did you mean "allocate"?)` for a command that starts like one, or is one letter off. */
+/** ` (did you mean "allocate"?)` for a command that starts like one, or is two letters off. */
 function suggestion(typed: string): string {
-  const near = COMMANDS.find(
-    (command) =>
-      (typed.length >= 3 && command.startsWith(typed.toLowerCase())) ||
-      editDistance(typed.toLowerCase(), command) <= 2,
-  );
+  const near = nearest(typed, COMMANDS, 2);
   return near === undefined ? "" : ` (did you mean "${near}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 async function validateCommand(args: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = readArgs("validate", args, INPUT_OPTIONS, { min: 1, max: 1 });
   const source = positionals[0] as string;
-  const loaded = await loadInput(source, io, {
-    asOf: values["as-of"],
-    currency: values.currency,
-    encoding: values.encoding === undefined ? undefined : encodingOf(values.encoding),
-  });
+  const loaded = await loadInput(source, io, await readInputOptions(values, io));
   const parsed = parseAllocationInput(loaded.input);
   if (loaded.problems.length > 0 || !parsed.ok) {
     const lines = problemLines(loaded, parsed.issues ?? []);

@@ -3,7 +3,7 @@
  * column `direct`, `none` or `region:<id>`.
  */
 import { describe, expect, it } from "vitest";
-import { assembleBundle } from "../../src/cli/bundle.js";
+import { assembleBundle } from "../../src/bundle/bundle.js";
 import { allocate, safeAllocate } from "../../src/index.js";
 
 const bundle = (holdback: string) =>

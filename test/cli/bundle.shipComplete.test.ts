@@ -3,7 +3,7 @@
  * field, read from its first row as `true` or `false`.
  */
 import { describe, expect, it } from "vitest";
-import { assembleBundle } from "../../src/cli/bundle.js";
+import { assembleBundle } from "../../src/bundle/bundle.js";
 import { allocate } from "../../src/index.js";
 
 const bundle = (orders: string) =>

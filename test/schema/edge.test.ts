@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleBundle } from "../../src/cli/bundle.js";
+import { assembleBundle } from "../../src/bundle/bundle.js";
 import { problemLines } from "../../src/cli/input.js";
 import {
   accountOf,

@@ -1,14 +1,17 @@
 /*
- * The files of a CSV bundle and their columns: what `assembleBundle`
- * (bundle.ts) reads, and what the CLI's help and docs list.
+ * The files of a bundle and their columns: what `assembleBundle` (bundle.ts)
+ * reads, what a column mapping (mapping.ts) may name, and what the CLI's help
+ * and docs list.
  */
 
 /**
  * How a column's cells are read: text as is, a number (whole units, ranks),
+ * an amount (exact decimal text; a mapping may give its decimal and thousands
+ * separators), a date (ISO; a mapping may give the format it is written in),
  * `true`/`false`, or (R-HOLD) a holdback's channel: `direct`, `none` or
  * `region:<id>`.
  */
-export type Kind = "text" | "number" | "boolean" | "holdFor";
+export type Kind = "text" | "number" | "money" | "date" | "boolean" | "holdFor";
 
 export interface FileSpec {
   /** The section of the input the file fills. */
@@ -22,7 +25,7 @@ export interface FileSpec {
 /**
  * The files of a bundle. Columns are the fields of the JSON contract (for
  * orders.csv: one row per order line, the order's `id` in column `order`);
- * money columns stay text, exact as written. test/cli/cli.test.ts holds these
+ * amounts stay text, exact as written. test/cli/cli.test.ts holds these
  * lists to the zod contract in src/schema/wire.ts.
  */
 export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
@@ -31,9 +34,9 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
     columns: {
       id: "text",
       priority: "number",
-      cash: "text",
-      creditLimit: "text",
-      creditUsed: "text",
+      cash: "money",
+      creditLimit: "money",
+      creditUsed: "money",
       region: "text",
     },
     required: ["id", "priority", "cash"],
@@ -43,14 +46,14 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
     columns: {
       order: "text",
       franchisee: "text",
-      orderedOn: "text",
+      orderedOn: "date",
       shipComplete: "boolean",
       line: "number",
       sku: "text",
       quantity: "number",
-      unitPrice: "text",
+      unitPrice: "money",
       allocated: "number",
-      lockBlockedUntil: "text",
+      lockBlockedUntil: "date",
     },
     required: ["order", "franchisee", "orderedOn", "line", "sku", "quantity", "unitPrice"],
   },
@@ -60,7 +63,7 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
       sku: "text",
       style: "text",
       season: "text",
-      launchDate: "text",
+      launchDate: "date",
       launchRank: "number",
       packSize: "number",
     },
@@ -80,8 +83,8 @@ export const BUNDLE_FILES: Readonly<Record<string, FileSpec>> = {
       franchisee: "text",
       sku: "text",
       quantity: "number",
-      lockedOn: "text",
-      expiresOn: "text",
+      lockedOn: "date",
+      expiresOn: "date",
     },
     required: ["id", "order", "line", "franchisee", "sku", "quantity", "lockedOn", "expiresOn"],
   },
