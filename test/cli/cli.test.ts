@@ -84,7 +84,7 @@ describe("the build", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(statSync(CLI).mode & 0o111).not.toBe(0);
     const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(manifest.bin).toEqual({ fenhuo: "./dist/cli.js" });
+    expect(manifest.bin).toEqual({ fenhuo: "dist/cli.js" });
   });
 });
 
