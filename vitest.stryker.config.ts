@@ -8,9 +8,11 @@ import { configDefaults, defineConfig } from "vitest/config";
  * README.md, docs/*.md and runs examples/ (not copied into Stryker's sandbox) and
  * type-checks every block (seconds per run, for code the other tests cover) — and
  * test/cli/report.test.ts, which opens the report in a headless browser (seconds per run,
- * for code outside the mutated folders). The fast-check properties are cut to FC_NUM_RUNS
- * (50 unless set) with the fixed seed of CI (20261128), so a rerun kills the
- * same mutants and the run fits ~25 minutes on two cores.
+ * for code outside the mutated folders) — and test/package/consumer.test.ts, which builds,
+ * packs and installs the package in a fresh project (a minute, all of it in child
+ * processes). The fast-check properties are cut to FC_NUM_RUNS (50 unless set) with the
+ * fixed seed of CI (20261128), so a rerun kills the same mutants and the run fits
+ * ~25 minutes on two cores.
  */
 export default defineConfig({
   test: {
@@ -20,6 +22,7 @@ export default defineConfig({
       "test/cli/cli.test.ts",
       "test/docs/markdown-snippets.test.ts",
       "test/cli/report.test.ts",
+      "test/package/consumer.test.ts",
     ],
     testTimeout: 120_000,
     env: {
