@@ -62,7 +62,11 @@ function sheetTable(sheet: ExcelJS.Worksheet, book: string): SourceTable | strin
   const rows: SourceRow[] = [];
   let beyond: string | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    const values: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      values[column - 1] = shownText(cell);
+    });
+    for (let index = 0; index < values.length; index++) values[index] ??= "";
     if (values.every((cell) => cell === "")) return;
     if (header === undefined) {
       header = trimEnd(values);
@@ -124,6 +128,21 @@ function trimEnd(cells: string[]): string[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1] === "") end--;
   return cells.slice(0, end);
+}
+
+/**
+ * A cell as the text a CSV file would hold: a number with the places its
+ * format shows (`#,##0.00`: 159 → `159.00`, as a CSV export writes an amount)
+ * when that loses no digit, else as it is; dates as ISO dates.
+ */
+function shownText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  const places = /\.(0+)/.exec(cell.numFmt ?? "")?.[1]?.length;
+  if (typeof value === "number" && places !== undefined && Number.isFinite(value)) {
+    const fixed = value.toFixed(places);
+    if (Number(fixed) === value) return fixed;
+  }
+  return cellText(value);
 }
 
 /** A cell's value as the text a CSV file would hold: numbers as written, dates as ISO dates. */

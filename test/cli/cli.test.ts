@@ -523,7 +523,7 @@ describe("CSV bundles", () => {
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split("\n")).toEqual([
       "supply.csv: missing: a CSV bundle needs franchisees.csv, orders.csv, products.csv and supply.csv",
-      "Stores.csv: not a file of a CSV bundle (expected franchisees.csv, orders.csv, products.csv, supply.csv, locks.csv, regions.csv, stores.csv, storeNeeds.csv, regionNeeds.csv, holdback.csv and wave.json)",
+      'Stores.csv: not a file of a CSV bundle (did you mean "stores.csv"? expected franchisees.csv, orders.csv, products.csv, supply.csv, locks.csv, regions.csv, stores.csv, storeNeeds.csv, regionNeeds.csv, holdback.csv and wave.json)',
       'orders.csv line 11, column franchisee: "F05" differs from the first row of order "SO-1004" (line 10: "F04")',
       'products.csv line 1: unknown column "colour" (expected sku, style, season, launchDate, launchRank and packSize)',
       `asOf: missing: give the run's date in wave.json ({ "asOf": "2026-03-01" }) or with --as-of`,

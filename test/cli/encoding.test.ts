@@ -78,3 +78,55 @@ describe("CSV encodings", () => {
     );
   });
 });
+
+describe("CSV output for Excel: --bom", () => {
+  const plain = () => bundle((_name, text) => Buffer.from(text));
+
+  it("a CSV written to a file starts with a UTF-8 byte-order mark; on stdout it does not", async () => {
+    const io = plain();
+    expect(await run(["allocate", "w", "-f", "csv", "--out", "plan.csv"], { io, version })).toBe(0);
+    const written = (io.files.get("plan.csv") ?? []).join("");
+    expect(written.startsWith("\uFEFFsection,kind,")).toBe(true);
+    // The mark is the only difference: the same CSV as on stdout.
+    const out = plain();
+    expect(await run(["allocate", "w", "-f", "csv"], { io: out, version })).toBe(0);
+    expect(out.stdoutText().startsWith("section,kind,")).toBe(true);
+    expect(written.slice(1)).toBe(out.stdoutText());
+  });
+
+  it("--no-bom leaves it out of a file, --bom puts it on stdout; both at once is a usage error", async () => {
+    const noBom = plain();
+    await run(["allocate", "w", "-f", "csv", "--out", "p.csv", "--no-bom"], { io: noBom, version });
+    expect((noBom.files.get("p.csv") ?? []).join("").startsWith("section,")).toBe(true);
+    const bom = plain();
+    await run(["allocate", "w", "-f", "csv", "--summary", "--bom"], { io: bom, version });
+    expect(bom.stdoutText().startsWith("\uFEFF")).toBe(true);
+    const both = plain();
+    expect(
+      await run(["allocate", "w", "-f", "csv", "--bom", "--no-bom"], { io: both, version }),
+    ).toBe(2);
+    expect(both.stderrText()).toContain("--bom and --no-bom cannot both be given");
+    // A JSON plan never gets one, whatever the flag.
+    const json = plain();
+    await run(["allocate", "w", "-f", "json", "--out", "p.json", "--bom"], { io: json, version });
+    expect((json.files.get("p.json") ?? []).join("").startsWith("{")).toBe(true);
+  });
+
+  it("compare and exceptions write their CSV for Excel too", async () => {
+    const io = plain();
+    expect(await run(["allocate", "w", "-f", "json", "--out", "a.json"], { io, version })).toBe(0);
+    const plan = (io.files.get("a.json") ?? []).join("");
+    const next = memoryIo({ inputs: { "a.json": plan, "b.json": plan } });
+    expect(
+      await run(["exceptions", "a.json", "-f", "csv", "--out", "e.csv"], { io: next, version }),
+    ).toBe(0);
+    expect((next.files.get("e.csv") ?? []).join("").startsWith("\uFEFF")).toBe(true);
+    expect(
+      await run(["compare", "a.json", "b.json", "-f", "csv", "--out", "c.csv"], {
+        io: next,
+        version,
+      }),
+    ).toBe(0);
+    expect((next.files.get("c.csv") ?? []).join("").startsWith("\uFEFF")).toBe(true);
+  });
+});
