@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { run } from "../../src/cli/run.js";
 import { type AllocationPlan, allocate } from "../../src/index.js";
 import { memoryIo } from "../support/memoryIo.js";
@@ -105,5 +106,16 @@ describe("column-mapping recipes: an ERP's export gives the plan of its equivale
       "orders.csv: missing: a CSV bundle needs franchisees.csv, orders.csv, products.csv and supply.csv",
     );
     expect(lines[1]).toMatch(/^sale\.order\.csv: not a file of a CSV bundle \(expected /);
+  });
+});
+
+describe("the recipes in docs/erp-imports.md", () => {
+  it("are the shipped files, key for key", () => {
+    const guide = readFileSync(join(root, "docs", "erp-imports.md"), "utf8");
+    const blocks = [...guide.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parseYaml(m[1] ?? ""));
+    const shipped = ["erpnext", "odoo", "sap"].map((erp) =>
+      parseYaml(readFileSync(join(root, "examples", "mappings", `${erp}.yaml`), "utf8")),
+    );
+    expect(blocks).toEqual(shipped);
   });
 });
