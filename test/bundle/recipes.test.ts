@@ -119,3 +119,40 @@ describe("the recipes in docs/erp-imports.md", () => {
     expect(blocks).toEqual(shipped);
   });
 });
+
+describe("fenhuo carry --map", () => {
+  it("carries an export read through its recipe as it carries the equivalent JSON", async () => {
+    const plan = await planOf("odoo");
+    const json = JSON.stringify(plan);
+    const withPlan = memoryIo({
+      inputs: {
+        ...Object.fromEntries(
+          readdirSync(BUNDLE)
+            .filter((name) => name !== "orders.csv")
+            .map((name) => [`w/${name}`, readFileSync(join(BUNDLE, name), "utf8")]),
+        ),
+        "w/sale.order.csv": readFileSync(
+          join(root, "test", "fixtures", "erp", "odoo", "sale.order.csv"),
+          "utf8",
+        ),
+        "odoo.yaml": readFileSync(join(root, "examples", "mappings", "odoo.yaml"), "utf8"),
+        "plan.json": json,
+        "input.json": readFileSync(SAMPLE, "utf8"),
+      },
+      folders: {
+        w: [...readdirSync(BUNDLE).filter((name) => name !== "orders.csv"), "sale.order.csv"],
+      },
+    });
+    const args = ["plan.json", "--as-of", "2026-03-02"];
+    expect(
+      await run(["carry", "w", ...args, "--map", "odoo.yaml"], { io: withPlan, version }),
+    ).toBe(0);
+    const fromExport = JSON.parse(withPlan.stdoutText());
+    const fromJson = memoryIo({
+      inputs: { "plan.json": json, "input.json": readFileSync(SAMPLE, "utf8") },
+    });
+    expect(await run(["carry", "input.json", ...args], { io: fromJson, version })).toBe(0);
+    expect(fromExport).toEqual(JSON.parse(fromJson.stdoutText()));
+    expect(fromExport.asOf).toBe("2026-03-02");
+  });
+});
