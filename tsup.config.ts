@@ -15,6 +15,9 @@ export default defineConfig([
     // The `fenhuo` command (package.json "bin"): one ESM file, shebang kept, made executable.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    // One file: a lazily imported module (xlsxRead) is inlined, never a chunk the
+    // library build's clean above could remove while this build writes it.
+    splitting: false,
     dts: false,
     sourcemap: true,
     clean: false,
