@@ -146,13 +146,13 @@ afterAll(async () => {
 }, 120_000);
 
 describe("the tarball", () => {
-  it("ships dist, the sample data, README, LICENSE, CHANGELOG and package.json — nothing else", () => {
+  it("ships dist, the sample data, the ERP recipes, README, LICENSE, CHANGELOG and package.json — nothing else", () => {
     const { files } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
       files: string[];
     };
-    // The sample folders package.json lists (examples/data), as the repository has them.
+    // The sample folders package.json lists (examples/data, examples/mappings), as the repository has them.
     const samples = files.filter((entry) => entry.startsWith("examples/"));
-    expect(samples).toContain("examples/data");
+    expect(samples).toEqual(["examples/data", "examples/mappings"]);
     const expected = [
       "CHANGELOG.md",
       "LICENSE",
@@ -164,6 +164,7 @@ describe("the tarball", () => {
     expect(packed.files.map((file) => file.path).sort()).toEqual(expected);
     expect(expected).toContain("dist/cli.js");
     expect(expected).toContain("dist/index.d.cts");
+    expect(expected).toContain("examples/mappings/odoo.yaml");
   });
 
   it("installs with its bin and the package.json the exports name", () => {
