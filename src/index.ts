@@ -292,9 +292,25 @@ export { indicators, ratio } from "./timeline/indicators.js";
 // The JSON contracts, their issues and the one error type (§7).
 
 export type { CarryNext } from "./schema/carryWire.js";
+export type {
+  AllocationInput,
+  AllocationPolicyInput,
+  CommitmentInput,
+  FranchiseeInput,
+  HoldbackInput,
+  LockInput,
+  OrderInput,
+  OrderLineInput,
+  ProductInput,
+  RegionInput,
+  RegionNeedInput,
+  SeasonalInput,
+  StoreInput,
+  StoreNeedInput,
+  SupplyInput,
+} from "./schema/inputTypes.js";
 export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
 export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
 export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";
 export { parseAllocationInput } from "./schema/parseInput.js";
-export type { AllocationInput } from "./schema/wire.js";
 export { MAX_QUANTITY } from "./schema/wire.js";

@@ -10,9 +10,9 @@ import {
   carryNextWire,
 } from "../schema/carryWire.js";
 import { holdKey } from "../schema/holdback.js";
+import type { AllocationInput } from "../schema/inputTypes.js";
 import { InputError, type Issue, under } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
-import type { AllocationInput } from "../schema/wire.js";
 import { check, collect } from "../schema/zodIssues.js";
 import type { AllocationPlan } from "./plan.js";
 import { digestOf } from "./planId.js";

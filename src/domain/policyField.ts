@@ -98,9 +98,11 @@ export type PolicyOf<Fields extends Readonly<Record<string, PolicyField>>> = {
  * season by season (a season left out keeps its default).
  */
 export type PolicyInput<Fields extends Readonly<Record<string, PolicyField>>> = {
-  -readonly [K in keyof Fields]?: Fields[K] extends SeasonalField<infer T>
-    ? { [S in SellingSeason]?: readonly T[] }
-    : Fields[K]["default"];
+  -readonly [K in keyof Fields]?:
+    | (Fields[K] extends SeasonalField<infer T>
+        ? { [S in SellingSeason]?: readonly T[] | undefined }
+        : Fields[K]["default"])
+    | undefined;
 };
 
 export const choice = <const T extends string>(

@@ -1,10 +1,15 @@
 import type { AllocationPlan } from "../allocation/plan.js";
 import { ALLOCATION_SOURCES } from "../domain/vocabulary.js";
 import { guarded } from "../schema/guard.js";
+import type {
+  AllocationInput,
+  CommitmentInput,
+  LockInput,
+  OrderInput,
+} from "../schema/inputTypes.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import type { LifecycleEventInput } from "../schema/lifecycleWire.js";
 import { planContract, planShape, salesOrdersShape } from "../schema/madeShapes.js";
-import type { AllocationInput } from "../schema/wire.js";
 import type { Effect, SalesOrder } from "./order.js";
 import { type Actor, step, type TransitionError } from "./transition.js";
 
@@ -227,20 +232,25 @@ function applyChecked(
  * allocationDemand([order]).orders.length; // 0: not approved yet
  * ```
  */
-export function allocationDemand(
-  orders: readonly SalesOrder[],
-): Required<Pick<AllocationInput, "orders" | "locks" | "commitments">> &
-  Pick<AllocationInput, "currency"> {
+export function allocationDemand(orders: readonly SalesOrder[]): Pick<
+  AllocationInput,
+  "currency"
+> & {
+  orders: OrderInput[];
+  locks: LockInput[];
+  commitments: CommitmentInput[];
+} {
   return guarded([{ name: "orders", value: orders, shape: salesOrdersShape }], () =>
     demandOf(orders),
   );
 }
 
 /** {@link allocationDemand} of arguments that have their shapes. */
-function demandOf(
-  orders: readonly SalesOrder[],
-): Required<Pick<AllocationInput, "orders" | "locks" | "commitments">> &
-  Pick<AllocationInput, "currency"> {
+function demandOf(orders: readonly SalesOrder[]): Pick<AllocationInput, "currency"> & {
+  orders: OrderInput[];
+  locks: LockInput[];
+  commitments: CommitmentInput[];
+} {
   const takesPart = (order: SalesOrder) =>
     order.state === "approved" || order.state === "fulfilling";
   const live = orders.filter(takesPart);

@@ -4,13 +4,19 @@ import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { LEAD_TIME_FIELDS, type LeadTimes } from "../domain/policy.js";
 import type { PolicyInput } from "../domain/policyField.js";
 import type { AllocationRequest } from "../domain/types.js";
+import type {
+  CommitmentInput,
+  FranchiseeInput,
+  LockInput,
+  OrderInput,
+  ProductInput,
+} from "./inputTypes.js";
 import type { Issue, Path, Result } from "./issues.js";
 import { parseAllocationInput } from "./parseInput.js";
 import { completePolicy, policySchema } from "./policyWire.js";
 import { DATE_RULE, id, isoDate, unitsFrom } from "./primitives.js";
 import { readSafely } from "./readable.js";
 import { unknownFields } from "./rows.js";
-import type { AllocationInput } from "./wire.js";
 import { check, collect } from "./zodIssues.js";
 
 /*
@@ -52,12 +58,12 @@ export interface SupplyNoticesInput {
   to: string;
   currency?: string;
   purchaseOrders?: PurchaseOrderInput[];
-  products?: NonNullable<AllocationInput["products"]>;
-  franchisees?: NonNullable<AllocationInput["franchisees"]>;
-  orders?: NonNullable<AllocationInput["orders"]>;
-  locks?: NonNullable<AllocationInput["locks"]>;
+  products?: ProductInput[];
+  franchisees?: FranchiseeInput[];
+  orders?: OrderInput[];
+  locks?: LockInput[];
   /** R-RUN-1: money committed and not yet posted; the notice's spendable is net of it. */
-  commitments?: NonNullable<AllocationInput["commitments"]>;
+  commitments?: CommitmentInput[];
   /** Lead times other than `DEFAULT_LEAD_TIMES` (R-SUP-1..3), in days. */
   leadTimes?: PolicyInput<typeof LEAD_TIME_FIELDS>;
 }

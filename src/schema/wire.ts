@@ -2,6 +2,22 @@ import { z } from "zod";
 import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
 import type { PolicyInput } from "../domain/policyField.js";
 import { SEASONS, STORE_CLASSES, STORE_OPERATIONS } from "../domain/vocabulary.js";
+import type {
+  AllocationInput,
+  AllocationPolicyInput,
+  CommitmentInput,
+  FranchiseeInput,
+  HoldbackInput,
+  LockInput,
+  OrderInput,
+  OrderLineInput,
+  ProductInput,
+  RegionInput,
+  RegionNeedInput,
+  StoreInput,
+  StoreNeedInput,
+  SupplyInput,
+} from "./inputTypes.js";
 import { policySchema } from "./policyWire.js";
 import { amount, currency, id, isoDate, lineNumber, quantity } from "./primitives.js";
 
@@ -148,24 +164,60 @@ export const inputWire = z.strictObject({
   holdback: section,
 });
 
-/** The JSON a caller passes to `allocate` (the JSON contract), as TypeScript sees it. */
-export interface AllocationInput {
-  asOf: string;
-  currency?: string;
-  policy?: PolicyInput<typeof ALLOCATION_POLICY_FIELDS>;
-  products?: z.input<typeof productWire>[];
-  supply?: z.input<typeof supplyWire>[];
-  franchisees?: z.input<typeof franchiseeWire>[];
-  orders?: (Omit<z.input<typeof orderWire>, "lines"> & {
-    lines: z.input<typeof orderLineWire>[];
-  })[];
-  locks?: z.input<typeof lockWire>[];
-  /** R-RUN-1: money earlier runs committed and shipping has not posted yet. */
-  commitments?: z.input<typeof commitmentWire>[];
-  regions?: z.input<typeof regionWire>[];
-  stores?: z.input<typeof storeWire>[];
-  storeNeeds?: z.input<typeof storeNeedWire>[];
-  regionNeeds?: z.input<typeof regionNeedWire>[];
-  /** R-HOLD: units kept back from free stock for the direct pass, one region, or nobody. */
-  holdback?: z.input<typeof holdbackWire>[];
-}
+/** `true` when `A` and `B` have the same keys and each is assignable to the other. */
+type Agree<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+
+type Row<S extends z.ZodType> = z.input<S>;
+type Sections = Exclude<keyof AllocationInput, "asOf" | "currency">;
+
+/** The input as the schemas above read it, each section spelt out row by row. */
+type SchemaInput = Omit<z.input<typeof inputWire>, Sections> & {
+  policy?: PolicyInput<typeof ALLOCATION_POLICY_FIELDS> | undefined;
+  products?: Row<typeof productWire>[] | undefined;
+  supply?: Row<typeof supplyWire>[] | undefined;
+  franchisees?: Row<typeof franchiseeWire>[] | undefined;
+  orders?:
+    | (Omit<Row<typeof orderWire>, "lines"> & { lines: Row<typeof orderLineWire>[] })[]
+    | undefined;
+  locks?: Row<typeof lockWire>[] | undefined;
+  commitments?: Row<typeof commitmentWire>[] | undefined;
+  regions?: Row<typeof regionWire>[] | undefined;
+  stores?: Row<typeof storeWire>[] | undefined;
+  storeNeeds?: Row<typeof storeNeedWire>[] | undefined;
+  regionNeeds?: Row<typeof regionNeedWire>[] | undefined;
+  holdback?: Row<typeof holdbackWire>[] | undefined;
+};
+
+/**
+ * Compile-time (issue 14): the documented interfaces of inputTypes.ts are the
+ * input types of these schemas — same keys, assignable both ways — so the
+ * documentation and the validation cannot drift. A `false` here is a type
+ * error naming the interface that no longer matches its schema.
+ */
+type _InputTypesAgree = Assert<
+  [
+    Agree<AllocationInput, SchemaInput>,
+    Agree<AllocationPolicyInput, PolicyInput<typeof ALLOCATION_POLICY_FIELDS>>,
+    Agree<ProductInput, Row<typeof productWire>>,
+    Agree<SupplyInput, Row<typeof supplyWire>>,
+    Agree<FranchiseeInput, Row<typeof franchiseeWire>>,
+    Agree<Omit<OrderInput, "lines">, Omit<Row<typeof orderWire>, "lines">>,
+    Agree<OrderLineInput, Row<typeof orderLineWire>>,
+    Agree<LockInput, Row<typeof lockWire>>,
+    Agree<CommitmentInput, Row<typeof commitmentWire>>,
+    Agree<RegionInput, Row<typeof regionWire>>,
+    Agree<StoreInput, Row<typeof storeWire>>,
+    Agree<StoreNeedInput, Row<typeof storeNeedWire>>,
+    Agree<RegionNeedInput, Row<typeof regionNeedWire>>,
+    Agree<HoldbackInput, Row<typeof holdbackWire>>,
+  ]
+>;
+type Assert<T extends readonly true[]> = T;
