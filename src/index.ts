@@ -308,6 +308,7 @@ export type {
   StoreInput,
   StoreNeedInput,
   SupplyInput,
+  UntypedInput,
 } from "./schema/inputTypes.js";
 export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
 export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";

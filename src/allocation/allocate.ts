@@ -1,5 +1,6 @@
 import type { AllocationRequest } from "../domain/types.js";
 import { guarded } from "../schema/guard.js";
+import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Result } from "../schema/issues.js";
 import { requestShape } from "../schema/madeShapes.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
@@ -23,6 +24,12 @@ import { createRunState, type RunState } from "./state.js";
  * Pure and deterministic: the same input, in any array order, gives a
  * deep-equal plan; `input` is never mutated.
  *
+ * Typed: `input` is an {@link AllocationInput}, so a misspelt field of an
+ * object literal (`suply`, `quantitty`) is a compile error, and JSON.parse's
+ * `any` fits; a value typed `unknown` (untyped JSON) takes the second
+ * signature ({@link UntypedInput}). Whatever its static type, the input is
+ * validated at run time.
+ *
  * @param input - an `AllocationInput`, typically straight from `JSON.parse`
  * @returns the plan
  * @throws {@link InputError} listing every problem with its JSON path; nothing is returned then
@@ -39,8 +46,16 @@ import { createRunState, type RunState } from "./state.js";
  * });
  * plan.franchiseeAllocations[0]?.quantity; // 5: 500.00 buys five at 99.00
  * plan.locks[0]?.quantity; // 3: the rest is locked for 15 days
+ * const json: unknown = JSON.parse('{ "asOf": "2026-03-01" }');
+ * allocate(json).remaining; // []
  * ```
  */
+export function allocate(input: AllocationInput): AllocationPlan;
+/**
+ * {@link allocate} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function allocate<T>(input: UntypedInput<T>): AllocationPlan;
 export function allocate(input: unknown): AllocationPlan {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) throw new InputError(parsed.issues);
@@ -52,15 +67,25 @@ export type SafeAllocateResult = Result<AllocationPlan, "plan">;
 
 /**
  * {@link allocate} without throwing: `{ ok: true, value, plan }` (the plan under
- * both names, see {@link Result}) or `{ ok: false, issues }`.
+ * both names, see {@link Result}) or `{ ok: false, issues }`. Typed as
+ * `allocate` is: an {@link AllocationInput}, or a value typed `unknown`.
  *
  * @example
  * ```ts
  * import { safeAllocate } from "fenhuo";
  * const result = safeAllocate({ asOf: "2026-02-30" });
  * if (!result.ok) result.issues[0]?.message; // "must be an existing calendar date written YYYY-MM-DD"
+ * const json: unknown = JSON.parse('{ "asOf": "2026-03-01", "suply": [] }');
+ * const typo = safeAllocate(json);
+ * if (!typo.ok) typo.issues[0]?.code; // "unknown_field"
  * ```
  */
+export function safeAllocate(input: AllocationInput): SafeAllocateResult;
+/**
+ * {@link safeAllocate} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function safeAllocate<T>(input: UntypedInput<T>): SafeAllocateResult;
 export function safeAllocate(input: unknown): SafeAllocateResult {
   const parsed = parseAllocationInput(input);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };

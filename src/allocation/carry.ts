@@ -10,7 +10,7 @@ import {
   carryNextWire,
 } from "../schema/carryWire.js";
 import { holdKey } from "../schema/holdback.js";
-import type { AllocationInput } from "../schema/inputTypes.js";
+import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Issue, under } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { check, collect } from "../schema/zodIssues.js";
@@ -60,7 +60,8 @@ interface OpenCommitment {
  * - `products`, `regions`, `stores`, `holdback` (R-HOLD), `currency` and the
  *   complete `policy` are carried; `asOf` is `next.asOf`.
  *
- * @param input - the input the plan was made from (an `AllocationInput`)
+ * @param input - the input the plan was made from: an {@link AllocationInput}, or a value
+ *   typed `unknown` (the second signature, {@link UntypedInput})
  * @param plan - the plan `allocate(input)` returned
  * @param next - the next run's date and what happened since the plan
  * @returns the next run's input, ready for `allocate`
@@ -71,8 +72,8 @@ interface OpenCommitment {
  *   carried forward, or made from another input)
  * @example
  * ```ts
- * import { allocate, carryForward } from "fenhuo";
- * const day1 = {
+ * import { type AllocationInput, allocate, carryForward } from "fenhuo";
+ * const day1: AllocationInput = {
  *   asOf: "2026-03-01",
  *   products: [{ sku: "T100", season: "SS" }],
  *   supply: [{ sku: "T100", quantity: 10 }],
@@ -89,6 +90,20 @@ interface OpenCommitment {
  * allocate(day2).balances[0]?.spendableBefore; // "0.00"
  * ```
  */
+export function carryForward(
+  input: AllocationInput,
+  plan: AllocationPlan,
+  next: CarryNext,
+): AllocationInput;
+/**
+ * {@link carryForward} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function carryForward<T>(
+  input: UntypedInput<T>,
+  plan: AllocationPlan,
+  next: CarryNext,
+): AllocationInput;
 export function carryForward(
   input: unknown,
   plan: AllocationPlan,

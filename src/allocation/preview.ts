@@ -3,6 +3,7 @@ import { Money } from "../domain/money.js";
 import type { AllocationRequest, SupplyRow } from "../domain/types.js";
 import type { PreviewMoney } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
+import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Result } from "../schema/issues.js";
 import {
   type ArrivalInput,
@@ -37,7 +38,8 @@ import { createRunState, type Draft, type FranchiseeState, type RunState } from 
  *   the franchisee's money. What a franchisee lacks is in the fund notice of
  *   R-SUP-2, which is built on this mode.
  *
- * @param input - an `AllocationInput`, read exactly as `allocate` reads it
+ * @param input - an {@link AllocationInput}, or a value typed `unknown`
+ *   (the second signature, {@link UntypedInput}), read exactly as `allocate` reads it
  * @param arrivals - the arriving units, one row per SKU of the products
  * @param options - `money`: `"as-given"` (default) or `"unlimited"`
  * @returns the preview plan, in the canonical orders of {@link AllocationPlan}
@@ -46,8 +48,8 @@ import { createRunState, type Draft, type FranchiseeState, type RunState } from 
  *   `["arrivals", index, …]`, the options' under `["options", …]`
  * @example
  * ```ts
- * import { previewAllocation } from "fenhuo";
- * const input = {
+ * import { type AllocationInput, previewAllocation } from "fenhuo";
+ * const input: AllocationInput = {
  *   asOf: "2026-03-01",
  *   products: [{ sku: "T100", season: "SS" }],
  *   supply: [{ sku: "T100", quantity: 99 }],
@@ -61,6 +63,20 @@ import { createRunState, type Draft, type FranchiseeState, type RunState } from 
  * previewAllocation(input, arrivals).preview; // { money: "as-given", arrivals: [{ sku: "T100", quantity: 5 }] }
  * ```
  */
+export function previewAllocation(
+  input: AllocationInput,
+  arrivals: readonly ArrivalInput[],
+  options?: PreviewOptions,
+): AllocationPlan;
+/**
+ * {@link previewAllocation} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function previewAllocation<T>(
+  input: UntypedInput<T>,
+  arrivals: readonly ArrivalInput[],
+  options?: PreviewOptions,
+): AllocationPlan;
 export function previewAllocation(
   input: unknown,
   arrivals: readonly ArrivalInput[],
@@ -77,18 +93,34 @@ export type SafePreviewAllocationResult = Result<AllocationPlan, "plan">;
 
 /**
  * {@link previewAllocation} without throwing: `{ ok: true, value, plan }` or
- * `{ ok: false, issues }`. Takes anything: bad arrivals or options are issues.
+ * `{ ok: false, issues }`. Takes any arrivals and options (bad ones are
+ * issues); the input is typed as `allocate`'s: an {@link AllocationInput}, or a
+ * value typed `unknown`.
  *
  * @example
  * ```ts
- * import { safePreviewAllocation } from "fenhuo";
- * const input = { asOf: "2026-03-01", products: [{ sku: "T100", season: "SS" }] };
+ * import { type AllocationInput, safePreviewAllocation } from "fenhuo";
+ * const input: AllocationInput = { asOf: "2026-03-01", products: [{ sku: "T100", season: "SS" }] };
  * const arrivals = [{ sku: "T100", quantity: -1 }, { sku: "T900", quantity: 4 }];
  * const result = safePreviewAllocation(input, arrivals, { money: "free" });
  * if (!result.ok) result.issues.map((issue) => issue.code);
  * // ["too_small", "unknown_reference", "invalid_value"]
  * ```
  */
+export function safePreviewAllocation(
+  input: AllocationInput,
+  arrivals: unknown,
+  options?: unknown,
+): SafePreviewAllocationResult;
+/**
+ * {@link safePreviewAllocation} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function safePreviewAllocation<T>(
+  input: UntypedInput<T>,
+  arrivals: unknown,
+  options?: unknown,
+): SafePreviewAllocationResult;
 export function safePreviewAllocation(
   input: unknown,
   arrivals: unknown,

@@ -1,6 +1,7 @@
 import { allocate } from "../allocation/allocate.js";
 import type { AllocationPlan } from "../allocation/plan.js";
 import type { AllocationPolicy } from "../domain/policy.js";
+import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { comparePlans, type PlanComparison } from "./compare.js";
@@ -24,7 +25,8 @@ export interface Simulation {
  * every variant's plan with the first's. Pure: nothing is committed, and the
  * input is never mutated.
  *
- * @param input - an `AllocationInput`
+ * @param input - an {@link AllocationInput}, or a value typed `unknown`
+ *   (the second signature, {@link UntypedInput})
  * @param variants - named partial policies, the first the baseline (at least one);
  *   "first" is the object's own key order, where integer-like names come first
  * @returns the plans by name, and the comparisons of the later ones with the first
@@ -50,6 +52,18 @@ export interface Simulation {
  * ```
  */
 export function simulate(
+  input: AllocationInput,
+  variants: Readonly<Record<string, Partial<AllocationPolicy>>>,
+): Simulation;
+/**
+ * {@link simulate} of untyped JSON: a value typed `unknown` (see
+ * {@link UntypedInput}), validated as the `AllocationInput` it should be.
+ */
+export function simulate<T>(
+  input: UntypedInput<T>,
+  variants: Readonly<Record<string, Partial<AllocationPolicy>>>,
+): Simulation;
+export function simulate(
   input: unknown,
   variants: Readonly<Record<string, Partial<AllocationPolicy>>>,
 ): Simulation {
@@ -71,7 +85,7 @@ export function simulate(
     });
   }
   const given = isRecord(input) && isRecord(input.policy) ? input.policy : {};
-  const inputs = new Map<string, Record<string, unknown>>();
+  const inputs = new Map<string, unknown>();
   // Variant names are an object's keys: integer-like ones come first, as JavaScript orders them.
   for (const name of names) {
     const variant = (variants as Record<string, unknown>)[name];

@@ -297,3 +297,21 @@ export interface AllocationInput {
   holdback?: HoldbackInput[] | undefined;
 }
 
+/**
+ * The parameter of the second signature of `allocate` and of every entry
+ * point that takes an {@link AllocationInput}: `T` itself when `T` is
+ * `unknown`, else `never`. So untyped JSON (a value typed `unknown`) has a way
+ * in, while a value of any other type must be an `AllocationInput` (the first
+ * signature), where an object literal is checked field by field. A second
+ * signature of plain `unknown` would take a misspelt literal too; one generic
+ * signature would lose the contextual typing of callbacks inside the literal
+ * (`products: skus.map((sku) => ({ sku, season: "SS" }))`).
+ *
+ * A misspelt field reads, for `allocate({ asOf, suply: [] })`: "No overload
+ * matches this call. Overload 1 of 2, '(input: AllocationInput):
+ * AllocationPlan', gave the following error. Object literal may only specify
+ * known properties, but 'suply' does not exist in type 'AllocationInput'. Did
+ * you mean to write 'supply'?" (and, for the second signature, that the
+ * argument is not assignable to `never`).
+ */
+export type UntypedInput<T> = unknown extends T ? T : never;

@@ -180,7 +180,7 @@ describe("R-MINFILL: the least share of a line the funded and lock passes give",
         message: "must be at most 1 (a share of the outstanding quantity)",
       },
     ]);
-    const text = safeAllocate({ ...twoFranchisees(4, 0), policy: { minFill: "0.5" } });
+    const text = safeAllocate({ ...twoFranchisees(4, 0), policy: { minFill: "0.5" } } as unknown);
     expect(text.ok ? [] : text.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [["policy", "minFill"], "must be a number from 0 to 1"],
     ]);

@@ -243,7 +243,7 @@ describe("R-PREVIEW bad arguments: one InputError with every problem and its pat
   });
 
   it("previewAllocation throws an InputError; safePreviewAllocation returns the issues, or the plan under both names", () => {
-    expect(() => previewAllocation(null, [])).toThrow(InputError);
+    expect(() => previewAllocation(null as unknown, [])).toThrow(InputError);
     const result = safePreviewAllocation(input(), arrivals(1));
     expect(result.ok && result.plan === result.value).toBe(true);
   });

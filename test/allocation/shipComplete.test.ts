@@ -146,7 +146,7 @@ describe("R-COMPLETE: a ship-complete order is served whole or not at all", () =
         { ...(orders[0] as (typeof orders)[number]), shipComplete: "yes" },
         ...orders.slice(1),
       ],
-    });
+    } as unknown);
     expect(bad.ok ? [] : bad.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [["orders", 0, "shipComplete"], "must be true or false"],
     ]);

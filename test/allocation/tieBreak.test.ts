@@ -178,7 +178,10 @@ describe("R-PRIO-FACTORS: franchiseeTieBreak as input", () => {
         "must name at least one of spendable, orderedUnits, orderedValue, id",
       ],
     ]);
-    const unknown = safeAllocate({ asOf: "2026-03-01", policy: { franchiseeTieBreak: ["size"] } });
+    const unknown = safeAllocate({
+      asOf: "2026-03-01",
+      policy: { franchiseeTieBreak: ["size"] },
+    } as unknown);
     expect(unknown.ok ? [] : unknown.issues.map((issue) => issue.path)).toEqual([
       ["policy", "franchiseeTieBreak", 0],
     ]);

@@ -32,7 +32,7 @@ describe("R-HOLD: holdback.csv", () => {
       { sku: "A", quantity: 3, for: { region: "shenzhen" } },
       { sku: "A", quantity: 1, for: "none" },
     ]);
-    const plan = allocate(read.input);
+    const plan = allocate(read.input as unknown);
     expect(plan.franchiseeAllocations.map((row) => row.quantity)).toEqual([6]);
     expect(plan.storeAllocations.map((row) => row.quantity)).toEqual([3]);
     expect(plan.remaining).toEqual([{ sku: "A", quantity: 1, held: 1 }]);
@@ -40,7 +40,7 @@ describe("R-HOLD: holdback.csv", () => {
 
   it("R-HOLD: a channel that is none of the three is refused by validation, with its path", () => {
     const read = bundle("sku,quantity,for\nA,3,stores\n");
-    const result = safeAllocate(read.input);
+    const result = safeAllocate(read.input as unknown);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import springWave from "../../examples/data/spring-wave.json" with { type: "json" };
 import { nodeIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { allocate } from "../../src/index.js";
+import { type AllocationInput, allocate } from "../../src/index.js";
 import { memoryIo } from "../support/memoryIo.js";
 
 const version = async () => "0";
@@ -49,7 +49,9 @@ describe("fenhuo example", () => {
     ).toBe(0);
     const written = JSON.parse(readFileSync(plan, "utf8"));
     expect(written.planId).toBeDefined();
-    expect(written.franchiseeAllocations).toEqual(allocate(springWave).franchiseeAllocations);
+    expect(written.franchiseeAllocations).toEqual(
+      allocate(springWave as AllocationInput).franchiseeAllocations,
+    );
   });
 
   it("one sample by name; an unknown name is a usage error naming the samples", async () => {

@@ -13,10 +13,10 @@ import { describe, expect, it } from "vitest";
 import springWave from "../../examples/data/spring-wave.json" with { type: "json" };
 import { reportHtml } from "../../src/cli/report.js";
 import { run } from "../../src/cli/run.js";
-import { allocate, exceptions } from "../../src/index.js";
+import { type AllocationInput, allocate, exceptions } from "../../src/index.js";
 import { memoryIo } from "../support/memoryIo.js";
 
-const plan = allocate(springWave);
+const plan = allocate(springWave as AllocationInput);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CHROMIUM = "/usr/bin/chromium";
 

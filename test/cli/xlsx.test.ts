@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { allocate, comparePlans, exceptions } from "../../src/index.js";
+import { type AllocationInput, allocate, comparePlans, exceptions } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
 import { memoryIo } from "../support/memoryIo.js";
 
@@ -135,7 +135,7 @@ describe("--format xlsx", () => {
   it("allocate: every list of the bundled spring wave reads back as the JSON plan's rows", async () => {
     const wave = (await import("../../examples/data/spring-wave.json", { with: { type: "json" } }))
       .default;
-    const plan = allocate(wave);
+    const plan = allocate(wave as AllocationInput);
     const io = memoryIo({ inputs: { "in.json": JSON.stringify(wave) } });
     expect(
       await run(["allocate", "in.json", "-f", "xlsx", "-o", "p.xlsx"], {

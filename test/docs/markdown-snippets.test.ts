@@ -180,7 +180,10 @@ function typeErrorsOf(block: Block | "wrong"): string[] {
     checked = typeErrors(
       [
         // A snippet with a type error, checked with the others (see "the snippet convention").
-        { name: "wrong", code: 'import { allocate } from "fenhuo";\nallocate({}).nothing;' },
+        {
+          name: "wrong",
+          code: 'import { allocate } from "fenhuo";\nallocate({ asOf: "2026-03-01" }).nothing;',
+        },
         ...runnable.map(({ block: b, index }) => ({
           name: nameOf(b),
           code: chainOf(index)

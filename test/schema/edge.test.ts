@@ -394,7 +394,7 @@ describe("§7 edition 2: a safe… function never throws", () => {
   });
 
   it("§7: a throw while reading is an unreadable issue at its path; the other problems are still found", () => {
-    const input = {
+    const input: unknown = {
       asOf: "2026-03-01",
       products: [{ sku: "T100", season: "SS" }],
       orders: [
@@ -453,7 +453,7 @@ describe("§7 edition 2: a safe… function never throws", () => {
   });
 
   it("§7: the throwing twins throw an InputError, never the getter's error", () => {
-    const getter = (key: string) =>
+    const getter = (key: string): unknown =>
       Object.defineProperty({}, key, {
         get: () => {
           throw new RangeError("getter");

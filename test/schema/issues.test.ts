@@ -8,6 +8,7 @@ import {
   indicators,
   openLedger,
   orderSla,
+  type ProductInput,
   parseWorkCalendar,
   post,
   receiveOrder,
@@ -24,7 +25,7 @@ function codes(issues: readonly Issue[] | undefined): string[] {
   return (issues ?? []).map((issue) => `${issue.code} ${issue.path.join(".")}`);
 }
 
-const product = { sku: "T100", season: "SS" };
+const product: ProductInput = { sku: "T100", season: "SS" };
 
 describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", () => {
   it("codes the problems of one row's shape: required, types, integers, ranges, values, dates, amounts", () => {
@@ -35,7 +36,7 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
       supply: [{ sku: "T100", quantity: 1.5 }, { quantity: 2 }, { sku: "T100", quantity: -1 }],
       franchisees: [{ id: "F1", priority: 1, cash: "1,000" }],
       regions: [{ id: 7 }],
-    });
+    } as unknown);
     expect(result.ok).toBe(false);
     expect(codes(result.issues)).toEqual([
       "invalid_date asOf",
@@ -287,7 +288,7 @@ describe("§7 edition 2: every issue carries a stable code, in fenhuo's words", 
     expect(notices.ok && notices.value === notices.notices).toBe(true);
     const preview = safePreviewAllocation({ asOf: "2026-03-01" }, []);
     expect(preview.ok && preview.value === preview.plan).toBe(true);
-    const bad = safeAllocate(null);
+    const bad = safeAllocate(null as unknown);
     expect(bad).toEqual({
       ok: false,
       issues: [
