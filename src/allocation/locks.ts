@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, daysBetween, type IsoDate } from "../domain/dates.js";
 import { guarded } from "../schema/guard.js";
 import { dateContract, workingDaysShape } from "../schema/madeShapes.js";

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import type { AllocationPlan } from "../allocation/plan.js";
 import { addDays, daysBetween, type IsoDate } from "../domain/dates.js";
 import { compareIds } from "../ranking/compare.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { planWire } from "./planWire.js";
 import { amount, id, isoDate, lineNumber, quantity } from "./primitives.js";
 

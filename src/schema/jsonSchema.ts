@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
 import { planDate } from "./planFields.js";
 import { planWire } from "./planWire.js";

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import type { IsoDate } from "../domain/dates.js";
 import { ZERO } from "../domain/money.js";
 import type { Issue, Path, Result } from "./issues.js";

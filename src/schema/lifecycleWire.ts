@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ALLOCATION_SOURCES, RETURNABLE_BUCKETS } from "../domain/vocabulary.js";
 import type { Result } from "./issues.js";
 import {

@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { readAmount } from "../domain/money.js";
 import { BUCKETS, HEADER_STATES } from "../domain/vocabulary.js";
 import { calendarWire, timestamp } from "./calendarWire.js";

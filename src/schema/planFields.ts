@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "../domain/dates.js";
 import { RULE, type RuleId } from "../domain/rules.js";
 import { LIMITS, SELLING_SEASONS } from "../domain/vocabulary.js";

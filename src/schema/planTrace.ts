@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SEASONS, STORE_CLASSES } from "../domain/vocabulary.js";
 import { decimal, limit, planDate, rank, ruleIds, sellingSeason, units } from "./planFields.js";
 import { id, lineNumber } from "./primitives.js";

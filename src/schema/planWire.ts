@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ALLOCATION_SOURCES, PREVIEW_MONEY, UNFILLED_REASONS } from "../domain/vocabulary.js";
 import { decimal, list, named, planDate, sellingSeason, units } from "./planFields.js";
 import { type Decision, decisionWire } from "./planTrace.js";

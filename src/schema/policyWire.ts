@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { PolicyField, PolicyOf } from "../domain/policyField.js";
 import { SELLING_SEASONS } from "../domain/vocabulary.js";
 import type { Issue, Path } from "./issues.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Branded } from "../domain/brand.js";
 import type { AllocationRequest, SupplyRow } from "../domain/types.js";
 import { PREVIEW_MONEY, type PreviewMoney } from "../domain/vocabulary.js";

@@ -1,5 +1,5 @@
 import type { Decimal } from "decimal.js";
-import { z } from "zod";
+import * as z from "zod";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { AMOUNT_RULE, isCurrencyCode, readAmount } from "../domain/money.js";
 import { DEFAULT_CURRENCY } from "../domain/policy.js";

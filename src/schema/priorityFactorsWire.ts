@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { currencyMinorDigits, ZERO } from "../domain/money.js";
 import {
   type FactorFranchisee,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Issue, Path } from "./issues.js";
 import { check, collect } from "./zodIssues.js";
 

@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { z } from "zod";
+import * as z from "zod";
 import { SLA_POLICY_FIELDS } from "../domain/policy.js";
 import { timestamp } from "./calendarWire.js";
 import { policySchema } from "./policyWire.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Branded } from "../domain/brand.js";
 import { type IsoDate, isIsoDate } from "../domain/dates.js";
 import { LEAD_TIME_FIELDS, type LeadTimes } from "../domain/policy.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ALLOCATION_POLICY_FIELDS } from "../domain/policy.js";
 import type { PolicyInput } from "../domain/policyField.js";
 import { SEASONS, STORE_CLASSES, STORE_OPERATIONS } from "../domain/vocabulary.js";
