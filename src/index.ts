@@ -315,3 +315,12 @@ export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
 export { inputJsonSchema, planJsonSchema } from "./schema/jsonSchema.js";
 export { parseAllocationInput } from "./schema/parseInput.js";
 export { MAX_QUANTITY } from "./schema/wire.js";
+
+// Bundles: an ERP's export (CSV files or a workbook's sheets) read through a column mapping.
+
+export type { Bundle, BundleOptions, BundleProblem } from "./bundle/bundle.js";
+export { assembleBundle } from "./bundle/bundle.js";
+export type { ColumnMapping, FileMapping } from "./bundle/mapping.js";
+export { parseColumnMapping } from "./bundle/mapping.js";
+export type { DateFormat } from "./schema/mappingWire.js";
+export { DATE_FORMATS } from "./schema/mappingWire.js";
