@@ -298,6 +298,7 @@ export type {
   CommitmentInput,
   FranchiseeInput,
   HoldbackInput,
+  InputOf,
   LockInput,
   OrderInput,
   OrderLineInput,
@@ -309,6 +310,7 @@ export type {
   StoreNeedInput,
   SupplyInput,
   UntypedInput,
+  Widened,
 } from "./schema/inputTypes.js";
 export type { Issue, IssueCode, ParseResult, Path, Result } from "./schema/issues.js";
 export { formatPath, InputError, ISSUE_CODES, issue } from "./schema/issues.js";
@@ -320,6 +322,7 @@ export { MAX_QUANTITY } from "./schema/wire.js";
 
 export type { Bundle, BundleOptions, BundleProblem } from "./bundle/bundle.js";
 export { assembleBundle } from "./bundle/bundle.js";
+export type { CellFormat } from "./bundle/cells.js";
 export type { ColumnMapping, FileMapping } from "./bundle/mapping.js";
 export { parseColumnMapping } from "./bundle/mapping.js";
 export type { DateFormat } from "./schema/mappingWire.js";

@@ -1,6 +1,6 @@
 import type { AllocationRequest } from "../domain/types.js";
 import { guarded } from "../schema/guard.js";
-import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
+import type { AllocationInput, InputOf, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Result } from "../schema/issues.js";
 import { requestShape } from "../schema/madeShapes.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
@@ -50,7 +50,7 @@ import { createRunState, type RunState } from "./state.js";
  * allocate(json).remaining; // []
  * ```
  */
-export function allocate(input: AllocationInput): AllocationPlan;
+export function allocate(input: InputOf<AllocationInput>): AllocationPlan;
 /**
  * {@link allocate} of untyped JSON: a value typed `unknown` (see
  * {@link UntypedInput}), validated as the `AllocationInput` it should be.
@@ -80,7 +80,7 @@ export type SafeAllocateResult = Result<AllocationPlan, "plan">;
  * if (!typo.ok) typo.issues[0]?.code; // "unknown_field"
  * ```
  */
-export function safeAllocate(input: AllocationInput): SafeAllocateResult;
+export function safeAllocate(input: InputOf<AllocationInput>): SafeAllocateResult;
 /**
  * {@link safeAllocate} of untyped JSON: a value typed `unknown` (see
  * {@link UntypedInput}), validated as the `AllocationInput` it should be.

@@ -10,7 +10,7 @@ import {
   carryNextWire,
 } from "../schema/carryWire.js";
 import { holdKey } from "../schema/holdback.js";
-import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
+import type { AllocationInput, InputOf, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Issue, under } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { check, collect } from "../schema/zodIssues.js";
@@ -91,7 +91,7 @@ interface OpenCommitment {
  * ```
  */
 export function carryForward(
-  input: AllocationInput,
+  input: InputOf<AllocationInput>,
   plan: AllocationPlan,
   next: CarryNext,
 ): AllocationInput;

@@ -3,7 +3,7 @@ import { Money } from "../domain/money.js";
 import type { AllocationRequest, SupplyRow } from "../domain/types.js";
 import type { PreviewMoney } from "../domain/vocabulary.js";
 import { compareIds } from "../ranking/compare.js";
-import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
+import type { AllocationInput, InputOf, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Result } from "../schema/issues.js";
 import {
   type ArrivalInput,
@@ -64,7 +64,7 @@ import { createRunState, type Draft, type FranchiseeState, type RunState } from 
  * ```
  */
 export function previewAllocation(
-  input: AllocationInput,
+  input: InputOf<AllocationInput>,
   arrivals: readonly ArrivalInput[],
   options?: PreviewOptions,
 ): AllocationPlan;
@@ -108,7 +108,7 @@ export type SafePreviewAllocationResult = Result<AllocationPlan, "plan">;
  * ```
  */
 export function safePreviewAllocation(
-  input: AllocationInput,
+  input: InputOf<AllocationInput>,
   arrivals: unknown,
   options?: unknown,
 ): SafePreviewAllocationResult;

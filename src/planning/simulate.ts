@@ -1,7 +1,7 @@
 import { allocate } from "../allocation/allocate.js";
 import type { AllocationPlan } from "../allocation/plan.js";
 import type { AllocationPolicy } from "../domain/policy.js";
-import type { AllocationInput, UntypedInput } from "../schema/inputTypes.js";
+import type { AllocationInput, InputOf, UntypedInput } from "../schema/inputTypes.js";
 import { InputError, type Issue } from "../schema/issues.js";
 import { parseAllocationInput } from "../schema/parseInput.js";
 import { comparePlans, type PlanComparison } from "./compare.js";
@@ -52,7 +52,7 @@ export interface Simulation {
  * ```
  */
 export function simulate(
-  input: AllocationInput,
+  input: InputOf<AllocationInput>,
   variants: Readonly<Record<string, Partial<AllocationPolicy>>>,
 ): Simulation;
 /**

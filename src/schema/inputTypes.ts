@@ -308,10 +308,40 @@ export interface AllocationInput {
  * (`products: skus.map((sku) => ({ sku, season: "SS" }))`).
  *
  * A misspelt field reads, for `allocate({ asOf, suply: [] })`: "No overload
- * matches this call. Overload 1 of 2, '(input: AllocationInput):
+ * matches this call. Overload 1 of 2, '(input: InputOf<AllocationInput>):
  * AllocationPlan', gave the following error. Object literal may only specify
- * known properties, but 'suply' does not exist in type 'AllocationInput'. Did
- * you mean to write 'supply'?" (and, for the second signature, that the
+ * known properties, but 'suply' does not exist in type
+ * 'InputOf<AllocationInput>'. Did you mean to write 'supply'?" (and, for the second signature, that the
  * argument is not assignable to `never`).
  */
 export type UntypedInput<T> = unknown extends T ? T : never;
+
+/**
+ * `T` with every string field widened to `string`, deeply: how TypeScript
+ * types a variable that holds a literal (`const input = { products: [{ sku,
+ * season: "SS" }] }` has `season: string`) or an imported JSON file.
+ */
+export type Widened<T> = T extends string
+  ? string
+  : T extends readonly (infer E)[]
+    ? readonly Widened<E>[]
+    : T extends object
+      ? { [K in keyof T]: Widened<T[K]> }
+      : T;
+
+/**
+ * What the typed entry points take: an {@link AllocationInput} whose closed
+ * sets of strings (a product's `season`, a store's `class`, the policy's
+ * choices) may also be typed plain `string`, so that an input built in a
+ * variable or read from a JSON import fits as it is. Field names are checked:
+ * a misspelt field of an object literal is a compile error; a value outside
+ * a closed set is refused when the input is validated (an `InputError`).
+ *
+ * @example
+ * ```ts
+ * import { allocate } from "fenhuo";
+ * const input = { asOf: "2026-03-01", products: [{ sku: "X", season: "SS" }] };
+ * allocate(input).remaining; // []
+ * ```
+ */
+export type InputOf<T> = T | Widened<T>;

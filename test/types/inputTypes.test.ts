@@ -78,11 +78,29 @@ describe("a misspelt field is a compile error, and still an InputError at run ti
     expect(() => simulate({ asOf, franchisee: [] }, { seed: {} })).toThrow(InputError);
   });
 
-  it("and so is a wrong value of a closed set", () => {
-    // @ts-expect-error "WINTER" is not a Season
+  it("a value outside a closed set compiles (it may come from a string variable) and is refused when validated", () => {
     expect(() => allocate({ asOf, products: [{ sku: "X", season: "WINTER" }] })).toThrow(
       InputError,
     );
+  });
+});
+
+describe("an input built in a variable or imported from JSON fits as it is (InputOf)", () => {
+  it("closed sets typed plain string, as TypeScript types a variable's literal", () => {
+    const input = {
+      asOf,
+      policy: { franchiseeRanking: "priority", afterShortfall: "stop" },
+      products: [{ sku: "X", season: "SS" }],
+      supply: [{ sku: "X", quantity: 1 }],
+    };
+    expectTypeOf(input.products[0]?.season).toEqualTypeOf<string | undefined>();
+    expect(allocate(input).asOf).toBe(asOf);
+    expect(safeAllocate(input).ok).toBe(true);
+    expect(previewAllocation(input, []).asOf).toBe(asOf);
+    expect(Object.keys(simulate(input, { seed: {} }).plans)).toEqual(["seed"]);
+    const misspelt = { asOf, suply: [] };
+    // A variable is not a literal: its extra field is found when it is validated.
+    expect(safeAllocate(misspelt).issues?.map((found) => found.code)).toEqual(["unknown_field"]);
   });
 });
 
@@ -170,8 +188,8 @@ describe("the error a user reads", () => {
     expect(errors.get("top")).toEqual([
       [
         "2: No overload matches this call.",
-        "  Overload 1 of 2, '(input: AllocationInput): AllocationPlan', gave the following error.",
-        "    Object literal may only specify known properties, but 'suply' does not exist in type 'AllocationInput'. Did you mean to write 'supply'?",
+        "  Overload 1 of 2, '(input: InputOf<AllocationInput>): AllocationPlan', gave the following error.",
+        "    Object literal may only specify known properties, but 'suply' does not exist in type 'InputOf<AllocationInput>'. Did you mean to write 'supply'?",
         "  Overload 2 of 2, '(input: never): AllocationPlan', gave the following error.",
         "    Argument of type '{ asOf: string; suply: never[]; }' is not assignable to parameter of type 'never'.",
       ].join("\n"),
