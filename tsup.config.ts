@@ -36,6 +36,8 @@ export default defineConfig([
     // The `fenhuo` command (package.json "bin"): one ESM file, shebang kept, made executable.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    // One file: a lazily imported module (the workbook reader) is inlined, not a chunk.
+    splitting: false,
     dts: false,
     sourcemap: true,
     clean: false,
