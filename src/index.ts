@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-// The allocation run, its plan and its explanation (§3).
+// The allocation run, its plan and its explanation.
 
 export type { SafeAllocateResult } from "./allocation/allocate.js";
 export { allocate, runAllocation, safeAllocate } from "./allocation/allocate.js";
@@ -289,7 +289,7 @@ export { SUPPLY_NOTICE_KINDS } from "./timeline/supplyNotice.js";
 export type { IndicatorSources, Indicators, Rates, Ratio } from "./timeline/indicators.js";
 export { indicators, ratio } from "./timeline/indicators.js";
 
-// The JSON contracts, their issues and the one error type (§7).
+// The JSON contracts, their issues and the one error type.
 
 export type { CarryNext } from "./schema/carryWire.js";
 export type {

@@ -15,7 +15,7 @@ import type { AllocationPlan } from "./plan.js";
 import { createRunState, type RunState } from "./state.js";
 
 /**
- * Runs one allocation (§3): validates `input` against the JSON contract of
+ * Runs one allocation: validates `input` against the JSON contract of
  * the JSON contract, then expires locks, converts paid locks (releasing what is
  * left of those in their payment grace, R-LOCK-GRACE), serves funded
  * franchisees, locks stock for unpaid demand, and serves direct and concession
@@ -94,12 +94,12 @@ export function safeAllocate(input: unknown): SafeAllocateResult {
 }
 
 /**
- * Runs the passes of §3.2–3.6 on an already parsed request. For callers
+ * Runs the passes (expiry, conversion, funded, lock, direct) on an already parsed request. For callers
  * that parse once and plan several times. The plan's `trace` and `planId`
  * are made from the run (and so from `request`) when first read: leave the
  * request as it is while its plans are in use.
  *
- * @throws {@link InputError} when `request` is not a parsed request (§7), under `(request)`
+ * @throws {@link InputError} when `request` is not a parsed request, under `(request)`
  * @example
  * ```ts
  * import { parseAllocationInput, runAllocation } from "fenhuo";
@@ -119,7 +119,7 @@ function run(request: AllocationRequest): AllocationPlan {
 }
 
 /**
- * The passes of §3.2–3.6 on a run state, in order: the one sequence of
+ * The passes (expiry, conversion, funded, lock, direct) on a run state, in order: the one sequence of
  * `allocate`, `runAllocation` and R-PREVIEW.
  * `beforeFunded` runs between lock conversion (with the release of what it
  * left of locks in their payment grace, R-LOCK-GRACE) and the funded pass, where

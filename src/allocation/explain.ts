@@ -49,12 +49,12 @@ export interface Explanation {
 
 /**
  * Answers "why did this line, store or region get what it got?" from a plan
- * alone (§3.7): the decisions of the trace that concern it, the rules
+ * alone: the decisions of the trace that concern it, the rules
  * behind them, and one sentence a planner can read.
  *
  * @param plan - a plan from `allocate`, or the same read back from JSON
  * @param ref - the demand to explain
- * @throws {@link InputError} when `plan` is not a plan or `ref` names no kind of demand (§7)
+ * @throws {@link InputError} when `plan` is not a plan or `ref` names no kind of demand
  * @example
  * ```ts
  * import { allocate, explain } from "fenhuo";

@@ -1,5 +1,5 @@
 /*
- * The plan: what `allocate` returns (§3.7 and docs/json-contract.md). Plain JSON:
+ * The plan: what `allocate` returns (docs/json-contract.md). Plain JSON:
  * money is a decimal string, dates are YYYY-MM-DD. Every list is in the
  * canonical order its field documents, and rows of quantity 0 are left out.
  *

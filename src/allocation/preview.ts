@@ -17,7 +17,7 @@ import type { Amount } from "./runMoney.js";
 import { createRunState, type Draft, type FranchiseeState, type RunState } from "./state.js";
 
 /**
- * R-PREVIEW: the plan the arriving units would give — the passes of §3
+ * R-PREVIEW: the plan the arriving units would give — the passes
  * on the input, with the arrivals as the only free stock — committing
  * nothing: nothing is changed, and the plan carries `preview` (how money was
  * read, what arrived) so that no one mistakes it for a run's plan.

@@ -329,7 +329,7 @@ export function affordable(
 export type Draft<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * The one walk of the three franchisee passes (§3.3–3.5): franchisees in the
+ * The one walk of the three franchisee passes (conversion, funded, lock): franchisees in the
  * pass's order, each one's lines in R-RANK-LINE order, with their 1-based
  * ranks as the trace reports them.
  */

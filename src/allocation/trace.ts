@@ -7,7 +7,7 @@ import type { ShareFact } from "./share.js";
 import type { CompleteShortfall } from "./shipComplete.js";
 
 /*
- * The trace of a run (§3.7), kept compactly. A million-line wave takes about
+ * The trace of a run, kept compactly. A million-line wave takes about
  * two decisions per line: as documented objects they were a fifth of the
  * run's time and most of its memory. A decision is recorded here as a row of
  * numbers (what it met: its line, ranks, demand, stock, grant, limit) and

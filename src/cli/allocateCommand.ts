@@ -143,7 +143,7 @@ async function readRequest(
   progress.stage("reading", { about: source === "-" ? "stdin" : source });
   const loaded = await loadInput(source, io, overrides);
   progress.stage("parsing");
-  // Validated even when a file of the bundle had problems: every problem at once (§7).
+  // Validated even when a file of the bundle had problems: every problem at once.
   const parsed = parseAllocationInput(loaded.input);
   if (parsed.ok && loaded.problems.length === 0) return parsed.value;
   const lines = problemLines(loaded, parsed.issues ?? []);

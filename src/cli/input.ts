@@ -178,7 +178,7 @@ export function issueLine(
 
 /**
  * Every problem of a loaded input, one line each: the bundle's own problems,
- * then the input's issues (§7: a bad cell of one file hides no bad cell
+ * then the input's issues (a bad cell of one file hides no bad cell
  * of another). An issue under a key the bundle's problems left empty is left
  * out, and so are references while any file is unread (what they name may be
  * in it): those are consequences, already reported.

@@ -199,7 +199,7 @@ export function purchase(want: number, unitPrice: Decimal, spendable: Decimal): 
 }
 
 /**
- * The credit a franchisee may still draw: max(0, limit − used) (§3.0),
+ * The credit a franchisee may still draw: max(0, limit − used),
  * never negative; the one place both the run and the ledger compute it.
  */
 export function creditRoom(creditLimit: Decimal.Value, creditUsed: Decimal.Value): Decimal {

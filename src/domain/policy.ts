@@ -32,7 +32,7 @@ import {
  */
 
 /**
- * Every choice the seed leaves open for an allocation run (§3), one
+ * Every choice the seed leaves open for an allocation run, one
  * definition per field: kind, allowed values, default, rule and meaning.
  * `AllocationPolicy`, `DEFAULT_POLICY`, the input parser, the JSON Schema and
  * the table of docs/policies.md are all derived from it. Frozen.
@@ -187,7 +187,7 @@ export const ALLOCATION_POLICY_FIELDS = deepFreeze({
 type AllocationPolicyFields = PolicyOf<typeof ALLOCATION_POLICY_FIELDS>;
 
 /**
- * Every choice the seed leaves open, as data (§3): one field per entry of
+ * Every choice the seed leaves open, as data: one field per entry of
  * {@link ALLOCATION_POLICY_FIELDS}. Pass a partial policy in the input;
  * missing fields take {@link DEFAULT_POLICY}'s.
  */
@@ -211,7 +211,7 @@ export function defaultsOf<Fields extends Readonly<Record<string, PolicyField>>>
 }
 
 /**
- * The defaults of §3, in one place. Frozen.
+ * The allocation policy's defaults, in one place. Frozen.
  *
  * @example
  * ```ts
@@ -223,7 +223,7 @@ export function defaultsOf<Fields extends Readonly<Record<string, PolicyField>>>
 export const DEFAULT_POLICY: AllocationPolicy = defaultsOf(ALLOCATION_POLICY_FIELDS);
 
 /**
- * The service levels' limits (§6), one definition per field; up to ten
+ * The service levels' limits, one definition per field; up to ten
  * years each, so a deadline stays far inside the years a date can be written
  * in. Frozen.
  *
@@ -270,7 +270,7 @@ type SlaPolicyFields = PolicyOf<typeof SLA_POLICY_FIELDS>;
 export interface SlaPolicy extends SlaPolicyFields {}
 
 /**
- * §6: processed within 4 hours (R-SLA-1), shipped within 3 working days
+ * The service levels: processed within 4 hours (R-SLA-1), shipped within 3 working days
  * of each allocation (R-SLA-2, edition 2), after-sales requests answered
  * within 24 hours (R-SLA-3).
  *
@@ -284,7 +284,7 @@ export interface SlaPolicy extends SlaPolicyFields {}
 export const DEFAULT_SLA_POLICY: SlaPolicy = defaultsOf(SLA_POLICY_FIELDS);
 
 /**
- * The lead times of the supply notices (§2, seed 6.1–6.3), one definition
+ * The lead times of the supply notices (seed 6.1–6.3), one definition
  * per field. Frozen.
  *
  * @example
@@ -323,7 +323,7 @@ type LeadTimesFields = PolicyOf<typeof LEAD_TIME_FIELDS>;
 export interface LeadTimes extends LeadTimesFields {}
 
 /**
- * §2: suppliers confirm within 14 days (R-SUP-1), funds are prepared 15
+ * The lead times: suppliers confirm within 14 days (R-SUP-1), funds are prepared 15
  * days before arrival (R-SUP-2), receiving 7 days before (R-SUP-3).
  *
  * @example

@@ -32,5 +32,5 @@ export const RULE = {
   SHARE: "R-SHARE",
 } as const;
 
-/** A rule ID of §3 that can decide a quantity. */
+/** A rule ID of the allocation run that can decide a quantity. */
 export type RuleId = (typeof RULE)[keyof typeof RULE];

@@ -127,7 +127,7 @@ export const SHIP_CLOCK_STARTS = ["allocation", "receipt"] as const;
 export type ShipClockStart = (typeof SHIP_CLOCK_STARTS)[number];
 
 /**
- * Why demand was left unfilled (§3.7): no stock, no money, a line barred from locking, or
+ * Why demand was left unfilled: no stock, no money, a line barred from locking, or
  * (R-MINFILL) a line that would have taken less than its policy `minFill` share, or
  * (R-COMPLETE) a line of a ship-complete order that could not be served whole, or
  * (R-HOLD) a demand short of stock while units of its SKU were held back for another channel.
@@ -146,11 +146,11 @@ export const UNFILLED_REASONS = [
   "ship-complete",
   "holdback",
 ] as const;
-/** Why demand was left unfilled (§3.7). */
+/** Why demand was left unfilled. */
 export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
 
 /**
- * How a franchisee allocation was served: by converting a paid lock, or from free stock with money (§3.7).
+ * How a franchisee allocation was served: by converting a paid lock, or from free stock with money.
  *
  * @example
  * ```ts
@@ -159,7 +159,7 @@ export type UnfilledReason = (typeof UNFILLED_REASONS)[number];
  * ```
  */
 export const ALLOCATION_SOURCES = ["lock", "funded"] as const;
-/** How a franchisee allocation was served (§3.7). */
+/** How a franchisee allocation was served. */
 export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
 
 /**

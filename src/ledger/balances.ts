@@ -16,7 +16,7 @@ export interface FundsAndCredit {
 
 /**
  * An account's balances at one point of the ledger, with the two figures the
- * allocation run works with (§3.0). Money as decimal strings.
+ * allocation run works with. Money as decimal strings.
  */
 export interface AccountBalances {
   readonly cash: string;
@@ -29,7 +29,7 @@ export interface AccountBalances {
 }
 
 /**
- * The credit a franchisee may still draw: max(0, limit − used) (§3.0). A
+ * The credit a franchisee may still draw: max(0, limit − used). A
  * franchisee over its limit has none, never a negative amount.
  *
  * Returns a Decimal, not a string, so that callers can go on computing with it
@@ -38,7 +38,7 @@ export interface AccountBalances {
  * @param account - the balances, as decimal strings or Decimals
  * @returns the available credit, exact
  * @throws Error (decimal.js) when a balance is not a decimal
- * @throws {@link InputError} when `account` holds no amounts (§7), under `(account)`
+ * @throws {@link InputError} when `account` holds no amounts, under `(account)`
  * @example
  * ```ts
  * import { availableCreditOf } from "fenhuo";
@@ -58,13 +58,13 @@ function creditLeft(account: FundsAndCredit): Decimal {
 }
 
 /**
- * What a franchisee can pay with: cash + available credit (§3.0). Returns a
+ * What a franchisee can pay with: cash + available credit. Returns a
  * Decimal, like {@link availableCreditOf}.
  *
  * @param account - the balances, as decimal strings or Decimals
  * @returns the spendable amount, exact
  * @throws Error (decimal.js) when a balance is not a decimal
- * @throws {@link InputError} when `account` holds no amounts (§7), under `(account)`
+ * @throws {@link InputError} when `account` holds no amounts, under `(account)`
  * @example
  * ```ts
  * import { spendableOf } from "fenhuo";

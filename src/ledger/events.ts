@@ -1,5 +1,5 @@
 /*
- * What can happen to a franchisee's money (seed 6.4.1, 6.4.4; §4), as
+ * What can happen to a franchisee's money (seed 6.4.1, 6.4.4), as
  * plain JSON. `LedgerEventInput` is what a caller may pass (amounts as decimal
  * strings or finite numbers, the shipment split optional); `LedgerEvent` is the
  * canonical form an entry records (amounts as decimal strings with the

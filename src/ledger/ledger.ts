@@ -21,7 +21,7 @@ import type { LedgerEntry } from "./entries.js";
 import type { AmountInput } from "./events.js";
 import { type Figures, identityOf, record } from "./record.js";
 
-/** One franchisee's money in the ledger (§3.0, seed 6.4.1): decimal strings. */
+/** One franchisee's money in the ledger (seed 6.4.1): decimal strings. */
 export interface LedgerAccount {
   readonly franchisee: string;
   readonly cash: string;
@@ -125,7 +125,7 @@ export function safeOpenLedger(input: unknown): SafeOpenLedgerResult {
 /** {@link safeOpenLedger} of an input that reads without throwing. */
 function openReadable(input: unknown): Result<Ledger> {
   const issues: Issue[] = [];
-  // Field by field: a bad currency hides no bad account or entry (§7).
+  // Field by field: a bad currency hides no bad account or entry.
   const top = parseFields(ledgerWire.shape, input, "a ledger must be an object", issues);
   if (top === undefined) return { ok: false, issues };
   const currency = top.currency ?? DEFAULT_CURRENCY;
@@ -295,7 +295,7 @@ function differences(given: unknown, expected: unknown, path: (string | number)[
  * @param ledger - the ledger
  * @param franchisee - the franchisee id
  * @returns its account
- * @throws {@link InputError} when `ledger` is not a ledger or `franchisee` not a string (§7)
+ * @throws {@link InputError} when `ledger` is not a ledger or `franchisee` not a string
  * @example
  * ```ts
  * import { accountOf, openLedger } from "fenhuo";

@@ -89,7 +89,7 @@ export type PostAllResult =
  * @param options - {@link PostOptions}
  * @returns `{ ok: true, ledger, entry }`, or `{ ok: false, error }` with the ledger unchanged
  * @throws Error (decimal.js) only when `ledger` was not made by `openLedger` or `post`: its amounts are trusted
- * @throws {@link InputError} when `ledger` is not a ledger or `options` not an object (§7); a malformed event is refused with `INVALID_EVENT` instead
+ * @throws {@link InputError} when `ledger` is not a ledger or `options` not an object; a malformed event is refused with `INVALID_EVENT` instead
  * @example
  * ```ts
  * import { openLedger, post } from "fenhuo";
@@ -151,7 +151,7 @@ function posted(ledger: Ledger, event: unknown, options: PostOptions): PostResul
  * @param options - {@link PostOptions}, for every event
  * @returns `{ ok: true, ledger, entries }`, or `{ ok: false, error, index }` with the ledger unchanged
  * @throws {@link InputError} when `ledger` is not a ledger, `events` not a list or `options`
- *   not an object (§7); malformed events are refused with `INVALID_EVENT` instead
+ *   not an object; malformed events are refused with `INVALID_EVENT` instead
  * @example
  * ```ts
  * import { openLedger, postAll } from "fenhuo";

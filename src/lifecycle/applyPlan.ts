@@ -41,7 +41,7 @@ export type ApplyPlanResult =
  * order that already carries it refuses the plan with `PLAN_ALREADY_APPLIED`
  * (R-RUN-3: exactly once).
  *
- * @throws {@link InputError} when `orders` or `plan` is not what fenhuo made (§7), every problem under `(orders)` / `(plan)`
+ * @throws {@link InputError} when `orders` or `plan` is not what fenhuo made, every problem under `(orders)` / `(plan)`
  * @example
  * ```ts
  * import { allocate, allocationDemand, applyPlan, receiveOrder, transition } from "fenhuo";
@@ -220,7 +220,7 @@ function applyChecked(
  * two currencies cannot run together (R-UNIT-2): an {@link InputError} lists
  * each order whose currency differs from the first one taking part.
  *
- * @throws {@link InputError} when `orders` are not sales orders of fenhuo (§7), under `(orders)`
+ * @throws {@link InputError} when `orders` are not sales orders of fenhuo, under `(orders)`
  * @example
  * ```ts
  * import { allocationDemand, receiveOrder } from "fenhuo";

@@ -2,7 +2,7 @@ import { HEADER_STATES } from "../domain/vocabulary.js";
 import { type EventSpec, LIFECYCLE } from "./machine.js";
 
 /**
- * The lifecycle machine drawn as Mermaid (§5): the header states with
+ * The lifecycle machine drawn as Mermaid: the header states with
  * every event that moves between them, then the line-bucket flow (R-LIFE-3).
  * Read off {@link LIFECYCLE}, so the docs cannot drift from the code.
  *

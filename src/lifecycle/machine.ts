@@ -7,7 +7,7 @@ import type { GUARDS } from "./guards.js";
 import type { UPDATES } from "./updates.js";
 
 /*
- * The order lifecycle as data (§5, R-LIFE-1 and R-LIFE-3): the header
+ * The order lifecycle as data (R-LIFE-1 and R-LIFE-3): the header
  * states, and every event with the states it is allowed from, the state it
  * leads to, the line-bucket edges it moves units along, and the names of its
  * guards, updates, effects and audit note. `transition` interprets it (as

@@ -36,7 +36,7 @@ export interface PickList {
  * id) — each with its SKUs in order and, for a franchisee, the order lines
  * behind each SKU. Locks are not picked: only allocations are.
  *
- * @throws {@link InputError} when `plan` is not a plan (§7), under `(plan)`
+ * @throws {@link InputError} when `plan` is not a plan, under `(plan)`
  * @example
  * ```ts
  * import { allocate, pickLists } from "fenhuo";
@@ -122,7 +122,7 @@ function list(destination: Destination, lines: readonly PickLine[]): PickList {
  * ledger posting (R-POST-1). All or nothing. Store and region lists move no
  * franchisee order and are returned unchanged.
  *
- * @throws {@link InputError} when `orders` or `pickList` is not what fenhuo made (§7)
+ * @throws {@link InputError} when `orders` or `pickList` is not what fenhuo made
  * @example
  * ```ts
  * import { postPickList } from "fenhuo";

@@ -49,7 +49,7 @@ export function shipmentSplit(
  * @param effect - an effect returned by `transition`
  * @param reference - the source document, such as the delivery or return note
  * @returns the event to pass to `post`, or `undefined`
- * @throws {@link InputError} when `effect` is not an effect or `reference` is empty (§7)
+ * @throws {@link InputError} when `effect` is not an effect or `reference` is empty
  * @example
  * ```ts
  * import { ledgerEventOf } from "fenhuo";

@@ -55,7 +55,7 @@ export type TransitionResult =
     };
 
 /**
- * Moves an order by one event (§5), purely: returns the next order and the
+ * Moves an order by one event, purely: returns the next order and the
  * effects it asks for (ledger postings, notices) as data, or a typed error
  * naming the state and the event — the order unchanged (R-LIFE-4). The event
  * and the actor are parsed here, once; the parsed event is then applied as
@@ -66,7 +66,7 @@ export type TransitionResult =
  *
  * @param order - an order from {@link receiveOrder} or an earlier transition;
  *   anything else (null, `{}`, an order missing its buckets …) is refused with
- *   `INVALID_EVENT`, its problems under `(order)` (§7): `transition`
+ *   `INVALID_EVENT`, its problems under `(order)`: `transition`
  *   never throws
  * @param event - a typed event (a misspelt field is a compile error); it is
  *   still checked here, once, since JSON from a queue or a file reaches this
@@ -93,7 +93,7 @@ export function transition(
   event: LifecycleEventInput,
   actor: Actor,
 ): TransitionResult {
-  // §7: an order that is not one is refused like a malformed event, its problems under "(order)".
+  // An order that is not one is refused like a malformed event, its problems under "(order)".
   const unfit = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
   if (unfit.length > 0) {
     const { issues } = parseLifecycleEvent(event, actor);
@@ -128,7 +128,7 @@ export function step(
  * R-LIFE-5: an order is fulfilled when every unit not cancelled is accepted or
  * returned (and at least one unit is not cancelled).
  *
- * @throws {@link InputError} when `lines` are not lines with a quantity and buckets (§7)
+ * @throws {@link InputError} when `lines` are not lines with a quantity and buckets
  * @example
  * ```ts
  * import { isFulfilled } from "fenhuo";

@@ -12,7 +12,7 @@ import type { SalesOrder } from "./order.js";
  * failure at once, each with its path in the order; none means it passes.
  *
  * @returns every failure at once, with its path; for what is not a sales order of fenhuo,
- *   its problems under `(order)` instead (§7)
+ *   its problems under `(order)` instead
  * @example
  * ```ts
  * import { receiveOrder, verifyOrder } from "fenhuo";
@@ -27,7 +27,7 @@ import type { SalesOrder } from "./order.js";
  * ```
  */
 export function verifyOrder(order: SalesOrder): Issue[] {
-  // §7: what is not a sales order is answered with its problems, under "(order)".
+  // What is not a sales order is answered with its problems, under "(order)".
   const unfit = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
   return unfit.length > 0 ? unfit : verified(order);
 }

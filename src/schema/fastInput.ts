@@ -29,7 +29,7 @@ import { check } from "./zodIssues.js";
  * Issue 11: the fast path of parseAllocationInput. A sound input — every
  * input of a day's run, and a million lines of it — is read once, by hand,
  * row by row in input order, straight into the request, with every check of
- * the full parser (§7: shapes, ids given once, references, locks, R-RUN-1
+ * the full parser (shapes, ids given once, references, locks, R-RUN-1
  * commitments) made on numbers and Maps of ids. At the first sign of any
  * problem it gives up (`undefined`), and the full parser, unchanged, reads
  * the input again and lists every problem. So it may refuse a sound input

@@ -3,7 +3,7 @@ import { InputError, type Issue } from "./issues.js";
 import { check } from "./zodIssues.js";
 
 /*
- * §7 (edition 2): every entry point answers garbage with its own typed
+ * Every entry point answers garbage with its own typed
  * error, never a TypeError from inside. The one mechanism for the functions
  * that take objects fenhuo made (an order, a plan, a ledger, a calendar …):
  * each argument is checked against its shape (madeShapes.ts) before the work,

@@ -248,7 +248,7 @@ export interface AllocationPolicyInput {
  * The JSON a caller passes to `allocate` (the JSON contract, SPEC Appendix A).
  * Only `asOf` is required: the engine has no clock. Every section is optional
  * and defaults to empty; an unknown key (a misspelt section) is refused.
- * Cross-row rules (references, unique ids, lock sizes, §7) are checked by `allocate`.
+ * Cross-row rules (references, unique ids, lock sizes) are checked by `allocate`.
  *
  * An object literal passed to `allocate` is checked against it field by field;
  * one kept in a variable first is best declared `AllocationInput` (or written

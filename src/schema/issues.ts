@@ -1,6 +1,6 @@
 /**
  * The stable, machine-readable kinds of problem an {@link Issue} can report
- * (§7, edition 2). A caller may branch on them; the message is for people.
+ *. A caller may branch on them; the message is for people.
  *
  * | code | the problem |
  * |---|---|
@@ -50,7 +50,7 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 /** A JSON path from the root of an input: `["orders", 3, "lines", 0, "sku"]`. */
 export type Path = readonly (string | number)[];
 
-/** One problem found in an input, at its JSON path (§7). */
+/** One problem found in an input, at its JSON path. */
 export interface Issue {
   /** Where the problem is, from the root of the input: `["orders", 3, "lines", 0, "sku"]`. */
   readonly path: Path;
@@ -79,7 +79,7 @@ export function under(prefix: Path, issues: readonly Issue[]): Issue[] {
 }
 
 /**
- * The one error every fenhuo entry point throws for bad input (§7). It
+ * The one error every fenhuo entry point throws for bad input. It
  * lists *every* problem found, each with its JSON path; nothing was applied.
  *
  * @example

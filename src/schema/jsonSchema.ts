@@ -157,7 +157,7 @@ function withHeader(
 /**
  * The JSON Schema (draft 2020-12) of the input of `allocate` (the JSON contract),
  * generated from the zod schemas that parse it. It describes each row; the
- * cross-row rules (references, unique ids, lock sizes, §7) are checked by
+ * cross-row rules (references, unique ids, lock sizes) are checked by
  * `allocate` alone.
  *
  * @returns a fresh JSON Schema object, `$id` `https://fenhuo.dev/schema/input.json`
@@ -175,13 +175,13 @@ export function inputJsonSchema(): object {
     generated,
     "input",
     "fenhuo AllocationInput",
-    "The JSON a caller passes to allocate(): the run's date, policy, products, supply, franchisees, orders, locks, commitments, regions, stores and needs (§3.0, docs/json-contract.md). Money is a decimal string, dates are YYYY-MM-DD; every section is optional.",
+    "The JSON a caller passes to allocate(): the run's date, policy, products, supply, franchisees, orders, locks, commitments, regions, stores and needs (docs/json-contract.md). Money is a decimal string, dates are YYYY-MM-DD; every section is optional.",
   );
 }
 
 /**
- * The JSON Schema (draft 2020-12) of the plan `allocate` returns (§3.7,
- * docs/json-contract.md), generated from `planWire`, the schema the `AllocationPlan`
+ * The JSON Schema (draft 2020-12) of the plan `allocate` returns
+ * (docs/json-contract.md), generated from `planWire`, the schema the `AllocationPlan`
  * type is derived from.
  *
  * @returns a fresh JSON Schema object, `$id` `https://fenhuo.dev/schema/plan.json`
@@ -199,6 +199,6 @@ export function planJsonSchema(): object {
     generated,
     "plan",
     "fenhuo AllocationPlan",
-    "The result of one allocation run: franchisee allocations, locks, released locks, store and region allocations, unfilled demand, remaining stock, balances, payment requests, warnings and the explanation trace (§3.7, docs/json-contract.md). Money is a decimal string, dates are YYYY-MM-DD; rows of quantity 0 are left out.",
+    "The result of one allocation run: franchisee allocations, locks, released locks, store and region allocations, unfilled demand, remaining stock, balances, payment requests, warnings and the explanation trace (docs/json-contract.md). Money is a decimal string, dates are YYYY-MM-DD; rows of quantity 0 are left out.",
   );
 }

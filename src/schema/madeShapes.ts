@@ -7,7 +7,7 @@ import { planWire } from "./planWire.js";
 import { isoDate } from "./primitives.js";
 
 /*
- * The shapes of the objects fenhuo makes and takes back (§7, edition 2):
+ * The shapes of the objects fenhuo makes and takes back :
  * a sales order, a plan, a ledger, a calendar, a pick list, an effect, a
  * parsed request. A function given one checks it with `guarded` (guard.ts)
  * against the shape here before it works: a shape asks for every field the

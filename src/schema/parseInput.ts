@@ -48,7 +48,7 @@ import {
 
 /**
  * Turns untrusted JSON into an {@link AllocationRequest}, or lists every problem
- * with its JSON path (§7). Never throws, never mutates `input`.
+ * with its JSON path. Never throws, never mutates `input`.
  *
  * Row shapes are checked first; cross-row rules (references, uniqueness, lock
  * sizes, dates) are then checked over every row that had a sound shape, so one
@@ -215,7 +215,7 @@ function parseReadableFully(input: unknown): Result<AllocationRequest> {
       orderById.set(value.id, order);
     }
   }
-  // §7 (edition 2): an order whose own fields failed still has its lines and
+  // An order whose own fields failed still has its lines and
   // its franchisee checked, so a bad orderedOn hides no bad quantity.
   const soundOrders = new Set(orderRows.map((row) => row.index));
   raw.orders?.forEach((item, index) => {

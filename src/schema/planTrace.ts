@@ -4,7 +4,7 @@ import { decimal, limit, planDate, rank, ruleIds, sellingSeason, units } from ".
 import { id, lineNumber } from "./primitives.js";
 
 /*
- * The trace of the plan (§3.7): one decision per quantity the run
+ * The trace of the plan: one decision per quantity the run
  * decided, with its rule IDs and the facts it met, as zod schemas with their
  * types derived right after them, like the plan's rows (planWire.ts).
  */
@@ -279,9 +279,9 @@ export const decisionWire = z
     lockDecisionWire,
     z.discriminatedUnion("kind", [storeDecisionWire, regionDecisionWire]),
   ])
-  .describe("One decision of the run, with the rule IDs and facts behind it (§3.7).");
+  .describe("One decision of the run, with the rule IDs and facts behind it.");
 
-/** One decision of the run, with the rule IDs and facts behind it (§3.7). */
+/** One decision of the run, with the rule IDs and facts behind it. */
 export type Decision =
   | ExpiryDecision
   | ConversionDecision

@@ -5,7 +5,7 @@ import { type Decision, decisionWire } from "./planTrace.js";
 import { id, lineNumber } from "./primitives.js";
 
 /*
- * The plan `allocate` returns (§3.7, docs/json-contract.md), written once: each part
+ * The plan `allocate` returns (docs/json-contract.md), written once: each part
  * as a zod schema, and its TypeScript type derived from that schema right after
  * it (src/allocation/plan.ts re-exports the types for the engine). The engine
  * never parses its own plan; the schemas give the JSON Schema of the contract
@@ -251,7 +251,7 @@ const previewWire = z
  */
 export interface PlanPreview extends Readonly<z.output<typeof previewWire>> {}
 
-/** The plan `allocate` returns (§3.7, docs/json-contract.md), as a zod schema. */
+/** The plan `allocate` returns (docs/json-contract.md), as a zod schema. */
 export const planWire = z.strictObject({
   /**
    * R-RUN-3: the plan's identity, a SHA-256 digest of the run's parsed input
@@ -309,7 +309,7 @@ export const planWire = z.strictObject({
 });
 
 /**
- * The result of one allocation run (§3.7, docs/json-contract.md).
+ * The result of one allocation run (docs/json-contract.md).
  *
  * Canonical orders: `franchiseeAllocations` by order id, line, then source
  * (`lock` before `funded`); `locks` and `releasedLocks` by order id, line, then

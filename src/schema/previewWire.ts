@@ -48,7 +48,7 @@ const optionsWire = z
 
 /**
  * Turns the untrusted arguments of `previewAllocation` into a
- * {@link PreviewRequest}, or lists every problem with its JSON path (§7).
+ * {@link PreviewRequest}, or lists every problem with its JSON path.
  * Never throws, never mutates its arguments.
  */
 export function parsePreviewArguments(
@@ -56,7 +56,7 @@ export function parsePreviewArguments(
   arrivals: unknown,
   options: unknown,
 ): Result<PreviewRequest> {
-  // §7: never throws, whatever the arguments hold (a getter, a Proxy …).
+  // Never throws, whatever the arguments hold (a getter, a Proxy …).
   return readSafely(input, (readableInput) =>
     readSafely(arrivals, (readable) => parseReadable(readableInput, readable, options), [
       "arrivals",

@@ -21,7 +21,7 @@ import { DEFAULT_CURRENCY } from "../domain/policy.js";
  */
 export const MAX_QUANTITY = 2_147_483_647;
 
-/** A non-empty id: any string, `__proto__` included (§7). */
+/** A non-empty id: any string, `__proto__` included. */
 export const id = z.string().min(1, "must be a non-empty id");
 
 /** The message of a date that is not one (R-UNIT-3). */

@@ -1,7 +1,7 @@
 import type { Issue, Path, Result } from "./issues.js";
 
 /*
- * §7 (edition 2): a `safe…` function never throws, whatever it is given.
+ * A `safe…` function never throws, whatever it is given.
  * JSON cannot throw, but a JavaScript value can: a getter that throws, a Proxy
  * whose traps throw, a revoked Proxy. Parsing reads the input as it is, at no
  * cost; only when that reading throws is the input copied here, place by

@@ -7,7 +7,7 @@ import type { Row } from "./rows.js";
 import type { lockWire } from "./wire.js";
 
 /*
- * The checks across rows of an input (§7): ids and keys given once,
+ * The checks across rows of an input: ids and keys given once,
  * every reference naming a row that exists, and locks that fit their lines. A reference to a row whose own
  * shape failed is not reported again: that row's problem is already listed.
  */
@@ -124,7 +124,7 @@ export interface LockContext {
 }
 
 /**
- * The locks of an earlier run against the orders (§7): each matches its
+ * The locks of an earlier run against the orders: each matches its
  * line (order, line, franchisee, SKU), lies inside the run's dates, and a
  * line's locks together fit its outstanding units.
  */

@@ -11,7 +11,7 @@ export interface Row<T> {
 /**
  * The rows of a list that pass `schema`, each with its index; every problem of
  * every other row goes to `issues` under `path`, so one bad row never hides
- * the problems of the others (§7). A sound list is parsed in one call;
+ * the problems of the others. A sound list is parsed in one call;
  * only a list with a bad row is read row by row.
  */
 export function parseRows<S extends z.ZodType>(
@@ -53,7 +53,7 @@ export function unknownFields(
 
 /**
  * An object's fields, each run through its own schema of `shape`, so that one
- * bad field never hides another (§7): the fields that passed (a field
+ * bad field never hides another: the fields that passed (a field
  * that failed is reported and left out), every unknown key reported where it
  * is; `undefined` (and `notObject`, an `invalid_type` at the root) when
  * `input` is no object at all.

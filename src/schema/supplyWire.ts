@@ -20,7 +20,7 @@ import { unknownFields } from "./rows.js";
 import { check, collect } from "./zodIssues.js";
 
 /*
- * The JSON contract of the supply notices (§2): a date range, the
+ * The JSON contract of the supply notices: a date range, the
  * purchase orders (采购订单), and the allocation input's products,
  * franchisees, orders and locks. The allocation parts are read by
  * `parseAllocationInput` itself, as a run on `from` would read them, so the
@@ -50,7 +50,7 @@ const purchaseOrderWire = z.object({
  */
 export type PurchaseOrderInput = z.input<typeof purchaseOrderWire>;
 
-/** The JSON a caller passes to `supplyNotices` (§2), as TypeScript sees it. */
+/** The JSON a caller passes to `supplyNotices`, as TypeScript sees it. */
 export interface SupplyNoticesInput {
   /** The first day of the range, inclusive; also the date the allocation parts are as of. */
   from: string;
@@ -125,7 +125,7 @@ const rangeDate = z
 
 /**
  * Turns untrusted JSON into a {@link SupplyRequest}, or lists every problem with
- * its JSON path (§7). Never throws, never mutates `input`.
+ * its JSON path. Never throws, never mutates `input`.
  *
  * The allocation parts are checked by `parseAllocationInput` with `asOf` =
  * `from`: a lock must have been placed on or before `from` (a notice cannot

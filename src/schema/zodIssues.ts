@@ -5,7 +5,7 @@ import { readSafely } from "./readable.js";
 /*
  * The one bridge from zod to fenhuo's issues. Every schema of fenhuo is run
  * through `check` (or `issuesOf` for an error zod raised), so every problem
- * has a stable code (§7) and a message in fenhuo's own words: a schema's
+ * has a stable code and a message in fenhuo's own words: a schema's
  * own message wins, and where a schema has none, `message` below writes one —
  * zod's internal wording ("Invalid input: expected string, received
  * undefined") never reaches a caller.
@@ -87,7 +87,7 @@ function message(issue: RawIssue): string {
  */
 const inFenhuoWords = { error: message, reportInput: true } as const;
 
-/** The stable code of a zod issue (§7). */
+/** The stable code of a zod issue. */
 function codeOf(issue: z.core.$ZodIssue): IssueCode {
   switch (issue.code) {
     case "invalid_type":

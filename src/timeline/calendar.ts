@@ -100,7 +100,7 @@ export function parseWorkCalendar(input: unknown): WorkCalendar {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param date - a local date in the calendar's zone
- * @throws {@link InputError} when `calendar` is not a calendar or `date` not a date (§7)
+ * @throws {@link InputError} when `calendar` is not a calendar or `date` not a date
  * @example
  * ```ts
  * import { isWorkingDay, parseIsoDate, parseWorkCalendar } from "fenhuo";
@@ -134,7 +134,7 @@ function workingDay(calendar: WorkCalendar, date: IsoDate): boolean {
  *
  * @param calendar - from {@link parseWorkCalendar}
  * @param instant - an ISO 8601 date-time with an offset
- * @throws {@link InputError} when `calendar` or `instant` is not one (§7); RangeError when
+ * @throws {@link InputError} when `calendar` or `instant` is not one; RangeError when
  *   the local date is outside the years 0000–9999
  * @example
  * ```ts
@@ -173,7 +173,7 @@ function localDate(calendar: WorkCalendar, instant: string): IsoDate {
  * @param days - a whole number ≥ 0; 0 leaves a working-day instant as it is
  * @returns the instant in the calendar's zone, `2026-02-13T09:00:00+08:00`
  * @throws {@link InputError} for a calendar that is not one, a malformed instant or a negative
- *   or fractional `days` (§7)
+ *   or fractional `days`
  * @example
  * ```ts
  * import { addWorkingDays, parseWorkCalendar } from "fenhuo";
@@ -228,7 +228,7 @@ function workingDaysLater(calendar: WorkCalendar, instant: string, days: number)
  * @param hours - a whole number, negative to go back
  * @returns the instant in the calendar's zone
  * @throws {@link InputError} for a calendar that is not one, a malformed instant or a fractional
- *   `hours` (§7)
+ *   `hours`
  * @example
  * ```ts
  * import { addHours, parseWorkCalendar } from "fenhuo";
@@ -259,7 +259,7 @@ function hoursLater(calendar: WorkCalendar, instant: string, hours: number): str
  *
  * @param calendar - gives the zone
  * @param instant - an ISO 8601 date-time with an offset
- * @throws {@link InputError} for a calendar that is not one or a malformed instant (§7)
+ * @throws {@link InputError} for a calendar that is not one or a malformed instant
  * @example
  * ```ts
  * import { inCalendarZone, parseWorkCalendar } from "fenhuo";

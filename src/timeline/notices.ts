@@ -17,7 +17,7 @@ import {
 } from "./supplyNotice.js";
 
 /**
- * The supply notices due in the date range `[from, to]` (§2): overdue
+ * The supply notices due in the date range `[from, to]`: overdue
  * supplier confirmations (R-SUP-1), fund preparation for franchisees with open
  * demand (R-SUP-2) and receiving preparation for the central warehouse
  * (R-SUP-3).

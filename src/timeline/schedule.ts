@@ -3,7 +3,7 @@ import type { LeadTimes } from "../domain/policy.js";
 import type { PurchaseOrder } from "../schema/supplyWire.js";
 
 /*
- * The dates of §2 for one purchase order (seed 6.1–6.3). Each notice has
+ * The notice dates for one purchase order (seed 6.1–6.3). Each notice has
  * exactly one date, whatever range is asked for: that is what makes R-SUP-4
  * hold — a range only selects the notices whose date it holds.
  */

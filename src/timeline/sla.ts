@@ -9,13 +9,13 @@ import { replayShipClocks, settledAt } from "./shipClocks.js";
 import { checkAudit, ms, type ReadOptions, readOptions, type SlaOptions } from "./slaOptions.js";
 
 /*
- * The SLA clocks (§6, R-SLA-1..4). A clock starts at an instant, has a
+ * The SLA clocks (R-SLA-1..4). A clock starts at an instant, has a
  * deadline and stops at the instant its work was done; it is read at an
  * instant `at` the caller supplies — fenhuo reads no clock. Everything that
  * happens after `at` (audit entries, answers) has not happened yet at `at`.
  */
 
-/** The service levels measured: the rule IDs of §6. */
+/** The service levels measured: their rule IDs. */
 export type SlaId = "R-SLA-1" | "R-SLA-2" | "R-SLA-3";
 
 /** Where a clock stands at an instant (R-SLA-4). */
@@ -167,7 +167,7 @@ export type SlaClock = ClockBase & SlaReading;
  * ```
  */
 export function orderSla(order: SalesOrder, options: SlaOptions): readonly SlaClock[] {
-  // §7: an order that is not one is reported with the options' problems, under "(order)".
+  // An order that is not one is reported with the options' problems, under "(order)".
   const issues = argumentIssues([{ name: "order", value: order, shape: salesOrderShape }]);
   const sound = issues.length === 0;
   const parsed = readOptions(options, issues);
@@ -242,7 +242,7 @@ export function slaBreaches(
  *
  * @param order - a sales order from the lifecycle
  * @returns the `at` of that entry, as written in the audit trail
- * @throws {@link InputError} when `order` is not a sales order of fenhuo (§7), under `(order)`
+ * @throws {@link InputError} when `order` is not a sales order of fenhuo, under `(order)`
  * @example
  * ```ts
  * import { receiveOrder, shippedAt, transition } from "fenhuo";

@@ -10,7 +10,7 @@ import { check, collect } from "../schema/zodIssues.js";
 import { safeParseWorkCalendar, type WorkCalendar } from "./calendar.js";
 
 /*
- * What the SLA clocks are read with (§6): the instant, the calendar, the
+ * What the SLA clocks are read with: the instant, the calendar, the
  * after-sales requests and the limits, checked once with every problem listed.
  */
 

@@ -17,7 +17,7 @@ export const SUPPLY_NOTICE_KINDS = [
   "warehouse-receiving",
 ] as const;
 
-/** What a supply notice is about (§2). */
+/** What a supply notice is about. */
 export type SupplyNoticeKind = (typeof SUPPLY_NOTICE_KINDS)[number];
 
 /** What every supply notice carries. */
@@ -106,7 +106,7 @@ export interface WarehouseReceivingNotice extends NoticeHeader<"warehouse-receiv
   readonly lines: readonly ExpectedSupply[];
 }
 
-/** A supply notice (§2, R-SUP-1..3); `kind` tells which. */
+/** A supply notice (R-SUP-1..3); `kind` tells which. */
 export type SupplyNotice =
   | ConfirmationOverdueNotice
   | FundPreparationNotice
