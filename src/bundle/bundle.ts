@@ -1,5 +1,5 @@
 import { formatPath, type Path } from "../schema/issues.js";
-import { type CellFormat, readCell } from "./cells.js";
+import { type CellFormat, PLAIN_CELLS, readCell } from "./cells.js";
 import { BUNDLE_FILES, type FileSpec, REQUIRED_FILES, WAVE_FILE } from "./files.js";
 import { type ColumnMapping, type FileMapping, NO_MAPPING } from "./mapping.js";
 import { didYouMean, nearest } from "./suggest.js";
@@ -56,6 +56,8 @@ export interface BundleSource {
   readonly kind: string;
   /** The files (sheets) there are, other than the settings. */
   readonly names: readonly string[];
+  /** How a problem names one of `names` (`wave.xlsx, sheet orders`); the name itself by default. */
+  readonly place?: (name: string) => string;
   /** The table of one of `names`, or why it cannot be read. */
   readonly table: (name: string, delimiter: string) => SourceTable | string;
   /** The run's settings (wave.json): text to parse, or a value, and where it came from. */
@@ -110,6 +112,7 @@ export function assembleSource(source: BundleSource, options: BundleOptions = {}
   const readings = Object.keys(BUNDLE_FILES).map((file) => ({ file, map: mapping.file(file) }));
 
   const present = new Set(source.names);
+  const placeOfName = source.place ?? ((name: string) => name);
   for (const name of REQUIRED_FILES) {
     const from = mapping.file(name).from;
     if (!present.has(from)) {
@@ -117,14 +120,14 @@ export function assembleSource(source: BundleSource, options: BundleOptions = {}
         from === name
           ? `a ${source.kind} needs ${listOf(REQUIRED_FILES)}`
           : `the mapping reads ${name} from it`;
-      problems.push({ where: from, message: `missing: ${needs}` });
+      problems.push({ where: placeOfName(from), message: `missing: ${needs}` });
     }
   }
   const expected = [...new Set([...readings.map((reading) => reading.map.from), WAVE_FILE])];
   for (const name of [...source.names].sort()) {
     if (!expected.includes(name)) {
       problems.push({
-        where: name,
+        where: placeOfName(name),
         message: `not a file of a ${source.kind} ${hint(name, expected, expected)}`,
       });
     }
@@ -151,7 +154,7 @@ export function assembleSource(source: BundleSource, options: BundleOptions = {}
     if (!present.has(map.from)) continue;
     const read = source.table(map.from, map.delimiter);
     const table = typeof read === "string" ? undefined : read;
-    if (typeof read === "string") problems.push({ where: map.from, message: read });
+    if (typeof read === "string") problems.push({ where: placeOfName(map.from), message: read });
     const rows = table === undefined ? undefined : readTable(table, spec, map, problems);
     if (table === undefined || rows === undefined) {
       unread.add(spec.section);
@@ -242,6 +245,8 @@ interface Row {
   readonly columns: ReadonlyMap<string, number>;
   /** Bundle column → what gave it when no export column did (a constant, a generated number). */
   readonly made: ReadonlyMap<string, string>;
+  /** The bundle columns whose cell is written as the contract writes it (a typed workbook cell). */
+  readonly plain: ReadonlySet<string>;
   /** Bundle column → why its cell could not be read (a date not of the mapping's format). */
   readonly unreadable: Map<string, string>;
 }
@@ -368,21 +373,36 @@ function readTable(
     if (!columns.has(column) && !map.constants.has(column) && !generated)
       problems.push({ where: table.where(undefined), message: `missing column "${column}"` });
   }
+  const lineColumn = columns.get("line");
+  if (map.generateLineNumbers && lineColumn !== undefined)
+    problems.push({
+      where: table.where(undefined, lineColumn),
+      message:
+        "gives line, which the mapping's generateLineNumbers makes: map or ignore one of them",
+    });
   if (problems.length > before) return undefined;
   const made = new Map<string, string>();
   for (const column of map.constants.keys()) made.set(column, `${column} (the mapping's constant)`);
   if (map.generateLineNumbers) made.set("line", "line (a generated number)");
-  const above = new Map<string, string>();
+  const above = new Map<string, { cell: string; plain: boolean }>();
   return table.rows.map((source) => {
     const record: Record<string, string> = {};
-    for (const [column, index] of columns) record[column] = source.cells[index] ?? "";
+    const plain = new Set<string>();
+    for (const [column, index] of columns) {
+      record[column] = source.cells[index] ?? "";
+      if (source.plain?.has(index) === true) plain.add(column);
+    }
     for (const [column, cell] of map.constants) record[column] = cell;
     for (const column of map.fillDown) {
       const cell = record[column] ?? "";
-      if (cell === "") record[column] = above.get(column) ?? "";
-      else above.set(column, cell);
+      const last = above.get(column);
+      if (cell !== "") above.set(column, { cell, plain: plain.has(column) });
+      else if (last !== undefined) {
+        record[column] = last.cell;
+        if (last.plain) plain.add(column);
+      }
     }
-    return { source, record, columns, made, unreadable: new Map() };
+    return { source, record, columns, made, plain, unreadable: new Map() };
   });
 }
 
@@ -397,7 +417,7 @@ function valuesOf(
   for (const [column, kind] of Object.entries(spec.columns)) {
     const cell = row.record[column];
     if (cell === undefined || cell === "" || skip.includes(column)) continue;
-    const read = readCell(kind, cell, cells);
+    const read = readCell(kind, cell, row.plain.has(column) ? PLAIN_CELLS : cells);
     if ("problem" in read) row.unreadable.set(column, read.problem);
     else value[column] = read.value;
   }

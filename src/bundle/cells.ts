@@ -42,18 +42,15 @@ export type CellRead = { readonly value: unknown } | { readonly problem: string 
  */
 export function readCell(kind: Kind, cell: string, format: CellFormat): CellRead {
   switch (kind) {
-    case "number": {
+    case "number":
+    case "money": {
+      // Plain cells are the contract's as written: validation reads them.
+      const plain = format.decimal === "." && format.thousands === "";
+      if (plain && kind === "money") return { value: cell };
       const text = decimalText(cell, format);
-      return { value: text === undefined ? cell : Number(text) };
+      if (text !== undefined) return { value: kind === "number" ? Number(text) : text };
+      return plain ? { value: cell } : { problem: notWritten(cell, format) };
     }
-    case "money":
-      // Plain cells are the contract's decimal strings as written: validation reads them.
-      return {
-        value:
-          format.decimal === "." && format.thousands === ""
-            ? cell
-            : (decimalText(cell, format) ?? cell),
-      };
     case "date":
       return readDate(cell, format.dateFormat);
     case "boolean":
@@ -64,6 +61,15 @@ export function readCell(kind: Kind, cell: string, format: CellFormat): CellRead
     case "text":
       return { value: cell };
   }
+}
+
+/** `"1.299" is not a number written with the decimal "," and no thousands separator` */
+function notWritten(cell: string, { decimal, thousands }: CellFormat): string {
+  const groups =
+    thousands === ""
+      ? "no thousands separator"
+      : `thousands separator ${JSON.stringify(thousands)}`;
+  return `${JSON.stringify(cell)} is not a number written with the decimal ${JSON.stringify(decimal)} and ${groups}`;
 }
 
 /**
@@ -108,7 +114,9 @@ const PATTERNS: Readonly<Record<DateFormat, RegExp>> = {
 function readDate(cell: string, format: DateFormat): CellRead {
   // Without a format the cell is the contract's own ISO date: validation checks it.
   if (format === "YYYY-MM-DD") return { value: cell };
-  const match = PATTERNS[format].exec(cell);
+  // A datetime column may hold a bare date (an ERP leaves out midnight).
+  const bare = format === "YYYY-MM-DD HH:mm:ss" && PATTERNS["YYYY-MM-DD"].test(cell);
+  const match = PATTERNS[bare ? "YYYY-MM-DD" : format].exec(cell);
   if (match !== null) {
     const parts = match.slice(1).map(Number);
     const [year, month, day] =
@@ -118,7 +126,7 @@ function readDate(cell: string, format: DateFormat): CellRead {
         { year: year as number, month: month as number, day: day as number },
         { overflow: "reject" },
       );
-      if (format === "YYYY-MM-DD HH:mm:ss") {
+      if (format === "YYYY-MM-DD HH:mm:ss" && !bare) {
         const [hour, minute, second] = parts.slice(3) as [number, number, number];
         Temporal.PlainTime.from({ hour, minute, second }, { overflow: "reject" });
       }

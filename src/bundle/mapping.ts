@@ -78,7 +78,7 @@ export const NO_MAPPING: ColumnMapping = {
 export function parseColumnMapping(input: unknown): Result<ColumnMapping> {
   const shape = parseMappingShape(input);
   if (!shape.ok) return shape;
-  const issues: Issue[] = [];
+  const issues: Issue[] = protoKeys(input);
   const value = shape.value;
   const sources = new Map<string, string>();
   for (const [file, mapping] of Object.entries(value.files)) {
@@ -97,6 +97,17 @@ export function parseColumnMapping(input: unknown): Result<ColumnMapping> {
     sources.set(from, file);
     checkFile(file, mapping, path, issues);
   }
+  // A file the mapping does not list is read from its own name: no listed file may take it.
+  for (const file of Object.keys(BUNDLE_FILES)) {
+    const reader = sources.get(file);
+    if (!Object.hasOwn(value.files, file) && reader !== undefined && reader !== file)
+      issues.push(
+        named(
+          ["files", reader, "from"],
+          `${file} is a file of the bundle, read as itself: list ${file} with its own from to read ${reader} from it`,
+        ),
+      );
+  }
   for (const [path, format] of [[[], value] as const, ...fileFormats(value)]) {
     if ((format.decimal ?? ".") === (format.thousands ?? ""))
       issues.push(named([...path, "thousands"], "must differ from the decimal separator"));
@@ -111,6 +122,29 @@ export function parseColumnMapping(input: unknown): Result<ColumnMapping> {
         fileMapping(file, Object.hasOwn(files, file) ? (files[file] ?? {}) : {}, value),
     },
   };
+}
+
+/**
+ * `__proto__` keys of the mapping's files, columns and constants: an object
+ * key JSON keeps but a record drops, so refused rather than lost.
+ */
+function protoKeys(input: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const own = (value: unknown): Record<string, unknown> =>
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  const check = (value: unknown, path: Path) => {
+    if (Object.hasOwn(own(value), "__proto__"))
+      issues.push(
+        named([...path, "__proto__"], "__proto__ cannot name a file, a column or a field"),
+      );
+  };
+  const files = own(input).files;
+  check(files, ["files"]);
+  for (const [file, mapping] of Object.entries(own(files))) {
+    check(own(mapping).columns, ["files", file, "columns"]);
+    check(own(mapping).constants, ["files", file, "constants"]);
+  }
+  return issues;
 }
 
 /** The formats of each file that sets its own, merged over the top-level ones, with its path. */

@@ -12,6 +12,12 @@ export interface SourceRow {
   /** The line (CSV) or row (sheet) where the row starts. */
   readonly at: number;
   readonly cells: readonly string[];
+  /**
+   * The columns (indexes) whose cell is already written as the JSON contract
+   * writes it — a workbook's typed number or date cell — and so is not read
+   * in the mapping's formats.
+   */
+  readonly plain?: ReadonlySet<number>;
 }
 
 /** One file of an export, or one sheet of a workbook, read. */
@@ -52,6 +58,7 @@ export function csvTable(name: string, text: string, delimiter = ","): SourceTab
   }
   const [first, ...body] = records;
   const header = first?.record ?? [];
+  const headerLine = first?.info.lines ?? 1;
   // A row starts on the line after the previous row ends, skipping empty lines.
   let previousEnd = first?.info.lines ?? 1;
   let previousEmpty = first?.info.empty_lines ?? 0;
@@ -66,8 +73,9 @@ export function csvTable(name: string, text: string, delimiter = ","): SourceTab
     header,
     rows,
     where: (at, column) => {
-      const place = `${name} line ${at ?? 1}`;
-      return column === undefined ? place : `${place}, column ${header[column]}`;
+      const place = `${name} line ${at ?? headerLine}`;
+      if (column === undefined) return place;
+      return `${place}, column ${header[column] || `${column + 1} (no header)`}`;
     },
   };
 }

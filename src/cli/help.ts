@@ -76,7 +76,9 @@ Options:
                           YAML): an ERP's export files and columns, constants,
                           ignored columns, date and number formats, order ids
                           filled down, line numbers generated; recipes for
-                          ERPNext, Odoo and SAP in examples/mappings
+                          ERPNext, Odoo and SAP ship in the package's
+                          examples/mappings (node_modules/fenhuo/examples/
+                          mappings/erpnext.yaml, odoo.yaml, sap.yaml)
   -h, --help              show this help
 
 The input is a JSON file, - for stdin, a folder with a CSV bundle, or an

@@ -32,6 +32,7 @@ export async function workbookSource(bytes: Uint8Array, name: string): Promise<B
     );
   }
   const tables = new Map<string, SourceTable | string>();
+  const sheetOf = new Map<string, string>(); // bundle file → the sheet read as it
   let settings: BundleSource["settings"];
   for (const sheet of book.worksheets) {
     if (sheet.name.toLowerCase() === SETTINGS_SHEET) {
@@ -39,12 +40,20 @@ export async function workbookSource(bytes: Uint8Array, name: string): Promise<B
       continue;
     }
     const file = bundleFileOf(sheet.name);
-    tables.set(file, sheetTable(sheet, name));
+    const earlier = sheetOf.get(file);
+    sheetOf.set(file, sheet.name);
+    tables.set(
+      file,
+      earlier === undefined
+        ? sheetTable(sheet, name)
+        : `sheets "${earlier}" and "${sheet.name}" are both ${file}`,
+    );
   }
   return {
     kind: "workbook",
     names: [...tables.keys()],
     table: (file) => tables.get(file) ?? `no sheet ${file}`,
+    place: (file) => `${name}, sheet ${sheetOf.get(file) ?? file}`,
     ...(settings === undefined ? {} : { settings }),
   };
 }
@@ -63,8 +72,11 @@ function sheetTable(sheet: ExcelJS.Worksheet, book: string): SourceTable | strin
   let beyond: string | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values: string[] = [];
+    const plain = new Set<number>();
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       values[column - 1] = shownText(cell);
+      // A typed number or date is written as the contract writes it, whatever the mapping's formats.
+      if (typeof cell.value === "number" || cell.value instanceof Date) plain.add(column - 1);
     });
     for (let index = 0; index < values.length; index++) values[index] ??= "";
     if (values.every((cell) => cell === "")) return;
@@ -76,7 +88,7 @@ function sheetTable(sheet: ExcelJS.Worksheet, book: string): SourceTable | strin
     const extra = values.findIndex((cell, index) => index >= (header?.length ?? 0) && cell !== "");
     if (extra >= 0 && beyond === undefined)
       beyond = `row ${number} has a value in column ${letter(extra)}, right of the header`;
-    rows.push({ at: number, cells: values.slice(0, header.length) });
+    rows.push({ at: number, cells: values.slice(0, header.length), plain });
   });
   if (beyond !== undefined) return beyond;
   const names = header ?? [];
@@ -163,11 +175,13 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   return "";
 }
 
-/** A date cell (a UTC instant in exceljs) as `2026-02-10`, or `2026-02-10 10:37:22` with a time. */
+/**
+ * A date cell as its calendar date, `2026-02-10`: exceljs gives the cell's wall
+ * time as a UTC instant, so its UTC date is the date the sheet shows (a time
+ * of day, as in an order's datetime, is left out: the input's dates are days).
+ */
 function isoOf(date: Date): string {
-  const iso = date.toISOString();
-  const time = iso.slice(11, 19);
-  return time === "00:00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+  return date.toISOString().slice(0, 10);
 }
 
 /** A column's letter: 0 → A, 25 → Z, 26 → AA. */

@@ -12,7 +12,7 @@ import type {
 } from "../domain/vocabulary.js";
 
 /*
- * The JSON contract of `allocate` (SPEC Appendix A) as a caller writes it, one
+ * The JSON contract of `allocate` (docs/json-contract.md) as a caller writes it, one
  * documented interface per row. The zod schemas of wire.ts validate; these
  * interfaces document and type-check, and wire.ts holds a compile-time check
  * that each one and its schema's input type agree (same keys, assignable both
@@ -245,7 +245,7 @@ export interface AllocationPolicyInput {
 }
 
 /**
- * The JSON a caller passes to `allocate` (the JSON contract, SPEC Appendix A).
+ * The JSON a caller passes to `allocate` (the JSON contract, docs/json-contract.md).
  * Only `asOf` is required: the engine has no clock. Every section is optional
  * and defaults to empty; an unknown key (a misspelt section) is refused.
  * Cross-row rules (references, unique ids, lock sizes) are checked by `allocate`.

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { assembleBundle } from "../../src/bundle/bundle.js";
 import { type CellFormat, PLAIN_CELLS, readCell } from "../../src/bundle/cells.js";
 import { nearest } from "../../src/bundle/suggest.js";
+import { csvTable } from "../../src/bundle/table.js";
 import { problemLines } from "../../src/cli/input.js";
 import { run } from "../../src/cli/run.js";
 import { type ColumnMapping, parseAllocationInput, parseColumnMapping } from "../../src/index.js";
@@ -118,10 +119,21 @@ describe("cells in an export's formats (readCell)", () => {
     expect(readCell("money", ",50", sap)).toEqual({ value: "0.50" });
     expect(readCell("number", "20,000", sap)).toEqual({ value: 20 });
     expect(readCell("number", "1,234", us)).toEqual({ value: 1234 });
-    // Groups not of three, a separator it does not use, a stray letter: left as written.
-    expect(readCell("money", "12.34,00", sap)).toEqual({ value: "12.34,00" });
-    expect(readCell("number", "1.5", sap)).toEqual({ value: "1.5" });
-    expect(readCell("money", "12k", us)).toEqual({ value: "12k" });
+    // Groups not of three, a separator it does not use, a stray letter: a problem at its cell
+    // (never a decimal the export did not mean: 1.299 with a decimal comma is not 1.299).
+    expect(readCell("money", "12.34,00", sap)).toEqual({
+      problem:
+        '"12.34,00" is not a number written with the decimal "," and thousands separator "."',
+    });
+    expect(readCell("number", "1.5", { ...sap, thousands: "" })).toEqual({
+      problem: '"1.5" is not a number written with the decimal "," and no thousands separator',
+    });
+    expect(readCell("money", "1.299", { ...sap, thousands: "" })).toMatchObject({
+      problem: expect.stringContaining('"1.299"'),
+    });
+    expect(readCell("money", "12k", us)).toMatchObject({ problem: expect.any(String) });
+    // Without a mapping's formats, a cell that is not a number is left to validation.
+    expect(readCell("number", "12k", PLAIN_CELLS)).toEqual({ value: "12k" });
     // Without a mapping an amount is exactly as written.
     expect(readCell("money", ".5", PLAIN_CELLS)).toEqual({ value: ".5" });
     expect(readCell("number", "+7", PLAIN_CELLS)).toEqual({ value: 7 });
@@ -156,10 +168,10 @@ describe("cells in an export's formats (readCell)", () => {
 /** A mapping of export.csv's columns Ref, Who, When, Item, Units, Price (DD.MM.YYYY, decimal comma), and more. */
 function exportMapping(columns: Record<string, string>, options: Record<string, unknown> = {}) {
   return {
-    decimal: ",",
     files: {
       "orders.csv": {
         from: "export.csv",
+        decimal: ",",
         columns: {
           Ref: "order",
           Who: "franchisee",
@@ -346,5 +358,51 @@ describe("fenhuo … --map", () => {
     const broken = memoryIo({ inputs: { ...files, "m.yaml": "files: [" }, folders });
     expect(await run(["validate", "w", "--map", "m.yaml"], { io: broken, version })).toBe(1);
     expect(broken.stderrText()).toMatch(/^fenhuo: m\.yaml is not valid YAML: /);
+  });
+});
+
+describe("review cases: what a mapping or an export must not do silently", () => {
+  it("a datetime column takes a bare date too (an ERP leaves out midnight)", () => {
+    const datetime = { ...PLAIN_CELLS, dateFormat: "YYYY-MM-DD HH:mm:ss" } as const;
+    expect(readCell("date", "2026-02-10", datetime)).toEqual({ value: "2026-02-10" });
+    expect(readCell("date", "2026-02-30", datetime)).toMatchObject({ problem: expect.any(String) });
+  });
+
+  it("generated line numbers refuse an export column that gives line", () => {
+    const { lines } = problemsOf(
+      { "export.csv": 'Ref,Who,When,Item,Units,Price,line\nSO-1,F01,01.02.2026,A,1,"1,00",7\n' },
+      exportMapping({}, { generateLineNumbers: true }),
+    );
+    expect(lines).toEqual([
+      "export.csv line 1, column line: gives line, which the mapping's generateLineNumbers makes: map or ignore one of them",
+    ]);
+  });
+
+  it("a file may not be read from another bundle file's own name, nor a key be __proto__", () => {
+    const taken = parseColumnMapping({ files: { "orders.csv": { from: "supply.csv" } } });
+    expect(taken.issues?.map((found) => [found.path.join("/"), found.message])).toEqual([
+      [
+        "files/orders.csv/from",
+        "supply.csv is a file of the bundle, read as itself: list supply.csv with its own from to read orders.csv from it",
+      ],
+    ]);
+    const proto = parseColumnMapping(
+      JSON.parse(
+        '{ "files": { "orders.csv": { "columns": { "__proto__": "sku" } }, "__proto__": {} } }',
+      ),
+    );
+    expect(proto.issues?.map((found) => found.path.join("/"))).toEqual([
+      "files/__proto__",
+      "files/orders.csv/columns/__proto__",
+    ]);
+  });
+
+  it("a header after blank lines is named at its own line; a header cell without a name by its position", () => {
+    const { lines } = problemsOf({ "supply.csv": "\n\nsku,quantity,\nA,5,\n" });
+    expect(lines).toContain('supply.csv line 3: unknown column "" (expected sku and quantity)');
+    const table = csvTable("x.csv", "a,\n1,2\n");
+    expect(typeof table === "string" ? table : table.where(2, 1)).toBe(
+      "x.csv line 2, column 2 (no header)",
+    );
   });
 });

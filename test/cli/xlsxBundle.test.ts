@@ -126,3 +126,62 @@ describe("an .xlsx workbook as a bundle", () => {
     expect(io.stderrText()).toMatch(/^fenhuo: x\.xlsx is not an \.xlsx workbook: /);
   });
 });
+
+describe("typed workbook cells through a mapping", () => {
+  /** The Odoo export as a sheet of typed cells: dates as dates, quantities and prices as numbers. */
+  async function typedOdoo(mappingEdit: (yaml: string) => string) {
+    const odoo = parse(
+      readFileSync(join(root, "test", "fixtures", "erp", "odoo", "sale.order.csv"), "utf8"),
+    ) as string[][];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sampleWorkbook()) as never);
+    book.removeWorksheet((book.getWorksheet("orders") as ExcelJS.Worksheet).id);
+    const sheet = book.addWorksheet("Sheet1");
+    odoo.forEach((row, index) => {
+      if (index === 0) return void sheet.addRow(row);
+      const cells: ExcelJS.CellValue[] = row.map((cell, column) => {
+        if (column === 2 && cell !== "")
+          // SO-1002 at midnight, the others with their time of day.
+          return new Date(`${cell.replace(" ", "T").replace("09:05:10", "00:00:00")}Z`);
+        return column >= 6 && cell !== "" && column !== 5 ? Number(cell) : cell;
+      });
+      const added = sheet.addRow(cells);
+      for (const column of [7, 8, 9, 10]) added.getCell(column).numFmt = "#,##0.00";
+    });
+    const mapping = mappingEdit(
+      readFileSync(join(root, "examples", "mappings", "odoo.yaml"), "utf8").replace(
+        "from: sale.order.csv",
+        "from: Sheet1",
+      ),
+    );
+    return memoryIo({
+      bytes: { "odoo.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) },
+      inputs: { "odoo.yaml": mapping },
+    });
+  }
+
+  it("date and number cells are read as they are, whatever the mapping's date and number formats", async () => {
+    const expected = (await allocateJson(csvBundleIo(), ["w"])).plan;
+    // The mapping says decimal comma and thousands dots: typed cells are not text to re-read.
+    const io = await typedOdoo((yaml) =>
+      yaml.replace(
+        "    fillDown: [order]",
+        '    decimal: ","\n    thousands: "."\n    fillDown: [order]',
+      ),
+    );
+    const plan = await allocateJson(io, ["odoo.xlsx", "--map", "odoo.yaml"]);
+    expect(io.stderrText()).toBe("");
+    expect(plan.plan).toEqual(expected);
+  });
+
+  it("two sheets that are one bundle file are refused, named by workbook and sheet", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sampleWorkbook()) as never);
+    book.addWorksheet("Supply.csv").addRow(["sku", "quantity"]);
+    const io = memoryIo({ bytes: { "w.xlsx": new Uint8Array(await book.xlsx.writeBuffer()) } });
+    expect(await run(["validate", "w.xlsx"], { io, version })).toBe(1);
+    expect(io.stdoutText()).toContain(
+      'w.xlsx, sheet Supply.csv: sheets "supply" and "Supply.csv" are both supply.csv',
+    );
+  });
+});
