@@ -138,7 +138,10 @@ describe("typed workbook cells through a mapping", () => {
     book.removeWorksheet((book.getWorksheet("orders") as ExcelJS.Worksheet).id);
     const sheet = book.addWorksheet("Sheet1");
     odoo.forEach((row, index) => {
-      if (index === 0) return void sheet.addRow(row);
+      if (index === 0) {
+        sheet.addRow(row);
+        return;
+      }
       const cells: ExcelJS.CellValue[] = row.map((cell, column) => {
         if (column === 2 && cell !== "")
           // SO-1002 at midnight, the others with their time of day.
