@@ -2,9 +2,10 @@
  * carryForward's corners (R-RUN-2, R-RUN-3): one bad argument at a time, the
  * sentences of its refusals, and the next input's canonical order and shape.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   type AllocationInput,
+  type AllocationRequest,
   allocate,
   carryForward,
   InputError,
@@ -37,7 +38,10 @@ const codes = (call: () => unknown) => refusals(call).map((text) => text.split("
 
 describe("R-RUN-2: carryForward refuses each bad argument alone", () => {
   const input = day1();
-  const plan = allocate(input);
+  let plan: ReturnType<typeof allocate>;
+  beforeEach(() => {
+    plan = allocate(input);
+  });
 
   it("R-RUN-2: a bad input alone", () => {
     expect(
@@ -61,7 +65,10 @@ describe("R-RUN-2: carryForward refuses each bad argument alone", () => {
 
 describe("R-RUN-2, R-PREVIEW: the sentences of carryForward's refusals", () => {
   const input = day1();
-  const plan = allocate(input);
+  let plan: ReturnType<typeof allocate>;
+  beforeEach(() => {
+    plan = allocate(input);
+  });
 
   it("R-PREVIEW: a preview's plan", () => {
     const preview = previewAllocation(input, [{ sku: "T100", quantity: 4 }]);
@@ -110,7 +117,10 @@ describe("R-RUN-2: the next input's commitments and orders", () => {
     commitments: tiedCommitments(),
     supply: [{ sku: "T100", quantity: 0 }],
   });
-  const plan = allocate(input);
+  let plan: ReturnType<typeof allocate>;
+  beforeEach(() => {
+    plan = allocate(input);
+  });
 
   it("R-RUN-2: commitments come out by order, line, date (undated first), then plan; one without plan or date has neither key", () => {
     const next = carryForward(input, plan, { asOf: "2026-03-02" });
@@ -193,18 +203,22 @@ describe("R-RUN-2: the rest of the next input, in canonical order and plain JSON
       { region: "R1", sku: "A", quantity: 1 },
     ],
   };
-  const parsed = parseAllocationInput(input);
-  if (!parsed.ok) throw new Error("the fixture is invalid");
-  const request = parsed.value;
-  const next = carryForward(input, allocate(input), {
-    asOf: "2026-03-02",
-    arrivals: [
-      { sku: "B", quantity: 3 },
-      { sku: "C", quantity: 0 },
-      { sku: "A", quantity: 2 },
-    ],
-    balances: [{ franchisee: "F01", cash: "70", creditUsed: "10" }],
-    payments: [{ franchisee: "F02", amount: "25" }],
+  let request: AllocationRequest;
+  let next: AllocationInput;
+  beforeEach(() => {
+    const parsed = parseAllocationInput(input);
+    if (!parsed.ok) throw new Error("the fixture is invalid");
+    request = parsed.value;
+    next = carryForward(input, allocate(input), {
+      asOf: "2026-03-02",
+      arrivals: [
+        { sku: "B", quantity: 3 },
+        { sku: "C", quantity: 0 },
+        { sku: "A", quantity: 2 },
+      ],
+      balances: [{ franchisee: "F01", cash: "70", creditUsed: "10" }],
+      payments: [{ franchisee: "F02", amount: "25" }],
+    });
   });
   const pick = <T>(items: readonly T[], key: (item: T) => string, order: string[]) =>
     order.map((k) => items.find((item) => key(item) === k));

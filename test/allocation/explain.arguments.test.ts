@@ -2,7 +2,7 @@
  * explain's arguments and its R-RUN-1 note: each problem under the argument it
  * is in, and the committed-money note only for the franchisee it concerns.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type AllocationInput, allocate, explain, InputError } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
 
@@ -37,7 +37,10 @@ const input: AllocationInput = t100Wave(4, {
 });
 
 describe("explain: arguments and the R-RUN-1 note", () => {
-  const plan = allocate(input);
+  let plan: ReturnType<typeof allocate>;
+  beforeEach(() => {
+    plan = allocate(input);
+  });
 
   it("a bad ref is reported under ref, a bad plan under plan", () => {
     expect(

@@ -3,7 +3,7 @@
  * src/allocation/funded.ts): the keys that order funded franchisees of equal
  * priority. Every figure below is worked out by hand.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { allocate, explain, safeAllocate } from "../../src/index.js";
 import { franchisee, order, products, t100, t100Wave, wave } from "../support/fixtures.js";
 import { qty } from "../support/plans.js";
@@ -109,7 +109,10 @@ describe("R-PRIO-FACTORS: franchiseeTieBreak orders franchisees of equal priorit
 });
 
 describe("R-PRIO-FACTORS: the trace and explain name the tie-break that decided", () => {
-  const plan = allocate({ ...level, policy: { franchiseeTieBreak: ["orderedUnits"] } });
+  let plan: ReturnType<typeof allocate>;
+  beforeEach(() => {
+    plan = allocate({ ...level, policy: { franchiseeTieBreak: ["orderedUnits"] } });
+  });
 
   it("a funded decision carries the ordered figures and, when level on priority, R-PRIO-FACTORS", () => {
     const funded = plan.trace.filter((decision) => decision.pass === "funded");

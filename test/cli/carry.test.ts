@@ -2,7 +2,7 @@
  * `fenhuo carry` in process, on an in-memory Io: the same next input as
  * carryForward (R-RUN-2), and its refusals (R-RUN-3).
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { allocate, carryForward } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
@@ -12,7 +12,10 @@ const input = t100Wave(10, {
   franchisees: [franchisee("F01", 1, "500")],
   orders: [order("SO-1", "F01", "2026-02-10", [t100(8, "100")])],
 });
-const plan = allocate(input);
+let plan: ReturnType<typeof allocate>;
+beforeEach(() => {
+  plan = allocate(input);
+});
 
 describe("fenhuo carry", () => {
   it("R-RUN-2: writes the same next input as carryForward", async () => {

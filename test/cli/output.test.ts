@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { generateWave } from "../../bench/generate.js";
 import { batched, CHUNK_SIZE, jsonPieces } from "../../src/cli/chunks.js";
 import { CSV_COLUMNS, csvField, planCsvLines } from "../../src/cli/csv.js";
@@ -26,7 +26,10 @@ const SAMPLE_TEXT = readFileSync(
   "utf8",
 );
 const sample = JSON.parse(SAMPLE_TEXT);
-const samplePlan = allocate(sample);
+let samplePlan: AllocationPlan;
+beforeEach(() => {
+  samplePlan = allocate(sample);
+});
 const version = async () => "0.0.0";
 
 /** Runs `fenhuo …args` against an in-memory Io holding `wave.json` (the sample unless given). */
@@ -427,7 +430,10 @@ describe("the table on big plans", () => {
 describe("a mid-size wave through every format", () => {
   const wave = generateWave({ lines: 10_000 });
   const text = JSON.stringify(wave);
-  const plan = allocate(wave);
+  let plan: AllocationPlan;
+  beforeEach(() => {
+    plan = allocate(wave);
+  });
   const inputs = { "wave.json": text };
 
   it("R-SCALE-2: json equals JSON.stringify(plan, null, 2); csv, table and summary agree with the plan", async () => {

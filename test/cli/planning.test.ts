@@ -2,7 +2,7 @@
  * `fenhuo compare` (R-WHATIF) and `fenhuo exceptions` (R-EXCEPT) in process, on
  * an in-memory Io: the same results as comparePlans, simulate and exceptions.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { allocate, comparePlans, exceptions, simulate } from "../../src/index.js";
 import { franchisee, order, t100, t100Wave } from "../support/fixtures.js";
@@ -15,8 +15,12 @@ const input = t100Wave(7, {
     order("SO-2", "F2", "2026-02-01", [t100(6)]),
   ],
 });
-const a = allocate(input);
-const b = allocate({ ...input, policy: { share: "proportional" } });
+let a: ReturnType<typeof allocate>;
+let b: ReturnType<typeof allocate>;
+beforeEach(() => {
+  a = allocate(input);
+  b = allocate({ ...input, policy: { share: "proportional" } });
+});
 
 describe("fenhuo compare and fenhuo exceptions", () => {
   it("R-WHATIF: compare of two plans prints comparePlans as JSON, and as tables", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { assembleBundle } from "../../src/bundle/bundle.js";
 import { problemLines } from "../../src/cli/input.js";
 import {
@@ -59,16 +59,22 @@ function thrown(call: () => unknown): readonly Issue[] {
   throw new Error("expected an InputError, got a value");
 }
 
-const ledger = openLedger({
-  accounts: [{ franchisee: "F01", cash: "100", creditLimit: "50", asOf: "2026-03-01" }],
+// Made afresh before each test, inside it, so that mutation testing knows which test ran them.
+let ledger: ReturnType<typeof openLedger>;
+let received: ReturnType<typeof so1.received>;
+let plan: ReturnType<typeof allocate>;
+beforeEach(() => {
+  ledger = openLedger({
+    accounts: [{ franchisee: "F01", cash: "100", creditLimit: "50", asOf: "2026-03-01" }],
+  });
+  received = so1.received();
+  plan = allocate(
+    t100Wave(4, {
+      franchisees: [franchisee("F01", 1, "1000")],
+      orders: [order("SO-1", "F01", "2026-02-10", [t100(3)])],
+    }),
+  );
 });
-const received = so1.received();
-const plan = allocate(
-  t100Wave(4, {
-    franchisees: [franchisee("F01", 1, "1000")],
-    orders: [order("SO-1", "F01", "2026-02-10", [t100(3)])],
-  }),
-);
 
 describe("§7 edition 2: every problem at once, inside a row", () => {
   it("§7: a bad orderedOn hides neither the bad quantity nor the bad unitPrice of the order's line", () => {

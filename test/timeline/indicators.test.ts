@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { LifecycleEventInput } from "../../src/index.js";
 import {
   type Actor,
@@ -293,44 +293,50 @@ describe("R-KPI-1: the on-time shipment rate reads the R-SLA-2 clocks", () => {
 
   // SO-A (F1): T 6 allocated Monday — 4 shipped Thursday (on time), 2 Saturday (late).
   // U 4 allocated Wednesday — 1 shipped Friday (on time), 3 still owed (due Tuesday 10th).
-  const a = approvedOrder("SO-A", "F1", [
-    { sku: "T", quantity: 6 },
-    { sku: "U", quantity: 4 },
-  ]);
-  const soA = ship(
-    ship(
+  let a: SalesOrder;
+  let soA: SalesOrder;
+  let soB: SalesOrder;
+  let soC: SalesOrder;
+  beforeEach(() => {
+    a = approvedOrder("SO-A", "F1", [
+      { sku: "T", quantity: 6 },
+      { sku: "U", quantity: 4 },
+    ]);
+    soA = ship(
       ship(
-        allocated(allocated(a, on("02", "10:00"), 1, 6), on("04", "14:00"), 2, 4),
-        on("05", "09:00"),
+        ship(
+          allocated(allocated(a, on("02", "10:00"), 1, 6), on("04", "14:00"), 2, 4),
+          on("05", "09:00"),
+          1,
+          4,
+        ),
+        on("06", "09:00"),
+        2,
         1,
-        4,
       ),
-      on("06", "09:00"),
-      2,
+      on("07", "11:00"),
       1,
-    ),
-    on("07", "11:00"),
-    1,
-    2,
-  );
-  // SO-B (F2): T 5 allocated Monday, never shipped, cancelled on Monday 9th: 5 units late.
-  const soB = run(
-    allocated(approvedOrder("SO-B", "F2", [{ sku: "T", quantity: 5 }]), on("02", "10:00"), 1, 5),
-    on("09", "10:00"),
-    {
-      type: "cancel",
-      reason: "closed shop",
-    },
-  );
-  // SO-C (F2): T 3 allocated Monday, cancelled in time on Tuesday: not counted.
-  const soC = run(
-    allocated(approvedOrder("SO-C", "F2", [{ sku: "T", quantity: 3 }]), on("02", "10:00"), 1, 3),
-    on("03", "10:00"),
-    {
-      type: "cancel",
-      reason: "duplicate",
-    },
-  );
+      2,
+    );
+    // SO-B (F2): T 5 allocated Monday, never shipped, cancelled on Monday 9th: 5 units late.
+    soB = run(
+      allocated(approvedOrder("SO-B", "F2", [{ sku: "T", quantity: 5 }]), on("02", "10:00"), 1, 5),
+      on("09", "10:00"),
+      {
+        type: "cancel",
+        reason: "closed shop",
+      },
+    );
+    // SO-C (F2): T 3 allocated Monday, cancelled in time on Tuesday: not counted.
+    soC = run(
+      allocated(approvedOrder("SO-C", "F2", [{ sku: "T", quantity: 3 }]), on("02", "10:00"), 1, 3),
+      on("03", "10:00"),
+      {
+        type: "cancel",
+        reason: "duplicate",
+      },
+    );
+  });
 
   it("R-KPI-1: a unit is on time if shipped by its clock's deadline; units not yet due do not count", () => {
     const kpi = indicators({ orders: [soA, soB, soC], sla: { at: on("09", "12:00"), calendar } });

@@ -6,7 +6,7 @@
  * 2026-03-05: from Monday 2 March 10:00, three working days are Tuesday 3,
  * Wednesday 4 and Friday 6 — due Friday 6 March 10:00.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { LifecycleEventInput } from "../../src/index.js";
 import {
   DEFAULT_SLA_POLICY,
@@ -91,7 +91,10 @@ const shipping = (order: SalesOrder, instant: string, more: Partial<SlaOptions> 
 const RECEIPT = { policy: { shipClockFrom: "receipt" } } as const;
 
 describe("R-SLA-2: a shipping clock starts at each allocation (shipClockFrom: allocation)", () => {
-  const onMonday = allocated(preOrder(), at("03-02", "10:00"), 10);
+  let onMonday: SalesOrder;
+  beforeEach(() => {
+    onMonday = allocated(preOrder(), at("03-02", "10:00"), 10);
+  });
 
   it("R-SLA-2: is the default", () => {
     expect(DEFAULT_SLA_POLICY.shipClockFrom).toBe("allocation");
@@ -149,15 +152,16 @@ describe("R-SLA-2: a shipping clock starts at each allocation (shipClockFrom: al
   describe("R-SLA-2: part allocated Monday, part Wednesday; shipments settle the oldest clock first", () => {
     // Monday 10:00: 6 units, due Friday 6 March 10:00. Wednesday 14:00: 4 units — Thursday is a
     // holiday and the weekend is off: Friday 6, Monday 9, Tuesday 10 — due Tuesday 10 March 14:00.
-    const inTwo = allocated(
-      allocated(preOrder(), at("03-02", "10:00"), 6),
-      at("03-04", "14:00"),
-      4,
-    );
-    // Thursday 16:00: 5 units — all of them the Monday clock's. Friday 15:00: its last unit, late, and
-    // the Wednesday clock's 4.
-    const first = shipped(inTwo, at("03-05", "16:00"), 5);
-    const both = shipped(first, at("03-06", "15:00"), 5);
+    let inTwo: SalesOrder;
+    let first: SalesOrder;
+    let both: SalesOrder;
+    beforeEach(() => {
+      inTwo = allocated(allocated(preOrder(), at("03-02", "10:00"), 6), at("03-04", "14:00"), 4);
+      // Thursday 16:00: 5 units — all of them the Monday clock's. Friday 15:00: its last unit, late, and
+      // the Wednesday clock's 4.
+      first = shipped(inTwo, at("03-05", "16:00"), 5);
+      both = shipped(first, at("03-06", "15:00"), 5);
+    });
 
     it("R-SLA-2: every clock pending: the order shows the nearest deadline", () => {
       const order = shipping(first, at("03-05", "18:00"));
@@ -302,7 +306,10 @@ describe("R-SLA-2: a shipping clock starts at each allocation (shipClockFrom: al
 });
 
 describe("R-SLA-2: a breach that has happened stays a breach", () => {
-  const onMonday = allocated(preOrder(), at("03-02", "10:00"), 10);
+  let onMonday: SalesOrder;
+  beforeEach(() => {
+    onMonday = allocated(preOrder(), at("03-02", "10:00"), 10);
+  });
 
   it("R-SLA-2: cancelling after the deadline keeps the breach, by the overrun at the cancellation", () => {
     const late = cancelled(onMonday, at("03-09", "10:00"));

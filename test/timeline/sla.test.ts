@@ -8,7 +8,7 @@
  * 2026-02-13 are Fridays, 2026-02-10 a Tuesday.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { LifecycleEventInput } from "../../src/index.js";
 import {
   DEFAULT_SLA_POLICY,
@@ -91,7 +91,10 @@ const read = (order: SalesOrder, at: string, more: Partial<SlaOptions> = {}) =>
   orderSla(order, { at, calendar, ...more, policy: { ...RECEIPT, ...more.policy } });
 
 describe("R-SLA-1: an order is processed within 4 hours of receipt", () => {
-  const order = received("SO-1", feb(10, "09:00"));
+  let order: SalesOrder;
+  beforeEach(() => {
+    order = received("SO-1", feb(10, "09:00"));
+  });
 
   it("is met by an approval, early by the time left", () => {
     const approved = approve(order, feb(10, "11:30"));
@@ -209,8 +212,12 @@ describe("R-SLA-1: an order is processed within 4 hours of receipt", () => {
 
 describe('R-SLA-2 (shipClockFrom "receipt"): an order is shipped within 3 working days of receipt', () => {
   // Friday evening before the Spring Festival: Saturday 14 (made up), Tuesday 24, Wednesday 25.
-  const friday = approve(received("SO-2", feb(13, "18:00")), feb(13, "19:00"));
-  const ready = picked(friday, feb(14, "10:00"));
+  let friday: SalesOrder;
+  let ready: SalesOrder;
+  beforeEach(() => {
+    friday = approve(received("SO-2", feb(13, "18:00")), feb(13, "19:00"));
+    ready = picked(friday, feb(14, "10:00"));
+  });
 
   it("counts working days from a Friday evening before a holiday, make-up days included", () => {
     expect(clock(read(friday, feb(20, "12:00")), "R-SLA-2")).toEqual({
@@ -367,7 +374,10 @@ describe('R-SLA-2 (shipClockFrom "receipt"): an order is shipped within 3 workin
 });
 
 describe("R-SLA-3: an after-sales request is answered within 24 hours", () => {
-  const order = received("SO-6", feb(10, "09:00"));
+  let order: SalesOrder;
+  beforeEach(() => {
+    order = received("SO-6", feb(10, "09:00"));
+  });
   const requests = (...list: { id: string; openedAt: string; answeredAt?: string }[]) =>
     list.map((request) => ({ order: "SO-6", ...request }));
 
@@ -563,13 +573,20 @@ describe("R-SLA-4: the clocks of an order at an instant", () => {
 describe("R-SLA-4: breaches over a set of orders", () => {
   const at = feb(12, "16:00");
   // SO-D: received Friday 6 Feb, processed in time, not shipped by Wednesday 11 Feb 09:00: 31 h late.
-  const soD = approve(received("SO-D", "2026-02-06T09:00:00+08:00"), "2026-02-06T10:00:00+08:00");
-  // SO-A, SO-B: received 12 Feb 09:00, not processed by 13:00: 3 h late each.
-  const soA = received("SO-A", feb(12, "09:00"));
-  const soB = received("SO-B", feb(12, "09:00"));
-  // SO-E: approved at 14:00, an hour late; SO-F: processed in time.
-  const soE = approve(received("SO-E", feb(12, "09:00")), feb(12, "14:00"));
-  const soF = approve(received("SO-F", feb(12, "09:00")), feb(12, "10:00"));
+  let soD: SalesOrder;
+  let soA: SalesOrder;
+  let soB: SalesOrder;
+  let soE: SalesOrder;
+  let soF: SalesOrder;
+  beforeEach(() => {
+    soD = approve(received("SO-D", "2026-02-06T09:00:00+08:00"), "2026-02-06T10:00:00+08:00");
+    // SO-A, SO-B: received 12 Feb 09:00, not processed by 13:00: 3 h late each.
+    soA = received("SO-A", feb(12, "09:00"));
+    soB = received("SO-B", feb(12, "09:00"));
+    // SO-E: approved at 14:00, an hour late; SO-F: processed in time.
+    soE = approve(received("SO-E", feb(12, "09:00")), feb(12, "14:00"));
+    soF = approve(received("SO-F", feb(12, "09:00")), feb(12, "10:00"));
+  });
   const requests = [
     { id: "R2", order: "SO-D", openedAt: feb(11, "15:00") },
     { id: "R-9", order: "SO-A", openedAt: feb(11, "13:00") },
